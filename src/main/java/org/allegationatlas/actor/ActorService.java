@@ -1,0 +1,149 @@
+package org.allegationatlas.actor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.allegationatlas.common.Page;
+import org.allegationatlas.common.PageRequest;
+import org.allegationatlas.common.SqlWhere;
+import org.allegationatlas.common.Text;
+
+@ApplicationScoped
+@Transactional
+public class ActorService {
+
+    @Inject
+    EntityManager em;
+
+    public ActorEntity byId(long id) {
+        return em.find(ActorEntity.class, id);
+    }
+
+    public Map<Long, ActorEntity> byIds(Collection<Long> ids) {
+        Map<Long, ActorEntity> found = new HashMap<>();
+        Set<Long> wanted = new LinkedHashSet<>(ids);
+        wanted.remove(null);
+        if (!wanted.isEmpty()) {
+            em.createQuery("from ActorEntity where id in :ids", ActorEntity.class).setParameter("ids", wanted)
+                    .getResultList().forEach(a -> found.put(a.id, a));
+        }
+        return found;
+    }
+
+    public Map<Long, List<ActorAliasEntity>> aliasesOf(Collection<Long> actorIds) {
+        Map<Long, List<ActorAliasEntity>> aliases = new HashMap<>();
+        if (!actorIds.isEmpty()) {
+            em.createQuery("from ActorAliasEntity where actorId in :ids order by id", ActorAliasEntity.class)
+                    .setParameter("ids", Set.copyOf(actorIds)).getResultList()
+                    .forEach(a -> aliases.computeIfAbsent(a.actorId, k -> new ArrayList<>()).add(a));
+        }
+        return aliases;
+    }
+
+    /** Actors affiliated with each of the countries, by name. */
+    public Map<String, List<ActorEntity>> byCountries(Collection<String> codes) {
+        Map<String, List<ActorEntity>> actors = new HashMap<>();
+        if (!codes.isEmpty()) {
+            em.createQuery("from ActorEntity where countryCode in :codes order by normalizedName, id", ActorEntity.class)
+                    .setParameter("codes", Set.copyOf(codes)).getResultList()
+                    .forEach(a -> actors.computeIfAbsent(a.countryCode.trim(), k -> new ArrayList<>()).add(a));
+        }
+        return actors;
+    }
+
+    /** Actors whose name or an alias contains {@code search}, case- and accent-insensitive, by name. */
+    public Page<ActorEntity> search(String search, ActorKind kind, String countryCode, PageRequest request) {
+        SqlWhere where = new SqlWhere()
+                .add("a.kind = :kind", "kind", kind == null ? null : kind.name())
+                .add("a.country_code = :country", "country", countryCode);
+        if (!Text.isBlank(search)) {
+            where.add("(a.normalized_name like :search escape '\\' or exists (select 1 from actor_alias al"
+                    + " where al.actor_id = a.id and al.normalized like :search escape '\\'))",
+                    "search", Text.containsPattern(Text.normalize(search)));
+        }
+        long total = ((Number) where.bind(em.createNativeQuery("select count(*) from actor a" + where.sql()))
+                .getSingleResult()).longValue();
+        SqlWhere paged = where.copy().after("a.normalized_name", "a.id", false, request.after(),
+                request.after() == null ? null : request.after().sortKey());
+        @SuppressWarnings("unchecked")
+        List<ActorEntity> rows = paged.bind(em.createNativeQuery("select a.* from actor a" + paged.sql() + " order by "
+                + SqlWhere.orderBy("a.normalized_name", "a.id", false), ActorEntity.class))
+                .setMaxResults(request.fetchSize()).getResultList();
+        return Page.of(rows, request, total);
+    }
+
+    /** Countries of the STATE actors one of whose names contains {@code search} (normalized). */
+    public Set<String> stateCountriesNamed(String search) {
+        Set<String> codes = new LinkedHashSet<>();
+        em.createNativeQuery("select distinct a.country_code from actor a where a.kind = 'STATE' and a.country_code is not null"
+                + " and (a.normalized_name like :search escape '\\' or exists (select 1 from actor_alias al"
+                + " where al.actor_id = a.id and al.normalized like :search escape '\\'))")
+                .setParameter("search", Text.containsPattern(Text.normalize(search)))
+                .getResultList().forEach(code -> codes.add(code.toString().trim()));
+        return codes;
+    }
+
+    /**
+     * The stored actor of the same kind and country that bears one of {@code names} as its
+     * name or an alias, with any new names added as aliases; or a new actor.
+     */
+    public ActorEntity findOrCreate(String name, ActorKind kind, String countryCode, String title, List<Alias> aliases) {
+        List<Alias> names = new ArrayList<>();
+        names.add(new Alias(name, null));
+        names.addAll(aliases);
+        Set<String> normalized = new LinkedHashSet<>();
+        names.forEach(n -> normalized.add(Text.normalize(n.name())));
+
+        var query = em.createQuery("select a from ActorEntity a where a.kind = :kind and "
+                + (countryCode == null ? "a.countryCode is null" : "a.countryCode = :country")
+                + " and (a.normalizedName in :names or exists (select 1 from ActorAliasEntity al"
+                + " where al.actorId = a.id and al.normalized in :names)) order by a.id", ActorEntity.class)
+                .setParameter("kind", kind).setParameter("names", normalized);
+        if (countryCode != null) {
+            query.setParameter("country", countryCode);
+        }
+        ActorEntity actor = query.setMaxResults(1).getResultStream().findFirst().orElse(null);
+        if (actor == null) {
+            actor = new ActorEntity();
+            actor.name = name.trim();
+            actor.normalizedName = Text.normalize(name);
+            actor.kind = kind;
+            actor.countryCode = countryCode;
+            actor.title = title;
+            em.persist(actor);
+        } else if (actor.title == null && title != null) {
+            actor.title = title;
+        }
+        addAliases(actor, names);
+        return actor;
+    }
+
+    private void addAliases(ActorEntity actor, List<Alias> names) {
+        Set<String> known = new LinkedHashSet<>();
+        em.createQuery("select normalized from ActorAliasEntity where actorId = :id", String.class)
+                .setParameter("id", actor.id).getResultList().forEach(known::add);
+        for (Alias alias : names) {
+            String normalized = Text.normalize(alias.name());
+            boolean isCanonicalName = Objects.equals(alias.name().trim(), actor.name) && alias.language() == null;
+            if (!isCanonicalName && known.add(normalized)) {
+                ActorAliasEntity entity = new ActorAliasEntity();
+                entity.actorId = actor.id;
+                entity.name = alias.name().trim();
+                entity.language = alias.language();
+                entity.normalized = normalized;
+                em.persist(entity);
+            }
+        }
+    }
+}

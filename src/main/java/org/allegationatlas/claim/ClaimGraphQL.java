@@ -1,0 +1,125 @@
+package org.allegationatlas.claim;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+
+import org.allegationatlas.actor.Actor;
+import org.allegationatlas.actor.ActorService;
+import org.allegationatlas.article.Article;
+import org.allegationatlas.article.ArticleService;
+import org.allegationatlas.common.Ids;
+import org.allegationatlas.common.Paging;
+import org.allegationatlas.country.Countries;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+
+@GraphQLApi
+public class ClaimGraphQL {
+
+    @Inject
+    ClaimService claims;
+    @Inject
+    ActorService actors;
+    @Inject
+    ArticleService articles;
+    @Inject
+    Countries countries;
+    @Inject
+    Paging paging;
+    @Inject
+    ClaimEvents events;
+
+    @Query
+    public Claim claim(@NonNull @Id String id) {
+        ClaimEntity claim = claims.byId(Ids.parse(id, "a claim"));
+        return claim == null ? null : Claim.of(claim);
+    }
+
+    @Query
+    @NonNull
+    public ClaimConnection claims(ClaimFilter filter, @DefaultValue("STATED_ON_DESC") ClaimOrder orderBy,
+            @DefaultValue("20") Integer first, String after) {
+        return ClaimConnection.of(claims.page(filter, orderBy, paging.request(first, after)));
+    }
+
+    @Query
+    @NonNull
+    @Description("Who accuses whom: one row per (accuser country, accused country) with its number of allegations.")
+    public List<@NonNull CountryPair> allegationMatrix(ClaimFilter filter) {
+        return claims.allegationMatrix(filter).stream()
+                .map(row -> new CountryPair(countries.byCode((String) row[0]), countries.byCode((String) row[1]), (int) row[2]))
+                .toList();
+    }
+
+    @Subscription
+    @NonNull
+    @Description("Claims as they are stored, optionally only allegations against one country.")
+    public Multi<Claim> claimAdded(String subjectCountry) {
+        String code = countries.requireCode(subjectCountry, "subjectCountry");
+        return events.added().filter(c -> code == null || (c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry())));
+    }
+
+    public List<@NonNull Article> article(@Source List<Claim> sources) {
+        Map<Long, Article> byId = toMap(articles.byIds(sources.stream().map(Claim::articleId).toList()), Article::of);
+        return sources.stream().map(c -> byId.get(c.articleId())).toList();
+    }
+
+    @Description("Who says it.")
+    public List<@NonNull Actor> claimant(@Source List<Claim> sources) {
+        return actorsOf(sources, Claim::claimantId);
+    }
+
+    @Description("Whom it is about: the accused, for an allegation.")
+    public List<@NonNull Actor> subject(@Source List<Claim> sources) {
+        return actorsOf(sources, Claim::subjectId);
+    }
+
+    @Description("The other party: recipient, buyer, target.")
+    public List<Actor> counterparty(@Source List<Claim> sources) {
+        return actorsOf(sources, Claim::counterpartyId);
+    }
+
+    @Description("Where, when the claim names a place (e.g. Crimea).")
+    public List<Actor> place(@Source List<Claim> sources) {
+        return actorsOf(sources, Claim::placeId);
+    }
+
+    @Description("The claim a denial or confirmation answers.")
+    public List<Claim> respondsTo(@Source List<Claim> sources) {
+        Map<Long, Claim> byId = toMap(claims.byIds(sources.stream().map(Claim::respondsToId).filter(Objects::nonNull).toList()),
+                Claim::of);
+        return sources.stream().map(c -> c.respondsToId() == null ? null : byId.get(c.respondsToId())).toList();
+    }
+
+    @Description("Denials and confirmations that answer this claim.")
+    public List<@NonNull List<@NonNull Claim>> responses(@Source List<Claim> sources) {
+        Map<Long, List<ClaimEntity>> answers = claims.responsesTo(sources.stream().map(Claim::numericId).toList());
+        return sources.stream()
+                .map(c -> answers.getOrDefault(c.numericId(), List.of()).stream().map(Claim::of).toList())
+                .toList();
+    }
+
+    private List<Actor> actorsOf(List<Claim> sources, Function<Claim, Long> idOf) {
+        Map<Long, Actor> byId = toMap(actors.byIds(sources.stream().map(idOf).filter(Objects::nonNull).toList()), Actor::of);
+        return sources.stream().map(c -> idOf.apply(c) == null ? null : byId.get(idOf.apply(c))).toList();
+    }
+
+    private static <E, T> Map<Long, T> toMap(Map<Long, E> entities, Function<E, T> mapper) {
+        Map<Long, T> mapped = new HashMap<>();
+        entities.forEach((id, e) -> mapped.put(id, mapper.apply(e)));
+        return mapped;
+    }
+}

@@ -1,0 +1,214 @@
+package org.allegationatlas.claim;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.allegationatlas.common.Languages;
+import org.allegationatlas.common.Page;
+import org.allegationatlas.common.PageRequest;
+import org.allegationatlas.common.SqlWhere;
+import org.allegationatlas.common.Text;
+import org.allegationatlas.country.Countries;
+
+/**
+ * Reads claims. Every method answers for a whole batch of parents with a fixed number
+ * of statements, so that GraphQL lists never cost one query per row.
+ */
+@ApplicationScoped
+@Transactional
+public class ClaimService {
+
+    private static final String ALLEGES = "'" + Stance.ALLEGES.name() + "'";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Countries countries;
+
+    public ClaimEntity byId(long id) {
+        return em.find(ClaimEntity.class, id);
+    }
+
+    public Map<Long, ClaimEntity> byIds(Collection<Long> ids) {
+        Map<Long, ClaimEntity> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("from ClaimEntity where id in :ids", ClaimEntity.class).setParameter("ids", Set.copyOf(ids))
+                    .getResultList().forEach(c -> found.put(c.id, c));
+        }
+        return found;
+    }
+
+    /** Claims of each article, in the order they appear in its body. */
+    public Map<Long, List<ClaimEntity>> byArticles(Collection<Long> articleIds) {
+        return groupBy(articleIds, "articleId", c -> c.articleId, "quoteStart, id");
+    }
+
+    /** Denials and confirmations that answer each claim. */
+    public Map<Long, List<ClaimEntity>> responsesTo(Collection<Long> claimIds) {
+        return groupBy(claimIds, "respondsToId", c -> c.respondsToId, "id");
+    }
+
+    private Map<Long, List<ClaimEntity>> groupBy(Collection<Long> keys, String field, Function<ClaimEntity, Long> keyOf,
+            String order) {
+        Map<Long, List<ClaimEntity>> grouped = new HashMap<>();
+        if (!keys.isEmpty()) {
+            em.createQuery("from ClaimEntity where " + field + " in :keys order by " + order, ClaimEntity.class)
+                    .setParameter("keys", Set.copyOf(keys)).getResultList()
+                    .forEach(c -> grouped.computeIfAbsent(keyOf.apply(c), k -> new ArrayList<>()).add(c));
+        }
+        return grouped;
+    }
+
+    /** The top-level claims list. */
+    public Page<ClaimEntity> page(ClaimFilter filter, ClaimOrder order, PageRequest request) {
+        SqlWhere where = where(filter);
+        long total = count(where);
+        boolean descending = order != ClaimOrder.STATED_ON_ASC;
+        SqlWhere paged = where.copy().after("c.stated_on", "c.id", descending, request.after(), request.after() == null ? null : request.after().dateKey());
+        List<ClaimEntity> rows = selectClaims("select c.* from claim c" + paged.sql() + " order by "
+                + SqlWhere.orderBy("c.stated_on", "c.id", descending), paged, request.fetchSize());
+        return Page.of(rows, request, total);
+    }
+
+    /** One page of a list per parent key (a country code or an actor id), newest first. */
+    public Map<Object, Page<ClaimEntity>> pages(ClaimList list, Collection<?> keys, ClaimFilter filter, PageRequest request) {
+        Map<Object, Page<ClaimEntity>> pages = new LinkedHashMap<>();
+        keys.forEach(k -> pages.put(k, Page.empty()));
+        if (keys.isEmpty()) {
+            return pages;
+        }
+        SqlWhere where = where(filter).add("c." + list.column + " in (:keys)", "keys", Set.copyOf(keys));
+        if (list.allegationsOnly) {
+            where.add("c.stance = " + ALLEGES);
+        }
+        Map<Object, Long> totals = new HashMap<>();
+        where.bind(em.createNativeQuery("select c." + list.column + ", count(*) from claim c" + where.sql()
+                + " group by c." + list.column, Object[].class))
+                .getResultList().forEach(row -> {
+                    Object[] cols = (Object[]) row;
+                    totals.put(normalizeKey(cols[0]), ((Number) cols[1]).longValue());
+                });
+
+        String order = SqlWhere.orderBy("c.stated_on", "c.id", true);
+        SqlWhere paged = where.copy().after("c.stated_on", "c.id", true, request.after(), request.after() == null ? null : request.after().dateKey());
+        List<ClaimEntity> rows;
+        if (keys.size() == 1) {
+            rows = selectClaims("select c.* from claim c" + paged.sql() + " order by " + order, paged, request.fetchSize());
+        } else {
+            // one statement for every parent: the first rows of each partition
+            paged.param("fetch", request.fetchSize());
+            rows = selectClaims("select * from (select c.*, row_number() over (partition by c." + list.column + " order by "
+                    + order + ") as page_row from claim c" + paged.sql() + ") ranked where page_row <= :fetch order by page_row",
+                    paged, Integer.MAX_VALUE);
+        }
+        Map<Object, List<ClaimEntity>> grouped = new HashMap<>();
+        rows.forEach(c -> grouped.computeIfAbsent(list.keyOf.apply(c), k -> new ArrayList<>()).add(c));
+        grouped.forEach((key, claims) -> pages.put(key, Page.of(claims, request, totals.getOrDefault(key, 0L))));
+        return pages;
+    }
+
+    /** Allegation counts per (accuser, accused) country pair, most first. */
+    public List<Object[]> allegationMatrix(ClaimFilter filter) {
+        SqlWhere where = where(filter).add("c.stance = " + ALLEGES)
+                .add("c.claimant_country is not null").add("c.subject_country is not null");
+        return countPairs("c.claimant_country", "c.subject_country", where);
+    }
+
+    /**
+     * For each country, the countries on the other side of its allegations, with counts:
+     * its accusers when {@code accusers}, else the countries it accuses.
+     * @return rows of (country, other country, count), most first
+     */
+    public List<Object[]> counterpartsOf(Collection<String> countryCodes, boolean accusers) {
+        if (countryCodes.isEmpty()) {
+            return List.of();
+        }
+        String own = accusers ? "c.subject_country" : "c.claimant_country";
+        String other = accusers ? "c.claimant_country" : "c.subject_country";
+        SqlWhere where = new SqlWhere().add(own + " in (:codes)", "codes", Set.copyOf(countryCodes))
+                .add("c.stance = " + ALLEGES).add(other + " is not null");
+        return countPairs(own, other, where);
+    }
+
+    private List<Object[]> countPairs(String first, String second, SqlWhere where) {
+        List<Object[]> rows = new ArrayList<>();
+        where.bind(em.createNativeQuery("select " + first + ", " + second + ", count(*) as n from claim c" + where.sql()
+                + " group by " + first + ", " + second + " order by n desc, " + first + ", " + second, Object[].class))
+                .getResultList().forEach(row -> {
+                    Object[] cols = (Object[]) row;
+                    rows.add(new Object[] { normalizeKey(cols[0]), normalizeKey(cols[1]), ((Number) cols[2]).intValue() });
+                });
+        return rows;
+    }
+
+    /** Codes of the countries that take part in at least one claim, in any role. */
+    public Set<String> involvedCountryCodes() {
+        Set<String> codes = new TreeSet<>();
+        for (String column : List.of("claimant_country", "subject_country", "counterparty_country", "place_country")) {
+            em.createNativeQuery("select distinct " + column + " from claim where " + column + " is not null")
+                    .getResultList().forEach(code -> codes.add((String) normalizeKey(code)));
+        }
+        return codes;
+    }
+
+    private SqlWhere where(ClaimFilter filter) {
+        ClaimFilter f = filter == null ? ClaimFilter.NONE : filter;
+        SqlWhere where = new SqlWhere()
+                .add("c.subject_country = :subjectCountry", "subjectCountry",
+                        countries.requireCode(f.subjectCountry(), "filter.subjectCountry"))
+                .add("c.claimant_country = :claimantCountry", "claimantCountry",
+                        countries.requireCode(f.claimantCountry(), "filter.claimantCountry"))
+                .add("c.counterparty_country = :counterpartyCountry", "counterpartyCountry",
+                        countries.requireCode(f.counterpartyCountry(), "filter.counterpartyCountry"))
+                .add("c.stated_on >= :statedFrom", "statedFrom", f.statedFrom())
+                .add("c.stated_on <= :statedTo", "statedTo", f.statedTo());
+        if (f.stance() != null) {
+            where.add("c.stance in (:stances)", "stances", f.stance().stream().map(Enum::name).toList());
+        }
+        if (f.category() != null) {
+            where.add("c.category in (:categories)", "categories", f.category().stream().map(Enum::name).toList());
+        }
+        if (!Text.isBlank(f.text())) {
+            where.add("(lower(c.summary) like :text escape '\\' or lower(c.quote) like :text escape '\\')", "text",
+                    Text.containsPattern(f.text().trim().toLowerCase(Locale.ROOT)));
+        }
+        String language = Languages.canonical(f.language(), "filter.language");
+        if (language != null) {
+            where.add("c.article_id in (select a.id from article a where lower(a.language) = :language)", "language",
+                    language.toLowerCase(Locale.ROOT));
+        }
+        return where;
+    }
+
+    private long count(SqlWhere where) {
+        return ((Number) where.bind(em.createNativeQuery("select count(*) from claim c" + where.sql())).getSingleResult())
+                .longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ClaimEntity> selectClaims(String sql, SqlWhere where, int maxRows) {
+        return where.bind(em.createNativeQuery(sql, ClaimEntity.class)).setMaxResults(maxRows).getResultList();
+    }
+
+
+    /** Country codes come back as CHAR(2) strings, actor ids as some Number: make them map keys. */
+    private static Object normalizeKey(Object key) {
+        if (key instanceof Number n) {
+            return n.longValue();
+        }
+        return key == null ? null : key.toString().trim();
+    }
+}

@@ -1,0 +1,93 @@
+package org.allegationatlas.common;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+
+import graphql.ErrorClassification;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+
+/**
+ * Gives every error the API returns an {@code extensions.code} and a message a person can
+ * act on, and keeps internals (exception class names, stack traces) away from clients:
+ * <ul>
+ * <li>an {@link ApiException}: its own code and message;</li>
+ * <li>a document or variables that do not fit the schema (syntax, unknown field or enum
+ * value, wrong type): VALIDATION, with graphql-java's message, which names the value;</li>
+ * <li>anything else: INTERNAL, with an id to find it in the server's log.</li>
+ * </ul>
+ */
+public class ErrorCodes extends SimplePerformantInstrumentation {
+
+    public static final String INTERNAL = "INTERNAL";
+
+    private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> errors = result.getErrors().stream().map(ErrorCodes::withCode).toList();
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    static GraphQLError withCode(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            Throwable cause = rootCause(fetching.getException());
+            if (cause instanceof ApiException api) {
+                return rebuilt(error, api.getMessage(), api.code());
+            }
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf(fetching.getException(), "Internal error %s at %s", incident, error.getPath());
+            return rebuilt(error, "Internal server error (incident " + incident + "); the server's log has the details",
+                    INTERNAL);
+        }
+        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        if (code != null) {
+            return error;
+        }
+        ErrorClassification type = error.getErrorType();
+        boolean clientError = type != null && switch (type.toString()) {
+            case "ValidationError", "InvalidSyntax", "OperationNotSupported" -> true;
+            default -> false;
+        };
+        return rebuilt(error, error.getMessage(), clientError ? ApiException.VALIDATION : INTERNAL);
+    }
+
+    private static GraphQLError rebuilt(GraphQLError error, String message, String code) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        if (error.getErrorType() != null) {
+            extensions.put("classification", error.getErrorType().toString());
+        }
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).extensions(extensions);
+        if (error.getLocations() != null) {
+            builder.locations(error.getLocations());
+        }
+        if (error.getPath() != null) {
+            builder.path(error.getPath());
+        }
+        return builder.build();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (!(cause instanceof ApiException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof ApiException ? cause : t;
+    }
+
+}

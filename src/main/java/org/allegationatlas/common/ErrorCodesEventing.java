@@ -1,0 +1,45 @@
+package org.allegationatlas.common;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import io.smallrye.graphql.spi.EventingService;
+
+/**
+ * Adds {@link ErrorCodes} to the GraphQL engine SmallRye builds. SmallRye sets its own
+ * instrumentations (query cache, depth and complexity limits) just before, and the
+ * builder has no getter, so they are read back and chained rather than replaced.
+ */
+public class ErrorCodesEventing implements EventingService {
+
+    private static final Logger LOG = Logger.getLogger(ErrorCodesEventing.class);
+
+    @Override
+    public String getConfigKey() {
+        return "atlas.graphql.error-codes";
+    }
+
+    @Override
+    public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        List<Instrumentation> chain = new ArrayList<>();
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            field.setAccessible(true);
+            Object existing = field.get(builder);
+            if (existing != null) {
+                chain.add((Instrumentation) existing);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.error("Cannot keep SmallRye's instrumentations; GraphQL errors will lack codes", e);
+            return builder;
+        }
+        chain.add(new ErrorCodes());
+        return builder.instrumentation(new ChainedInstrumentation(chain));
+    }
+}

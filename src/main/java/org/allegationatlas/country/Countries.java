@@ -1,0 +1,151 @@
+package org.allegationatlas.country;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.allegationatlas.common.ApiException;
+import org.allegationatlas.common.Text;
+
+/**
+ * ISO 3166-1 reference data from the JDK: every country's codes, its English name,
+ * its names in every language the JDK's CLDR data has, and the aliases in
+ * {@code country/aliases.tsv}. Held in memory: it is small and never changes at run time.
+ */
+@ApplicationScoped
+public class Countries {
+
+    private final Map<String, Country> byAlpha2 = new LinkedHashMap<>();
+    private final Map<String, Country> byAlpha3 = new HashMap<>();
+    private final Map<String, Set<String>> aliases = new HashMap<>();
+    /** alpha-2 -> normalized names in every language plus aliases; built on first search. */
+    private volatile Map<String, Set<String>> searchableNames;
+
+    public Countries() {
+        List<Country> all = new ArrayList<>();
+        for (String alpha2 : Locale.getISOCountries()) {
+            Locale region = new Locale.Builder().setRegion(alpha2).build();
+            all.add(new Country(alpha2, region.getISO3Country(), region.getDisplayCountry(Locale.ENGLISH)));
+        }
+        all.sort(Comparator.comparing(Country::name));
+        for (Country country : all) {
+            byAlpha2.put(country.code(), country);
+            byAlpha3.put(country.alpha3(), country);
+        }
+        loadAliases();
+    }
+
+    /** Every country, in English name order. */
+    public Collection<Country> all() {
+        return byAlpha2.values();
+    }
+
+    /** The country of an alpha-2 or alpha-3 code in any case; empty when there is none. */
+    public Optional<Country> find(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String upper = code.trim().toUpperCase(Locale.ROOT);
+        return Optional.ofNullable(upper.length() == 3 ? byAlpha3.get(upper) : byAlpha2.get(upper));
+    }
+
+    /** The alpha-2 code of a code given in {@code field}; a VALIDATION error naming it when unknown. */
+    public String requireCode(String code, String field) {
+        if (code == null) {
+            return null;
+        }
+        return find(code).map(Country::code).orElseThrow(() -> ApiException.validation(field + ": \"" + code
+                + "\" is not an ISO 3166-1 country code; use alpha-2 or alpha-3, e.g. \"KP\" or \"PRK\""));
+    }
+
+    /** The country of a stored alpha-2 code (null for null). */
+    public Country byCode(String alpha2) {
+        return alpha2 == null ? null : byAlpha2.get(alpha2);
+    }
+
+    /** The name in the language of a BCP-47 tag, or null when the tag names no language. */
+    public String localName(Country country, String languageTag) {
+        Locale locale = Locale.forLanguageTag(languageTag == null ? "" : languageTag.trim());
+        if (locale.getLanguage().isEmpty()) {
+            return null;
+        }
+        return new Locale.Builder().setRegion(country.code()).build().getDisplayCountry(locale);
+    }
+
+    /**
+     * Codes of the countries whose code is {@code search}, or one of whose names in any
+     * language or aliases contains it (case- and accent-insensitive).
+     */
+    public Set<String> matching(String search) {
+        String wanted = Text.normalize(search);
+        Set<String> codes = new TreeSet<>();
+        if (wanted.length() == 2 || wanted.length() == 3) {
+            find(wanted).ifPresent(c -> codes.add(c.code()));
+        }
+        searchableNames().forEach((code, names) -> {
+            if (names.stream().anyMatch(name -> name.contains(wanted))) {
+                codes.add(code);
+            }
+        });
+        return codes;
+    }
+
+    private Map<String, Set<String>> searchableNames() {
+        Map<String, Set<String>> names = searchableNames;
+        if (names == null) {
+            names = buildSearchableNames();
+            searchableNames = names;
+        }
+        return names;
+    }
+
+    private Map<String, Set<String>> buildSearchableNames() {
+        Set<String> languages = new TreeSet<>();
+        for (Locale locale : Locale.getAvailableLocales()) {
+            if (!locale.getLanguage().isEmpty()) {
+                languages.add(locale.getLanguage());
+            }
+        }
+        Map<String, Set<String>> names = new HashMap<>();
+        for (Country country : all()) {
+            Set<String> forCountry = new TreeSet<>();
+            Locale region = new Locale.Builder().setRegion(country.code()).build();
+            for (String language : languages) {
+                forCountry.add(Text.normalize(region.getDisplayCountry(Locale.forLanguageTag(language))));
+            }
+            forCountry.addAll(aliases.getOrDefault(country.code(), Set.of()));
+            names.put(country.code(), forCountry);
+        }
+        return names;
+    }
+
+    private void loadAliases() {
+        try (InputStream in = Countries.class.getResourceAsStream("/country/aliases.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("country/aliases.tsv is missing from the classpath");
+            }
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t", 2))
+                    .forEach(parts -> aliases.computeIfAbsent(parts[0], k -> new TreeSet<>()).add(Text.normalize(parts[1])));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.allegationatlas.ingest;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.allegationatlas.claim.ClaimCategory;
+import org.allegationatlas.claim.DatePrecision;
+import org.allegationatlas.claim.Stance;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("ClaimInput")
+public record ClaimInput(
+        @Size(max = 100) @Description("Local, for respondsTo.") String key,
+        @NonNull @NotBlank @Description("Actor key.") String claimant,
+        @NonNull @NotBlank @Description("Actor key.") String subject,
+        @Description("Actor key.") String counterparty,
+        @Description("Actor key.") String place,
+        @NonNull @NotNull Stance stance,
+        @NonNull @NotNull ClaimCategory category,
+        @NonNull @NotBlank @Size(max = 2000) @Description("One English sentence.") String summary,
+        @NonNull @NotBlank @Size(max = 10_000) @Description("Must occur verbatim in body.") String quote,
+        @PositiveOrZero @Description("Only needed when the quote occurs more than once: where the meant one starts.") Integer quoteStart,
+        LocalDate statedOn,
+        @DefaultValue("DAY") @Description("How much of statedOn the article gives.") DatePrecision statedOnPrecision,
+        @Description("Claim key.") String respondsTo) {
+}

@@ -1,0 +1,245 @@
+package org.allegationatlas.ingest;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.allegationatlas.actor.ActorEntity;
+import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.actor.ActorService;
+import org.allegationatlas.actor.Alias;
+import org.allegationatlas.article.ArticleEntity;
+import org.allegationatlas.article.ArticleService;
+import org.allegationatlas.claim.ClaimEntity;
+import org.allegationatlas.claim.ClaimOrigin;
+import org.allegationatlas.claim.ClaimsStored;
+import org.allegationatlas.claim.DatePrecision;
+import org.allegationatlas.common.ApiException;
+import org.allegationatlas.common.Languages;
+import org.allegationatlas.country.Countries;
+
+/**
+ * Stores an annotated article in one transaction: checks everything first, so that bad
+ * input changes nothing; replaces the article of the same url; matches its actors to
+ * stored ones.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Validator validator;
+    @Inject
+    Countries countries;
+    @Inject
+    ActorService actors;
+    @Inject
+    ArticleService articles;
+    @Inject
+    Event<ClaimsStored> claimsStored;
+
+    @Transactional
+    public ArticleEntity ingest(ArticleInput input) {
+        checkConstraints(input);
+        String language = Languages.canonical(input.language(), "input.language");
+        Map<String, ActorInput> actorsByKey = checkActors(input);
+        List<Integer> quoteStarts = checkClaims(input, actorsByKey);
+
+        ArticleEntity article = articles.byUrl(input.url().trim());
+        if (article == null) {
+            article = new ArticleEntity();
+            article.url = input.url().trim();
+        } else {
+            articles.deleteClaimsOf(article.id);
+        }
+        article.title = input.title();
+        article.publisher = input.publisher();
+        article.language = language;
+        article.publishedOn = input.publishedOn();
+        article.dateline = input.dateline();
+        article.body = input.body();
+        article.ingestedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(article);
+
+        Map<String, ActorEntity> stored = new HashMap<>();
+        actorsByKey.forEach((key, a) -> stored.put(key, actors.findOrCreate(a.name(), a.kind(),
+                countries.requireCode(a.country(), "actor " + key + ".country"), a.title(), aliasesOf(a))));
+
+        List<ClaimEntity> claims = new ArrayList<>();
+        Map<String, ClaimEntity> claimsByKey = new HashMap<>();
+        for (int i = 0; i < input.claims().size(); i++) {
+            ClaimInput c = input.claims().get(i);
+            ClaimEntity claim = new ClaimEntity();
+            claim.articleId = article.id;
+            ActorEntity claimant = stored.get(c.claimant());
+            ActorEntity subject = stored.get(c.subject());
+            ActorEntity counterparty = c.counterparty() == null ? null : stored.get(c.counterparty());
+            ActorEntity place = c.place() == null ? null : stored.get(c.place());
+            claim.claimantId = claimant.id;
+            claim.claimantCountry = claimant.countryCode;
+            claim.subjectId = subject.id;
+            claim.subjectCountry = subject.countryCode;
+            if (counterparty != null) {
+                claim.counterpartyId = counterparty.id;
+                claim.counterpartyCountry = counterparty.countryCode;
+            }
+            if (place != null) {
+                claim.placeId = place.id;
+                claim.placeCountry = place.countryCode;
+            }
+            claim.stance = c.stance();
+            claim.category = c.category();
+            claim.summary = c.summary().trim();
+            claim.quote = c.quote();
+            claim.quoteStart = quoteStarts.get(i);
+            claim.quoteEnd = claim.quoteStart + c.quote().length();
+            claim.statedOn = c.statedOn();
+            claim.statedOnPrecision = c.statedOn() == null ? null
+                    : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
+            claim.origin = ClaimOrigin.CURATED;
+            em.persist(claim);
+            claims.add(claim);
+            if (c.key() != null) {
+                claimsByKey.put(c.key(), claim);
+            }
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            String respondsTo = input.claims().get(i).respondsTo();
+            if (respondsTo != null) {
+                claims.get(i).respondsToId = claimsByKey.get(respondsTo).id;
+            }
+        }
+        claimsStored.fire(new ClaimsStored(claims));
+        return article;
+    }
+
+    private void checkConstraints(ArticleInput input) {
+        Set<ConstraintViolation<ArticleInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> "input." + v.getPropertyPath() + ": " + v.getMessage() + shown(v.getInvalidValue()))
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private static String shown(Object value) {
+        if (value instanceof String s) {
+            return s.length() <= 60 ? " (got \"" + s + "\")" : " (got " + s.length() + " characters)";
+        }
+        return "";
+    }
+
+    private Map<String, ActorInput> checkActors(ArticleInput input) {
+        Map<String, ActorInput> byKey = new HashMap<>();
+        for (int i = 0; i < input.actors().size(); i++) {
+            ActorInput actor = input.actors().get(i);
+            String field = "input.actors[" + i + "]";
+            if (byKey.put(actor.key(), actor) != null) {
+                throw ApiException.validation(field + ".key: \"" + actor.key() + "\" is used by two actors; keys must be unique");
+            }
+            countries.requireCode(actor.country(), field + ".country");
+            if (actor.kind() == ActorKind.STATE && actor.country() == null) {
+                throw ApiException.validation(field + ": \"" + actor.name() + "\" is a STATE and needs its country code");
+            }
+            if (actor.aliases() != null) {
+                for (int j = 0; j < actor.aliases().size(); j++) {
+                    Languages.canonical(actor.aliases().get(j).language(), field + ".aliases[" + j + "].language");
+                }
+            }
+        }
+        return byKey;
+    }
+
+    /** @return where each claim's quote starts in the body */
+    private List<Integer> checkClaims(ArticleInput input, Map<String, ActorInput> actorsByKey) {
+        Set<String> claimKeys = new HashSet<>();
+        for (int i = 0; i < input.claims().size(); i++) {
+            String key = input.claims().get(i).key();
+            if (key != null && !claimKeys.add(key)) {
+                throw ApiException.validation("input.claims[" + i + "].key: \"" + key + "\" is used by two claims; keys must be unique");
+            }
+        }
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < input.claims().size(); i++) {
+            ClaimInput claim = input.claims().get(i);
+            String field = "input.claims[" + i + "]";
+            requireActor(actorsByKey, claim.claimant(), field + ".claimant");
+            requireActor(actorsByKey, claim.subject(), field + ".subject");
+            requireActor(actorsByKey, claim.counterparty(), field + ".counterparty");
+            requireActor(actorsByKey, claim.place(), field + ".place");
+            if (claim.respondsTo() != null) {
+                if (!claimKeys.contains(claim.respondsTo())) {
+                    throw ApiException.notFound(field + ".respondsTo: no claim in this input has key \"" + claim.respondsTo() + "\"");
+                }
+                if (claim.respondsTo().equals(claim.key())) {
+                    throw ApiException.validation(field + ".respondsTo: a claim cannot answer itself");
+                }
+            }
+            starts.add(quoteStart(input.body(), claim, field));
+        }
+        return starts;
+    }
+
+    private static void requireActor(Map<String, ActorInput> actorsByKey, String key, String field) {
+        if (key != null && !actorsByKey.containsKey(key)) {
+            throw ApiException.notFound(field + ": no actor in input.actors has key \"" + key + "\"");
+        }
+    }
+
+    /** The provenance rule: the quote occurs verbatim in the body, at quoteStart when given. */
+    private static int quoteStart(String body, ClaimInput claim, String field) {
+        String quote = claim.quote();
+        if (claim.quoteStart() != null) {
+            if (!body.startsWith(quote, claim.quoteStart())) {
+                int found = body.indexOf(quote);
+                throw ApiException.validation(field + ".quoteStart: the quote does not start at " + claim.quoteStart()
+                        + (found < 0 ? "; it does not occur in the body at all" : "; it occurs at " + occurrences(body, quote)));
+            }
+            return claim.quoteStart();
+        }
+        int start = body.indexOf(quote);
+        if (start < 0) {
+            throw ApiException.validation(field + ".quote: \"" + abbreviate(quote) + "\" does not occur verbatim in the body; "
+                    + "copy it from the body exactly, with the same spaces and punctuation");
+        }
+        return start;
+    }
+
+    private static List<Integer> occurrences(String body, String quote) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = body.indexOf(quote); i >= 0; i = body.indexOf(quote, i + 1)) {
+            at.add(i);
+        }
+        return at;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    private static List<Alias> aliasesOf(ActorInput actor) {
+        if (actor.aliases() == null) {
+            return List.of();
+        }
+        return actor.aliases().stream()
+                .map(a -> new Alias(a.name(), Languages.canonical(a.language(), "alias language")))
+                .toList();
+    }
+}
