@@ -19,9 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.allegationatlas.common.ApiException;
 import org.allegationatlas.common.Text;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * ISO 3166-1 reference data from the JDK: every country's codes, its English name,
@@ -35,7 +38,7 @@ public class Countries {
     private final Map<String, Country> byAlpha3 = new HashMap<>();
     private final Map<String, Set<String>> aliases = new HashMap<>();
     /** alpha-2 -> normalized names in every language plus aliases; built on first search. */
-    private volatile Map<String, Set<String>> searchableNames;
+    private Map<String, Set<String>> searchableNames;
 
     public Countries() {
         List<Country> all = new ArrayList<>();
@@ -106,13 +109,18 @@ public class Countries {
         return codes;
     }
 
-    private Map<String, Set<String>> searchableNames() {
-        Map<String, Set<String>> names = searchableNames;
-        if (names == null) {
-            names = buildSearchableNames();
-            searchableNames = names;
+    /** Names in every language take seconds to gather: do it in the background as the app starts. */
+    void prepareSearch(@Observes StartupEvent event) {
+        Thread gather = new Thread(this::searchableNames, "country-names");
+        gather.setDaemon(true);
+        gather.start();
+    }
+
+    private synchronized Map<String, Set<String>> searchableNames() {
+        if (searchableNames == null) {
+            searchableNames = buildSearchableNames();
         }
-        return names;
+        return searchableNames;
     }
 
     private Map<String, Set<String>> buildSearchableNames() {

@@ -2,6 +2,8 @@ package org.allegationatlas.ingest;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -29,5 +31,6 @@ public record ClaimInput(
         @PositiveOrZero @Description("Only needed when the quote occurs more than once: where the meant one starts.") Integer quoteStart,
         LocalDate statedOn,
         @DefaultValue("DAY") @Description("How much of statedOn the article gives.") DatePrecision statedOnPrecision,
-        @Description("Claim key.") String respondsTo) {
+        @Description("Claim key.") String respondsTo,
+        @DecimalMin("0") @DecimalMax("1") @Description("How sure an extractor was, 0..1; omit for claims read by a person.") Double confidence) {
 }

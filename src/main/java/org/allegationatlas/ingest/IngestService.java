@@ -54,8 +54,15 @@ public class IngestService {
     @Inject
     Event<ClaimsStored> claimsStored;
 
+    /** Stores hand-annotated (or reviewed) claims: origin CURATED. */
     @Transactional
     public ArticleEntity ingest(ArticleInput input) {
+        return ingest(input, ClaimOrigin.CURATED);
+    }
+
+    /** Stores an article with claims of the given origin; EXTRACTED claims keep their confidence. */
+    @Transactional
+    public ArticleEntity ingest(ArticleInput input, ClaimOrigin origin) {
         checkConstraints(input);
         String language = Languages.canonical(input.language(), "input.language");
         Map<String, ActorInput> actorsByKey = checkActors(input);
@@ -112,7 +119,8 @@ public class IngestService {
             claim.statedOn = c.statedOn();
             claim.statedOnPrecision = c.statedOn() == null ? null
                     : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
-            claim.origin = ClaimOrigin.CURATED;
+            claim.origin = origin;
+            claim.confidence = c.confidence();
             em.persist(claim);
             claims.add(claim);
             if (c.key() != null) {
