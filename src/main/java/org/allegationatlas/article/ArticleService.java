@@ -17,6 +17,7 @@ import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
 import org.allegationatlas.common.SqlWhere;
 import org.allegationatlas.common.Text;
+import org.allegationatlas.common.WriteLock;
 
 @ApplicationScoped
 @Transactional
@@ -70,6 +71,7 @@ public class ArticleService {
 
     /** Deletes an article and its claims. @return false when there was no such article */
     public boolean delete(long id) {
+        WriteLock.acquire(em);
         ArticleEntity article = em.find(ArticleEntity.class, id);
         if (article == null) {
             return false;

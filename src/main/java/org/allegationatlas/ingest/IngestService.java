@@ -31,6 +31,7 @@ import org.allegationatlas.claim.ClaimsStored;
 import org.allegationatlas.claim.DatePrecision;
 import org.allegationatlas.common.ApiException;
 import org.allegationatlas.common.Languages;
+import org.allegationatlas.common.WriteLock;
 import org.allegationatlas.country.Countries;
 
 /**
@@ -67,6 +68,7 @@ public class IngestService {
         String language = Languages.canonical(input.language(), "input.language");
         Map<String, ActorInput> actorsByKey = checkActors(input);
         List<Integer> quoteStarts = checkClaims(input, actorsByKey);
+        WriteLock.acquire(em);
 
         ArticleEntity article = articles.byUrl(input.url().trim());
         if (article == null) {
