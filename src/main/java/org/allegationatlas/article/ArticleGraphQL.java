@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 import org.allegationatlas.actor.Actor;
@@ -16,6 +17,7 @@ import org.allegationatlas.actor.ActorService;
 import org.allegationatlas.claim.Claim;
 import org.allegationatlas.claim.ClaimEntity;
 import org.allegationatlas.claim.ClaimService;
+import org.allegationatlas.auth.Roles;
 import org.allegationatlas.common.ApiException;
 import org.allegationatlas.common.Ids;
 import org.allegationatlas.common.Paging;
@@ -54,6 +56,7 @@ public class ArticleGraphQL {
     }
 
     @Mutation
+    @RolesAllowed(Roles.EDITOR)
     @NonNull
     @Description("Deletes an article and its claims; its actors stay, as other articles may name them.")
     public Boolean deleteArticle(@NonNull @Id String id) {

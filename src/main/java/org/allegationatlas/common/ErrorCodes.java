@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 import graphql.ErrorClassification;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -49,6 +51,12 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             if (cause instanceof ApiException api) {
                 return rebuilt(error, api.getMessage(), api.code());
             }
+            if (cause instanceof UnauthorizedException) {
+                return rebuilt(error, field(error) + " needs an editor token: send Authorization: Bearer <token>", "UNAUTHORIZED");
+            }
+            if (cause instanceof ForbiddenException) {
+                return rebuilt(error, field(error) + " needs the editor role, which this token does not have", "FORBIDDEN");
+            }
             String incident = UUID.randomUUID().toString();
             LOG.errorf(fetching.getException(), "Internal error %s at %s", incident, error.getPath());
             return rebuilt(error, "Internal server error (incident " + incident + "); the server's log has the details",
@@ -82,12 +90,19 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         return builder.build();
     }
 
+    /** The first cause the API knows how to report, or the exception itself. */
     private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (!(cause instanceof ApiException) && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ApiException || cause instanceof UnauthorizedException || cause instanceof ForbiddenException) {
+                return cause;
+            }
         }
-        return cause instanceof ApiException ? cause : t;
+        return t;
+    }
+
+    private static String field(GraphQLError error) {
+        List<Object> path = error.getPath();
+        return path == null || path.isEmpty() ? "This operation" : String.valueOf(path.get(path.size() - 1));
     }
 
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.allegationatlas.auth.ReadAccess;
 import org.jboss.logging.Logger;
 
 import graphql.GraphQL;
@@ -12,7 +13,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Adds {@link ErrorCodes} to the GraphQL engine SmallRye builds. SmallRye sets its own
+ * Adds {@link ReadAccess} and {@link ErrorCodes} to the GraphQL engine SmallRye builds. SmallRye sets its own
  * instrumentations (query cache, depth and complexity limits) just before, and the
  * builder has no getter, so they are read back and chained rather than replaced.
  */
@@ -22,7 +23,7 @@ public class ErrorCodesEventing implements EventingService {
 
     @Override
     public String getConfigKey() {
-        return "atlas.graphql.error-codes";
+        return "atlas.graphql.instrumentation";
     }
 
     @Override
@@ -39,6 +40,7 @@ public class ErrorCodesEventing implements EventingService {
             LOG.error("Cannot keep SmallRye's instrumentations; GraphQL errors will lack codes", e);
             return builder;
         }
+        chain.add(new ReadAccess());
         chain.add(new ErrorCodes());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
