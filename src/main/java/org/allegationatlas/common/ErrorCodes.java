@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 import graphql.ErrorClassification;
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import graphql.ExceptionWhileDataFetching;
@@ -32,6 +35,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 public class ErrorCodes extends SimplePerformantInstrumentation {
 
     public static final String INTERNAL = "INTERNAL";
+    public static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
 
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
 
@@ -40,6 +44,9 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
+        }
+        if (!result.isDataPresent()) {
+            GraphQLOverHttp.markRequestError(currentRequest());
         }
         List<GraphQLError> errors = result.getErrors().stream().map(ErrorCodes::withCode).toList();
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
@@ -67,11 +74,13 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             return error;
         }
         ErrorClassification type = error.getErrorType();
-        boolean clientError = type != null && switch (type.toString()) {
-            case "ValidationError", "InvalidSyntax", "OperationNotSupported" -> true;
-            default -> false;
+        String kind = type == null ? "" : type.toString();
+        String newCode = switch (kind) {
+            case "ValidationError", "InvalidSyntax", "OperationNotSupported" -> ApiException.VALIDATION;
+            case "ExecutionAborted" -> LIMIT_EXCEEDED; // depth, complexity or token limits
+            default -> INTERNAL;
         };
-        return rebuilt(error, error.getMessage(), clientError ? ApiException.VALIDATION : INTERNAL);
+        return rebuilt(error, error.getMessage(), newCode);
     }
 
     private static GraphQLError rebuilt(GraphQLError error, String message, String code) {
@@ -88,6 +97,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             builder.path(error.getPath());
         }
         return builder.build();
+    }
+
+    private static RoutingContext currentRequest() {
+        var request = Arc.container().instance(CurrentVertxRequest.class);
+        return request.isAvailable() ? request.get().getCurrent() : null;
     }
 
     /** The first cause the API knows how to report, or the exception itself. */

@@ -13,7 +13,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Adds {@link ReadAccess} and {@link ErrorCodes} to the GraphQL engine SmallRye builds. SmallRye sets its own
+ * Adds {@link ReadAccess}, {@link RequestDeadline} and {@link ErrorCodes} to the GraphQL engine SmallRye builds. SmallRye sets its own
  * instrumentations (query cache, depth and complexity limits) just before, and the
  * builder has no getter, so they are read back and chained rather than replaced.
  */
@@ -41,6 +41,7 @@ public class ErrorCodesEventing implements EventingService {
             return builder;
         }
         chain.add(new ReadAccess());
+        chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }

@@ -1,0 +1,46 @@
+package org.allegationatlas.common;
+
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+
+/**
+ * Stops a request that runs longer than {@code atlas.graphql.timeout}: no field is fetched
+ * after the deadline, and the client gets a TIMEOUT error saying how to ask for less.
+ */
+public class RequestDeadline extends SimplePerformantInstrumentation {
+
+    public static final String TIMEOUT = "TIMEOUT";
+
+    private final Duration timeout = ConfigProvider.getConfig()
+            .getOptionalValue("atlas.graphql.timeout", Duration.class).orElse(Duration.ofSeconds(10));
+
+    private record Deadline(long nanos) implements InstrumentationState {
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Deadline(System.nanoTime() + timeout.toNanos());
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        if (!(state instanceof Deadline deadline)) {
+            return dataFetcher;
+        }
+        return environment -> {
+            if (System.nanoTime() > deadline.nanos()) {
+                throw new ApiException(TIMEOUT, "The request ran longer than " + timeout.toMillis()
+                        + " ms and was stopped; ask for fewer items (first) or a shallower query");
+            }
+            return dataFetcher.get(environment);
+        };
+    }
+}
