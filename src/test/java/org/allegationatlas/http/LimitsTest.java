@@ -1,0 +1,68 @@
+package org.allegationatlas.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import jakarta.json.Json;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Each limit against abusive queries answers with a clear, coded error, and the server stays up. */
+@QuarkusTest
+class LimitsTest {
+
+    @AfterEach
+    void serverStillAnswers() {
+        post("{ country(code: \"KP\") { name } }").statusCode(200).body("data.country.name", equalTo("North Korea"));
+    }
+
+    @Test
+    void tooDeepQueryIsRefused() {
+        String deep = "{ country(code: \"KP\") { actors { claimsMade { edges { node { article { claims { claimant { country {"
+                + " actors { claimsAbout { edges { node { subject { country { name } } } } } } } } } } } } } } } }";
+        post(deep).statusCode(200)
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", containsString("depth"))
+                .body("data", nullValue());
+    }
+
+    @Test
+    void tooComplexQueryIsRefused() {
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; i < 600; i++) {
+            wide.append(" c").append(i).append(": country(code: \"KP\") { name }");
+        }
+        post(wide.append(" }").toString()).statusCode(200)
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", containsString("complexity"));
+    }
+
+    @Test
+    void tooManyTokensAreRefused() {
+        StringBuilder huge = new StringBuilder("{");
+        for (int i = 0; i < 20_000; i++) {
+            huge.append(" __typename");
+        }
+        post(huge.append(" }").toString()).statusCode(200)
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", containsString("tokens"));
+    }
+
+    @Test
+    void tooLargeBodyIsRefused() {
+        String padding = "x".repeat(5 * 1024 * 1024);
+        given().contentType("application/json")
+                .body("{\"query\": \"{ __typename }\", \"variables\": {\"padding\": \"" + padding + "\"}}")
+                .post("/graphql").then().statusCode(413);
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String query) {
+        return given().contentType("application/json").body(Json.createObjectBuilder().add("query", query).build().toString())
+                .post("/graphql").then();
+    }
+}
