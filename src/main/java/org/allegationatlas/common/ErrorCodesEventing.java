@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -17,6 +18,7 @@ import io.smallrye.graphql.spi.EventingService;
  * instrumentations (query cache, depth and complexity limits) just before, and the
  * builder has no getter, so they are read back and chained rather than replaced.
  */
+@RegisterForReflection(targets = GraphQL.Builder.class, fields = true)
 public class ErrorCodesEventing implements EventingService {
 
     private static final Logger LOG = Logger.getLogger(ErrorCodesEventing.class);

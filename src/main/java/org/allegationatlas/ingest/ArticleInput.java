@@ -9,9 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+@RegisterForReflection(targets = { ArticleInput.class, ActorInput.class, AliasInput.class, ClaimInput.class }) // read by JSON-B from the seed
 @Description("An article with its actors and claims, annotated by hand (or reviewed after extraction).")
 @Input("ArticleInput")
 public record ArticleInput(
