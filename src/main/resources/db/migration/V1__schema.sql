@@ -23,7 +23,7 @@ create index article_published on article (published_on desc, id desc);
 create table actor (
     id               bigint primary key,
     name             varchar(300) not null,
-    normalized_name  varchar(300) not null,  -- lower case, accents stripped: for matching and search
+    normalized_name  varchar(1200) not null,  -- lower case, accents stripped: for matching and search
     kind             varchar(32) not null,
     country_code     char(2),                 -- ISO alpha-2 affiliation; a STATE's is itself
     title            varchar(300)
@@ -37,7 +37,7 @@ create table actor_alias (
     actor_id    bigint not null references actor (id) on delete cascade,
     name        varchar(300) not null,
     language    varchar(35),
-    normalized  varchar(300) not null,
+    normalized  varchar(1200) not null,
     constraint actor_alias_unique unique (actor_id, normalized)
 );
 create index actor_alias_normalized on actor_alias (normalized);

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class PersistenceIT {
 
+    private static final String EDITOR_TOKEN = "persistence-it-editor";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Path dataDir;
@@ -78,7 +79,7 @@ class PersistenceIT {
     private void start() throws Exception {
         port = freePort();
         List<String> settings = List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Datlas.data-dir=" + dataDir.toAbsolutePath());
+                "-Datlas.data-dir=" + dataDir.toAbsolutePath(), "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN);
         List<String> command = new ArrayList<>();
         String nativeImage = System.getProperty("native.image.path");
         if (nativeImage != null && new File(nativeImage).canExecute()) {
@@ -134,7 +135,7 @@ class PersistenceIT {
 
     private JsonObject post(JsonObject request) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/graphql"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + EDITOR_TOKEN).POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.createReader(new java.io.StringReader(response.body())).readObject();
     }

@@ -25,6 +25,8 @@ public class ActorService {
 
     @Inject
     EntityManager em;
+    @Inject
+    KnownActors knownActors;
 
     public ActorEntity byId(long id) {
         return em.find(ActorEntity.class, id);
@@ -98,13 +100,17 @@ public class ActorService {
      * The stored actor of the same kind and country that bears one of {@code names} as its
      * name or an alias, with any new names added as aliases; or a new actor.
      */
-    public ActorEntity findOrCreate(String name, ActorKind kind, String countryCode, String title, List<Alias> aliases) {
+    public ActorRef findOrCreate(String name, ActorKind kind, String countryCode, String title, List<Alias> aliases) {
         List<Alias> names = new ArrayList<>();
         names.add(new Alias(name, null));
         names.addAll(aliases);
         Set<String> normalized = new LinkedHashSet<>();
         names.forEach(n -> normalized.add(Text.normalize(n.name())));
 
+        KnownActors.Known known = knownActors.lookup(kind, countryCode, normalized);
+        if (known != null && (known.hasTitle() || title == null)) {
+            return new ActorRef(known.id(), known.countryCode());
+        }
         var query = em.createQuery("select a from ActorEntity a where a.kind = :kind and "
                 + (countryCode == null ? "a.countryCode is null" : "a.countryCode = :country")
                 + " and (a.normalizedName in :names or exists (select 1 from ActorAliasEntity al"
@@ -125,11 +131,13 @@ public class ActorService {
         } else if (actor.title == null && title != null) {
             actor.title = title;
         }
-        addAliases(actor, names);
-        return actor;
+        Set<String> allNames = addAliases(actor, names);
+        knownActors.remember(kind, new KnownActors.Known(actor.id, actor.countryCode, Set.copyOf(allNames), actor.title != null));
+        return new ActorRef(actor.id, actor.countryCode);
     }
 
-    private void addAliases(ActorEntity actor, List<Alias> names) {
+    /** Adds the names the actor lacks as aliases. @return all its names, normalized */
+    private Set<String> addAliases(ActorEntity actor, List<Alias> names) {
         Set<String> known = new LinkedHashSet<>();
         em.createQuery("select normalized from ActorAliasEntity where actorId = :id", String.class)
                 .setParameter("id", actor.id).getResultList().forEach(known::add);
@@ -145,5 +153,7 @@ public class ActorService {
                 em.persist(entity);
             }
         }
+        known.add(actor.normalizedName);
+        return known;
     }
 }

@@ -34,6 +34,9 @@ public class ArticleEntity extends PanacheEntityBase {
     public String dateline;
     @Column(nullable = false)
     public String body;
+    /** SHA-256 of the input it was stored from, to recognise a repeat. */
+    @Column(name = "content_hash")
+    public String contentHash;
     @Column(name = "ingested_at", nullable = false)
     public OffsetDateTime ingestedAt;
 }

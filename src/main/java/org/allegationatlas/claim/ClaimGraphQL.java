@@ -69,7 +69,8 @@ public class ClaimGraphQL {
     @Description("Claims as they are stored, optionally only allegations against one country.")
     public Multi<Claim> claimAdded(String subjectCountry) {
         String code = countries.requireCode(subjectCountry, "subjectCountry");
-        return events.added().filter(c -> code == null || (c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry())));
+        // each subscriber buffers what it has not yet taken: an article brings several claims at once
+        return events.added().onOverflow().buffer(10_000).filter(c -> code == null || (c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry())));
     }
 
     public List<@NonNull Article> article(@Source List<Claim> sources) {

@@ -48,7 +48,14 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         if (!result.isDataPresent()) {
             GraphQLOverHttp.markRequestError(currentRequest());
         }
-        List<GraphQLError> errors = result.getErrors().stream().map(ErrorCodes::withCode).toList();
+        List<GraphQLError> coded = result.getErrors().stream().map(ErrorCodes::withCode).toList();
+        // a field whose arguments could not be read is null, and graphql-java then also reports that
+        // the non-null field is null: a consequence, not a second problem
+        boolean argumentsRejected = coded.stream().anyMatch(e -> ApiException.VALIDATION.equals(codeOf(e)));
+        List<GraphQLError> errors = coded.stream()
+                .filter(e -> !(argumentsRejected && "NullValueInNonNullableField".equals(String.valueOf(e.getErrorType()))
+                        || argumentsRejected && e.getMessage().startsWith("The field at path")))
+                .toList();
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
 
@@ -69,8 +76,7 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             return rebuilt(error, "Internal server error (incident " + incident + "); the server's log has the details",
                     INTERNAL);
         }
-        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
-        if (code != null) {
+        if (codeOf(error) != null) {
             return error;
         }
         ErrorClassification type = error.getErrorType();
@@ -80,16 +86,19 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             case "ExecutionAborted" -> LIMIT_EXCEEDED; // depth, complexity or token limits
             default -> INTERNAL;
         };
-        return rebuilt(error, error.getMessage(), newCode);
+        return rebuilt(error, Messages.readable(error.getMessage()), newCode);
+    }
+
+    private static Object codeOf(GraphQLError error) {
+        return error.getExtensions() == null ? null : error.getExtensions().get("code");
     }
 
     private static GraphQLError rebuilt(GraphQLError error, String message, String code) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code);
-        if (error.getErrorType() != null) {
-            extensions.put("classification", error.getErrorType().toString());
-        }
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).extensions(extensions);
+        // the classification is the code too: graphql-java's would say "DataFetchingException"
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).extensions(extensions)
+                .errorType(ErrorClassification.errorClassification(code));
         if (error.getLocations() != null) {
             builder.locations(error.getLocations());
         }

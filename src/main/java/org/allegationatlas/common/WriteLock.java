@@ -1,6 +1,9 @@
 package org.allegationatlas.common;
 
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.quarkus.arc.Arc;
 
 /**
  * Serialises the transactions that write articles, claims and actors, across every node that
@@ -14,6 +17,10 @@ public final class WriteLock {
 
     /** Blocks until this transaction holds the lock; it is released at commit or rollback. */
     public static void acquire(EntityManager em) {
-        em.createNativeQuery("select id from ingest_lock where id = 1 for update").getResultList();
+        TransactionSynchronizationRegistry transaction = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+        if (transaction.getResource(WriteLock.class) == null) {
+            em.createNativeQuery("select id from ingest_lock where id = 1 for update").getResultList();
+            transaction.putResource(WriteLock.class, Boolean.TRUE);
+        }
     }
 }

@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.allegationatlas.actor.ActorEntity;
+import org.allegationatlas.actor.ActorRef;
 import org.allegationatlas.actor.ActorKind;
 import org.allegationatlas.actor.ActorService;
 import org.allegationatlas.actor.Alias;
@@ -55,6 +55,11 @@ public class IngestService {
     @Inject
     Event<ClaimsStored> claimsStored;
 
+    /** An input that passed every check, with what the checks worked out. */
+    public record CheckedArticle(ArticleInput input, String language, Map<String, ActorInput> actorsByKey,
+            List<Integer> quoteStarts, String contentHash) {
+    }
+
     /** Stores hand-annotated (or reviewed) claims: origin CURATED. */
     @Transactional
     public ArticleEntity ingest(ArticleInput input) {
@@ -64,13 +69,34 @@ public class IngestService {
     /** Stores an article with claims of the given origin; EXTRACTED claims keep their confidence. */
     @Transactional
     public ArticleEntity ingest(ArticleInput input, ClaimOrigin origin) {
+        return store(check(input), origin);
+    }
+
+    /**
+     * Checks an input completely without touching the database, so that a bad one is
+     * refused before anything is written (and a bulk import can skip it and go on).
+     */
+    public CheckedArticle check(ArticleInput input) {
         checkConstraints(input);
         String language = Languages.canonical(input.language(), "input.language");
         Map<String, ActorInput> actorsByKey = checkActors(input);
         List<Integer> quoteStarts = checkClaims(input, actorsByKey);
+        return new CheckedArticle(input, language, actorsByKey, quoteStarts, ContentHash.of(input));
+    }
+
+    /** Writes a checked article, replacing the one of the same url, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ArticleEntity store(CheckedArticle checked, ClaimOrigin origin) {
+        ArticleInput input = checked.input();
+        Map<String, ActorInput> actorsByKey = checked.actorsByKey();
+        List<Integer> quoteStarts = checked.quoteStarts();
         WriteLock.acquire(em);
 
         ArticleEntity article = articles.byUrl(input.url().trim());
+        String hash = checked.contentHash() + ":" + origin;
+        if (article != null && hash.equals(article.contentHash)) {
+            return article; // the very same input again: nothing to change
+        }
         if (article == null) {
             article = new ArticleEntity();
             article.url = input.url().trim();
@@ -79,14 +105,15 @@ public class IngestService {
         }
         article.title = input.title();
         article.publisher = input.publisher();
-        article.language = language;
+        article.language = checked.language();
         article.publishedOn = input.publishedOn();
         article.dateline = input.dateline();
         article.body = input.body();
+        article.contentHash = hash;
         article.ingestedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.persist(article);
 
-        Map<String, ActorEntity> stored = new HashMap<>();
+        Map<String, ActorRef> stored = new HashMap<>();
         actorsByKey.forEach((key, a) -> stored.put(key, actors.findOrCreate(a.name(), a.kind(),
                 countries.requireCode(a.country(), "actor " + key + ".country"), a.title(), aliasesOf(a))));
 
@@ -96,21 +123,21 @@ public class IngestService {
             ClaimInput c = input.claims().get(i);
             ClaimEntity claim = new ClaimEntity();
             claim.articleId = article.id;
-            ActorEntity claimant = stored.get(c.claimant());
-            ActorEntity subject = stored.get(c.subject());
-            ActorEntity counterparty = c.counterparty() == null ? null : stored.get(c.counterparty());
-            ActorEntity place = c.place() == null ? null : stored.get(c.place());
-            claim.claimantId = claimant.id;
-            claim.claimantCountry = claimant.countryCode;
-            claim.subjectId = subject.id;
-            claim.subjectCountry = subject.countryCode;
+            ActorRef claimant = stored.get(c.claimant());
+            ActorRef subject = stored.get(c.subject());
+            ActorRef counterparty = c.counterparty() == null ? null : stored.get(c.counterparty());
+            ActorRef place = c.place() == null ? null : stored.get(c.place());
+            claim.claimantId = claimant.id();
+            claim.claimantCountry = claimant.countryCode();
+            claim.subjectId = subject.id();
+            claim.subjectCountry = subject.countryCode();
             if (counterparty != null) {
-                claim.counterpartyId = counterparty.id;
-                claim.counterpartyCountry = counterparty.countryCode;
+                claim.counterpartyId = counterparty.id();
+                claim.counterpartyCountry = counterparty.countryCode();
             }
             if (place != null) {
-                claim.placeId = place.id;
-                claim.placeCountry = place.countryCode;
+                claim.placeId = place.id();
+                claim.placeCountry = place.countryCode();
             }
             claim.stance = c.stance();
             claim.category = c.category();
@@ -136,6 +163,10 @@ public class IngestService {
             }
         }
         claimsStored.fire(new ClaimsStored(claims));
+        // write now and forget: a bulk import stores many articles in one transaction, and
+        // Hibernate would otherwise re-check every entity it holds before each query
+        em.flush();
+        em.clear();
         return article;
     }
 

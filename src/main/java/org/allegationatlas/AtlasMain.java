@@ -1,0 +1,54 @@
+package org.allegationatlas;
+
+import java.nio.file.Path;
+
+import jakarta.inject.Inject;
+
+import org.allegationatlas.ingest.ImportCommand;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The service when started without arguments; otherwise a command:
+ * {@code import FILE} (JSON Lines of ArticleInput).
+ */
+@QuarkusMain
+public class AtlasMain implements QuarkusApplication {
+
+    private static final String USAGE = """
+            usage: java -jar quarkus-run.jar                 run the service
+                   java -jar quarkus-run.jar import FILE     import JSON Lines, one ArticleInput per line
+            """;
+
+    @Inject
+    ImportCommand importCommand;
+
+    public static void main(String... args) {
+        if (args.length > 0) {
+            // a command, not the service: don't take the HTTP port of a running server
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.banner.enabled", "false");
+            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+        }
+        Quarkus.run(AtlasMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) throws Exception {
+        if (args.length == 0) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        return switch (args[0]) {
+            case "import" -> args.length == 2 ? importCommand.run(Path.of(args[1]), System.out) : usage();
+            default -> usage();
+        };
+    }
+
+    private static int usage() {
+        System.err.print(USAGE);
+        return 2;
+    }
+}

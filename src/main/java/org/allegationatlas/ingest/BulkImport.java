@@ -1,0 +1,165 @@
+package org.allegationatlas.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+
+import org.allegationatlas.claim.ClaimOrigin;
+import org.allegationatlas.common.ApiException;
+import org.allegationatlas.ingest.IngestService.CheckedArticle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Imports JSON Lines, one ArticleInput per line, in batches of {@code atlas.import.batch-size}
+ * articles per transaction. A bad line is reported with its number and skipped; every committed
+ * batch stays committed if the import is killed, and re-running it changes nothing (articles are
+ * matched on url, identical ones skipped).
+ */
+@ApplicationScoped
+public class BulkImport {
+
+    private static final Logger LOG = Logger.getLogger(BulkImport.class);
+    private static final int MAX_REPORTED_ERRORS = 1000;
+
+    @Inject
+    IngestService ingest;
+    @ConfigProperty(name = "atlas.import.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private final Jsonb json = JsonbBuilder.create();
+
+    public record LineError(long line, String message) {
+    }
+
+    /** Counts so far; {@code errors} holds the first bad lines (all are counted in badLines). */
+    public record Summary(long lines, long articles, long claims, long badLines, List<LineError> errors, long nanos) {
+
+        public double seconds() {
+            return nanos / 1e9;
+        }
+
+        public String describe() {
+            double s = Math.max(seconds(), 1e-9);
+            return String.format("%,d articles (%,d claims) from %,d lines in %.1f s: %,.0f articles/s, %,.0f claims/s; %,d bad lines",
+                    articles, claims, lines, s, articles / s, claims / s, badLines);
+        }
+    }
+
+    /** Receives progress and bad lines as an import goes. */
+    public interface Listener {
+        default void badLine(LineError error) {
+        }
+
+        default void batchDone(Summary soFar) {
+        }
+    }
+
+    /** Starts an import; feed it lines in order, then call {@link Session#finish()}. */
+    public Session start(Listener listener) {
+        return new Session(listener);
+    }
+
+    public final class Session {
+        private final Listener listener;
+        private final long started = System.nanoTime();
+        private final List<CheckedArticle> batch = new ArrayList<>();
+        private final List<Long> batchLines = new ArrayList<>();
+        private final List<LineError> errors = new ArrayList<>();
+        private long lines;
+        private long articles;
+        private long claims;
+        private long badLines;
+
+        private Session(Listener listener) {
+            this.listener = listener;
+        }
+
+        public void accept(String line) {
+            lines++;
+            if (line.isBlank()) {
+                return;
+            }
+            try {
+                ArticleInput input = json.fromJson(line, ArticleInput.class);
+                if (input == null) {
+                    throw ApiException.validation("the line is not a JSON object");
+                }
+                batch.add(ingest.check(input));
+                batchLines.add(lines);
+            } catch (ApiException e) {
+                bad(lines, e.getMessage());
+            } catch (JsonbException | ClassCastException e) {
+                bad(lines, "not an ArticleInput in JSON: " + firstLine(e));
+            }
+            if (batch.size() >= batchSize) {
+                flush();
+            }
+        }
+
+        public Summary finish() {
+            flush();
+            return summary();
+        }
+
+        public Summary summary() {
+            return new Summary(lines, articles, claims, badLines, List.copyOf(errors), System.nanoTime() - started);
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> batch.forEach(a -> ingest.store(a, ClaimOrigin.CURATED)));
+                count(batch);
+            } catch (RuntimeException batchFailed) {
+                // something only the database could see (e.g. a value too long for a column):
+                // store the batch one by one to find the culprit and keep the rest
+                for (int i = 0; i < batch.size(); i++) {
+                    CheckedArticle article = batch.get(i);
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> ingest.store(article, ClaimOrigin.CURATED));
+                        count(List.of(article));
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "Import: line %d could not be stored", batchLines.get(i));
+                        bad(batchLines.get(i), "could not be stored: " + firstLine(e));
+                    }
+                }
+            }
+            batch.clear();
+            batchLines.clear();
+            listener.batchDone(summary());
+        }
+
+        private void count(List<CheckedArticle> stored) {
+            articles += stored.size();
+            stored.forEach(a -> claims += a.input().claims().size());
+        }
+
+        private void bad(long line, String message) {
+            badLines++;
+            LineError error = new LineError(line, message);
+            if (errors.size() < MAX_REPORTED_ERRORS) {
+                errors.add(error);
+            }
+            listener.badLine(error);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

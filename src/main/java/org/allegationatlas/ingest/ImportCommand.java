@@ -1,0 +1,97 @@
+package org.allegationatlas.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.allegationatlas.ingest.BulkImport.LineError;
+import org.allegationatlas.ingest.BulkImport.Summary;
+
+/**
+ * {@code import FILE}: streams a JSON Lines file into the database, showing progress
+ * (articles, rate, ETA) on the terminal and a summary at the end.
+ */
+@ApplicationScoped
+public class ImportCommand {
+
+    @Inject
+    BulkImport bulkImport;
+
+    public int run(Path file, PrintStream out) throws IOException {
+        if (!Files.isReadable(file)) {
+            out.println("import: cannot read " + file);
+            return 2;
+        }
+        long size = Files.size(file);
+        AtomicLong bytesRead = new AtomicLong();
+        boolean terminal = System.console() != null;
+        long[] lastShown = { 0 };
+        BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
+            @Override
+            public void badLine(LineError error) {
+                out.printf("%sline %d: %s%n", terminal ? "\r\033[K" : "", error.line(), error.message());
+            }
+
+            @Override
+            public void batchDone(Summary soFar) {
+                long now = System.nanoTime();
+                if (now - lastShown[0] < (terminal ? 500_000_000L : 10_000_000_000L)) {
+                    return;
+                }
+                lastShown[0] = now;
+                double rate = soFar.articles() / Math.max(soFar.seconds(), 1e-9);
+                double done = size == 0 ? 1 : (double) bytesRead.get() / size;
+                long eta = done <= 0 ? 0 : Math.round(soFar.seconds() * (1 - done) / done);
+                out.printf("%s%,d articles, %,d claims, %,.0f articles/s, %3.0f%%, ETA %d:%02d%s",
+                        terminal ? "\r\033[K" : "", soFar.articles(), soFar.claims(), rate, done * 100, eta / 60, eta % 60,
+                        terminal ? "" : System.lineSeparator());
+            }
+        });
+        try (InputStream in = new CountingInput(Files.newInputStream(file), bytesRead);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                session.accept(line);
+            }
+        }
+        Summary summary = session.finish();
+        out.printf("%sImported %s%n", terminal ? "\r\033[K" : "", summary.describe());
+        return summary.badLines() == 0 ? 0 : 1;
+    }
+
+    /** Counts the bytes read, for the ETA. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private final AtomicLong count;
+
+        CountingInput(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.allegationatlas.article;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ArticleApiIT extends ArticleApiTest {
+}

@@ -1,0 +1,7 @@
+package org.allegationatlas.country;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class CountryApiIT extends CountryApiTest {
+}
