@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,9 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.json.Json;
@@ -80,19 +77,8 @@ class PersistenceIT {
         port = freePort();
         List<String> settings = List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Datlas.data-dir=" + dataDir.toAbsolutePath(), "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN);
-        List<String> command = new ArrayList<>();
-        String nativeImage = System.getProperty("native.image.path");
-        if (nativeImage != null && new File(nativeImage).canExecute()) {
-            command.add(nativeImage);
-            command.addAll(settings);
-        } else {
-            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(settings);
-            command.add("-jar");
-            command.add(Paths.get("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
-        }
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        app = PackagedApp.start(log, settings);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {

@@ -44,7 +44,7 @@ public class ImportCommand {
             @Override
             public void batchDone(Summary soFar) {
                 long now = System.nanoTime();
-                if (now - lastShown[0] < (terminal ? 500_000_000L : 10_000_000_000L)) {
+                if (now - lastShown[0] < (terminal ? 500_000_000L : 2_000_000_000L)) {
                     return;
                 }
                 lastShown[0] = now;

@@ -61,6 +61,17 @@ class AuthTest {
     }
 
     @Test
+    void importNeedsAnEditorToken() {
+        byte[] line = ("{\"url\": \"" + url + "\"}\n").getBytes();
+        given().contentType("application/x-ndjson").body(line).post("/import").then().statusCode(401)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("UNAUTHORIZED"));
+        given().contentType("application/x-ndjson").header("Authorization", "Bearer reader-secret").body(line)
+                .post("/import").then().statusCode(403)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("FORBIDDEN"));
+        assertEquals(0, articlesAt(url));
+    }
+
+    @Test
     void readsArePublicByDefault() {
         JsonPath answer = post(Json.createObjectBuilder().add("query", "{ country(code: \"KP\") { name } }").build(), null);
         assertNull(answer.get("errors"), answer::prettify);
