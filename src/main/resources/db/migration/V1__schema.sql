@@ -1,4 +1,5 @@
 -- Allegation Atlas schema: portable SQL for H2 (embedded default) and PostgreSQL.
+-- Indexes spell out "desc nulls last": the order the queries use (PostgreSQL's desc is nulls first).
 -- Countries are not a table: they are ISO 3166-1 reference data from the JDK (see country/Countries).
 
 create sequence article_seq start with 1 increment by 50;
@@ -18,7 +19,7 @@ create table article (
     ingested_at   timestamp with time zone not null,
     constraint article_url_unique unique (url)
 );
-create index article_published on article (published_on desc, id desc);
+create index article_published on article (published_on desc nulls last, id desc);
 
 create table actor (
     id               bigint primary key,
@@ -68,10 +69,10 @@ create table claim (
     confidence            double precision
 );
 create index claim_article on claim (article_id);
-create index claim_against on claim (subject_country, stance, stated_on desc, id desc);
-create index claim_by on claim (claimant_country, stance, stated_on desc, id desc);
-create index claim_implicated on claim (counterparty_country, stated_on desc, id desc);
-create index claim_stated on claim (stated_on desc, id desc);
+create index claim_against on claim (subject_country, stance, stated_on desc nulls last, id desc);
+create index claim_by on claim (claimant_country, stance, stated_on desc nulls last, id desc);
+create index claim_implicated on claim (counterparty_country, stated_on desc nulls last, id desc);
+create index claim_stated on claim (stated_on desc nulls last, id desc);
 create index claim_claimant on claim (claimant_id);
 create index claim_subject on claim (subject_id);
 create index claim_counterparty on claim (counterparty_id);

@@ -1,0 +1,54 @@
+package org.allegationatlas.extract;
+
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.allegationatlas.article.Article;
+import org.allegationatlas.auth.Roles;
+import org.allegationatlas.claim.ClaimOrigin;
+import org.allegationatlas.common.ApiException;
+import org.allegationatlas.ingest.ArticleInput;
+import org.allegationatlas.ingest.IngestService;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@GraphQLApi
+public class ExtractGraphQL {
+
+    @Inject
+    Validator validator;
+    @Inject
+    Extractor extractor;
+    @Inject
+    IngestService ingestService;
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Store an article from its text alone; actors and claims are extracted automatically (origin EXTRACTED). "
+            + "Sending the same url again replaces that article and its claims.")
+    public Article extractArticle(@NonNull RawArticleInput input) {
+        check(input);
+        ArticleInput article = extractor.extract(input);
+        return Article.of(ingestService.ingest(article, ClaimOrigin.EXTRACTED));
+    }
+
+    /** Bad input is reported like ingestArticle reports it, before anything is read or written. */
+    private void check(RawArticleInput input) {
+        Set<ConstraintViolation<RawArticleInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> "input." + v.getPropertyPath() + ": " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.allegationatlas.extract;
+
+import org.allegationatlas.extract.Lexicon.CueType;
+
+/** Who speaks in a sentence, with which verb, and which tokens [from, to) hold what is said. */
+final class Frame {
+    /** the speaker as named in the sentence; null for the publisher or a pronoun ("ujarnya") */
+    Mention speaker;
+    ArticleActors.Actor speakerActor;
+    /** the verb's kind; null when no one is said to speak (the publisher states it) */
+    CueType type;
+    int from;
+    int to;
+    boolean pronounSpeaker;
+    boolean negated;
+    /** the speaker only believes it ("yakin", "has information that") */
+    boolean belief;
+}

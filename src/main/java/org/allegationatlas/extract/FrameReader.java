@@ -1,0 +1,210 @@
+package org.allegationatlas.extract;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.extract.Lexicon.CueType;
+
+/**
+ * Who speaks in a sentence, with which verb, tried in this order: a tail attribution ("...,
+ * ujar Kirby." / "..., officials said on Monday." / "..., witnesses said, ..."); "menurut X," /
+ * "according to X"; a speaker followed by its verb ("Gedung Putih ... menuduh", "Kirby said"; with
+ * "... and said" or ", saying" the sentence's subject). Inside what is said a second speaker and
+ * verb ("Washington yakin ...", "intelijen AS telah mendapatkan informasi bahwa ...") makes an inner
+ * frame: an accusing or denying inner speaker becomes the claimant, and so does anyone a news outlet
+ * only relays; an official's reporting one only shapes the stance. No frame: the publisher states it.
+ */
+final class FrameReader extends SentenceParts {
+
+    private static final Set<CueType> SPEAKING = EnumSet.of(CueType.ACCUSE, CueType.DENY, CueType.CONFIRM, CueType.REPORT,
+            CueType.BELIEF);
+
+    private final int tailMaxWords;
+    private final int speakerMaxGap;
+
+    FrameReader(SentenceParts sentence, int tailMaxWords, int speakerMaxGap) {
+        super(sentence);
+        this.tailMaxWords = tailMaxWords;
+        this.speakerMaxGap = speakerMaxGap;
+    }
+
+    /** Who speaks in the sentence, and where what is said lies; null when no one does and there is no publisher. */
+    Frame frame() {
+        Frame frame = tailFrame();
+        if (frame == null) {
+            frame = accordingFrame();
+        }
+        if (frame == null) {
+            frame = leadFrame(0, last);
+        }
+        if (frame != null) {
+            nested(frame);
+            if (frame.speakerActor == null) {
+                frame.speakerActor = ctx.publisher;
+            }
+            return frame.speakerActor == null ? null : frame;
+        }
+        return ctx.publisher == null ? null : unattributed();
+    }
+
+    Frame unattributed() {
+        Frame unattributed = new Frame();
+        unattributed.speakerActor = ctx.publisher;
+        unattributed.from = 0;
+        unattributed.to = last;
+        return unattributed;
+    }
+
+    /**
+     * "..., ujar Kirby." / `"...," said Kirby.` / "..., officials said on Monday." / "..., witnesses said, ..." /
+     * "..., a human rights group charged": an attribution after what is said, up to the end or the next comma.
+     */
+    private Frame tailFrame() {
+        for (int b = last - 1; b > 0; b--) {
+            Token t = tokens.get(b);
+            boolean closingQuote = t.isQuote() && (tokens.get(b - 1).is(",") || tokens.get(b - 1).is("."));
+            if (!t.is(",") && !closingQuote) {
+                continue;
+            }
+            int comma = indexOf(",", b + 1, last);
+            int segmentEnd = comma < 0 ? last : comma;
+            int contentEnd = closingQuote ? b - 1 : b;
+            Cue cue = firstCue(b + 1, segmentEnd, EnumSet.of(CueType.REPORT, CueType.ACCUSE));
+            if (cue == null || words(b + 1, segmentEnd) > tailMaxWords || words(0, contentEnd) < 3) {
+                continue;
+            }
+            Frame frame = new Frame();
+            frame.type = cue.type();
+            frame.from = 0;
+            frame.to = contentEnd;
+            Mention before = lastUnmarkedMentionIn(b + 1, cue.start());
+            Mention after = firstMentionIn(cue.end(), segmentEnd);
+            if (cue.pronominal() && ctx.lastSpeaker != null) {
+                frame.speakerActor = ctx.lastSpeaker;
+                frame.pronounSpeaker = true;
+                return frame;
+            }
+            if (before != null) {
+                frame.speaker = before;
+            } else if (after != null && after.start() - cue.end() <= 3) {
+                frame.speaker = after;
+            } else if (after != null || segmentEnd - cue.end() > 4 || cue.end() < segmentEnd && opensClause(tokens.get(cue.end()))) {
+                continue; // ", saying it had never sent ...": not an attribution
+            }
+            frame.speakerActor = frame.speaker == null ? null : frame.speaker.actor();
+            return frame;
+        }
+        return null;
+    }
+
+    /** "Menurut Kirby, ..." / "According to X, ..." / "..., according to X." */
+    private Frame accordingFrame() {
+        Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
+        if (cue == null) {
+            return null;
+        }
+        Mention speaker = firstMentionIn(cue.end(), Math.min(last, cue.end() + 5));
+        if (speaker == null) {
+            return null;
+        }
+        Frame frame = new Frame();
+        frame.type = CueType.ACCORDING;
+        frame.speaker = speaker;
+        frame.speakerActor = speaker.actor();
+        if (cue.start() <= 2) {
+            int comma = indexOf(",", speaker.end(), last);
+            frame.from = comma < 0 ? speaker.end() : comma + 1;
+            frame.to = last;
+        } else {
+            frame.from = 0;
+            frame.to = tokens.get(cue.start() - 1).is(",") ? cue.start() - 1 : cue.start();
+        }
+        frame.from = skipOpening(frame.from, frame.to);
+        return frame.to - frame.from >= 2 ? frame : null;
+    }
+
+    /** "Gedung Putih ... menuduh ...", "The United States on Thursday demanded that ...". */
+    private Frame leadFrame(int from, int to) {
+        for (Cue cue : cues) {
+            if (cue.start() < from || cue.end() > to || !SPEAKING.contains(cue.type())) {
+                continue;
+            }
+            // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
+            boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
+                    || tokens.get(cue.start()).norm().endsWith("ing");
+            Mention speaker = coordinated ? mainSubject(from, cue.start()) : speakerBefore(from, cue.start());
+            if (speaker == null) {
+                continue;
+            }
+            Frame frame = new Frame();
+            frame.type = cue.type();
+            frame.speaker = speaker;
+            frame.speakerActor = speaker.actor();
+            frame.negated = negatedBefore(cue.start());
+            frame.from = skipOpening(cue.end(), to);
+            frame.to = to;
+            return frame;
+        }
+        return null;
+    }
+
+    /** Inside what is said, "Washington yakin ..." or "Palestinians reject ...": a second speaker. */
+    private void nested(Frame frame) {
+        for (int depth = 0; depth < 2; depth++) {
+            Mention first = firstMentionIn(frame.from, frame.to);
+            if (first == null || words(frame.from, first.start()) > 2 || mark(first) != Mark.NONE) {
+                return;
+            }
+            Cue inner = null;
+            for (Cue cue : cues) {
+                if (cue.start() >= first.end() && cue.start() - first.end() <= 5 && cue.end() <= frame.to
+                        && SPEAKING.contains(cue.type()) && firstMentionIn(first.end(), cue.start()) == null
+                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())) {
+                    inner = cue;
+                    break;
+                }
+            }
+            if (inner == null) {
+                return;
+            }
+            // an inner accuser speaks for itself; so does anyone a news outlet only relays
+            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.publisher
+                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION;
+            if (inner.type() == CueType.ACCUSE || inner.type() == CueType.DENY || inner.type() == CueType.CONFIRM || relayed) {
+                frame.speaker = first;
+                frame.speakerActor = first.actor();
+                frame.type = inner.type();
+                frame.negated = negatedBefore(inner.start());
+                frame.pronounSpeaker = false;
+            } else {
+                frame.belief |= inner.type() == CueType.BELIEF;
+            }
+            frame.from = skipOpening(inner.end(), frame.to);
+        }
+    }
+
+    private Mention mainSubject(int from, int cueStart) {
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= cueStart && mark(m) == Mark.NONE && !apposition[m.start()]) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Mention speakerBefore(int from, int cueStart) {
+        for (int k = mentions.size() - 1; k >= 0; k--) {
+            Mention m = mentions.get(k);
+            if (m.end() <= cueStart && m.start() >= from) {
+                if (cueStart - m.end() > speakerMaxGap) {
+                    return null;
+                }
+                if (mark(m) == Mark.NONE && !apposition[m.start()]) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+}

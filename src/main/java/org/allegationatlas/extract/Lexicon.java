@@ -1,0 +1,255 @@
+package org.allegationatlas.extract;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.claim.ClaimCategory;
+import org.allegationatlas.country.Countries;
+import org.allegationatlas.country.Country;
+
+/**
+ * Every word list the extractor uses, read once from src/main/resources/extract (see the
+ * comments in each file) plus the JDK's CLDR country names in English and Indonesian.
+ */
+final class Lexicon {
+
+    enum NameType {
+        /** a country's name or its capital: the STATE */
+        COUNTRY,
+        /** "Russian": the STATE, or with a noun after it, a body of it */
+        DEMONYM,
+        /** "Palestinians": the people of a country, a GROUP */
+        PEOPLE,
+        /** a known non-state actor or office holder */
+        ACTOR,
+        /** a region such as "Timur Tengah": matched so that no country inside it is */
+        NOT_AN_ACTOR
+    }
+
+    record Name(NameType type, String country, ActorDef actor) {
+    }
+
+    /** {@code local}: a group of the country it is in ("rebels in the Ivory Coast"). */
+    record Body(String head, ActorKind kind, boolean speaksForState, boolean local) {
+    }
+
+    record Title(String english, boolean posted) {
+    }
+
+    enum CueType {
+        ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE
+    }
+
+    record CategoryCue(ClaimCategory category, double weight) {
+    }
+
+    enum TransferType {
+        BUY, RECEIVE, ORIGIN
+    }
+
+    enum Role {
+        COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX
+    }
+
+    enum DateType {
+        MONTH, WEEKDAY, RELATIVE
+    }
+
+    record DateWord(DateType type, int value) {
+    }
+
+    record Publisher(String name, String country) {
+    }
+
+    /** The word lists of one language. */
+    record Language(String code, PhraseTable<Body> bodies, PhraseTable<Title> titles, PhraseTable<CueType> cues,
+            PhraseTable<CategoryCue> categories, PhraseTable<TransferType> transfers, PhraseTable<DateWord> dates,
+            Map<String, Role> roles, Set<String> functionWords) {
+
+        Role role(Token token) {
+            if (token.norm().endsWith("n't")) {
+                return Role.NEGATION;
+            }
+            return roles.get(token.norm());
+        }
+    }
+
+    static final String INDONESIAN = "id";
+    static final String ENGLISH = "en";
+
+    final PhraseTable<Name> names = new PhraseTable<>();
+    final Map<String, Language> languages = new HashMap<>();
+    final Set<String> officeWords = new HashSet<>();
+    final Set<String> allFunctionWords = new HashSet<>();
+    /** Word beginnings ("meng-") and endings ("-nya") typical of a language, by language. */
+    final Map<String, List<String>> affixes = new HashMap<>();
+    final Set<String> originSuffixes = new HashSet<>();
+    /** "led" of "Vietnamese-led": hyphenated words that name a country */
+    final Set<String> affiliationSuffixes = new HashSet<>();
+    final Set<String> abbreviations = new HashSet<>();
+    final Map<String, Publisher> publishers = new HashMap<>();
+    final Map<String, String> adjectives = new HashMap<>();
+    final Properties summaries = ResourceFiles.properties("extract/summaries.properties");
+    final Properties confidence = ResourceFiles.properties("extract/confidence.properties");
+    final Properties rules = ResourceFiles.properties("extract/rules.properties");
+    private final Countries countries;
+
+    Lexicon(Countries countries) {
+        this.countries = countries;
+        for (String code : new String[] { INDONESIAN, ENGLISH }) {
+            languages.put(code, new Language(code, new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(),
+                    new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>()));
+        }
+        loadNames();
+        loadWords();
+    }
+
+    /** The word lists of a language ("id" or "en"); English for any other. */
+    Language language(String code) {
+        return languages.getOrDefault(code, languages.get(ENGLISH));
+    }
+
+    /** The country's English short name, as the rest of the API names it. */
+    String countryName(String code) {
+        Country country = countries.byCode(code);
+        return country == null ? code : country.name();
+    }
+
+    /** "Russian", "North Korean", "US": how a country qualifies a body in a canonical name. */
+    String adjective(String code) {
+        return adjectives.getOrDefault(code, countryName(code));
+    }
+
+    private void loadNames() {
+        // longest match first and first-added wins: known actors and regions before countries,
+        // so "Gedung Putih" is the White House and "Amerika Latin" no country
+        for (String[] row : ResourceFiles.tsv("extract/not-actors.tsv")) {
+            names.add(row[0], new Name(NameType.NOT_AN_ACTOR, null, null));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/actors.tsv")) {
+            String country = "-".equals(row[2]) ? null : row[2];
+            ActorDef actor = new ActorDef(row[0], ActorKind.valueOf(row[1]), country, null);
+            names.add(row[0], new Name(NameType.ACTOR, country, actor));
+            for (String alias : row[3].split("\\|")) {
+                names.add(withoutLanguage(alias), new Name(NameType.ACTOR, country, actor));
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/leaders.tsv")) {
+            String country = "-".equals(row[1]) ? null : row[1];
+            ActorDef person = new ActorDef(row[0], ActorKind.PERSON, country, row.length > 2 ? row[2] : null);
+            names.add(row[0], new Name(NameType.ACTOR, country, person));
+            if (row.length > 3) {
+                for (String alias : row[3].split("\\|")) {
+                    names.add(alias, new Name(NameType.ACTOR, country, person));
+                }
+            }
+        }
+        Locale indonesian = Locale.forLanguageTag(INDONESIAN);
+        for (Country country : countries.all()) {
+            Locale region = new Locale.Builder().setRegion(country.code()).build();
+            addCountryName(region.getDisplayCountry(Locale.ENGLISH), country.code());
+            addCountryName(region.getDisplayCountry(indonesian), country.code());
+        }
+        for (String file : new String[] { "country/aliases.tsv", "extract/country-names.tsv", "extract/capitals.tsv" }) {
+            for (String[] row : ResourceFiles.tsv(file)) {
+                names.add(row[1], new Name(NameType.COUNTRY, row[0], null));
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/demonyms.tsv")) {
+            String code = row[0];
+            adjectives.put(code, row[1]);
+            addDemonym(row[1], code);
+            if (row.length > 2) {
+                for (String form : row[2].split("\\|")) {
+                    addDemonym(form, code);
+                }
+            }
+        }
+    }
+
+    /** CLDR names like "Myanmar (Burma)", "Bosnia & Herzegovina" or "Congo - Kinshasa" are also looked up in parts. */
+    private void addCountryName(String name, String code) {
+        Name country = new Name(NameType.COUNTRY, code, null);
+        names.add(name, country);
+        if (name.contains(" (")) {
+            names.add(name.substring(0, name.indexOf(" (")), country);
+        }
+        if (name.contains(" & ")) {
+            names.add(name.replace(" & ", " and "), country);
+            names.add(name.replace(" & ", " dan "), country);
+        }
+        if (name.startsWith("St. ")) {
+            names.add("Saint " + name.substring(4), country);
+        }
+    }
+
+    private void addDemonym(String form, String code) {
+        boolean people = form.endsWith("s") && !form.endsWith("ss") || form.endsWith("men");
+        names.add(form, new Name(people ? NameType.PEOPLE : NameType.DEMONYM, code, null));
+        if (!people && (form.endsWith("an") || form.endsWith("i"))) {
+            names.add(form + "s", new Name(NameType.PEOPLE, code, null));
+        }
+    }
+
+    private static String withoutLanguage(String alias) {
+        return alias.length() > 3 && alias.charAt(2) == ':' ? alias.substring(3) : alias;
+    }
+
+    private void loadWords() {
+        for (String[] row : ResourceFiles.tsv("extract/bodies.tsv")) {
+            language(row[0]).bodies().add(row[1], new Body(row[2], ActorKind.valueOf(row[3]), "state".equals(row[4]), "local".equals(row[4])));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/titles.tsv")) {
+            if (row[0].equals("TITLE")) {
+                language(row[1]).titles().add(row[2], new Title(row[3], "posted".equals(row[4])));
+            } else {
+                officeWords.add(Tokenizer.norm(row[2]));
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/cues.tsv")) {
+            language(row[0]).cues().add(row[1], CueType.valueOf(row[2]));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/categories.tsv")) {
+            language(row[0]).categories().add(row[1], new CategoryCue(ClaimCategory.valueOf(row[2]), Double.parseDouble(row[3])));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/transfers.tsv")) {
+            if (row[1].startsWith("-")) {
+                originSuffixes.add(row[1].substring(1));
+            } else {
+                language(row[0]).transfers().add(row[1], TransferType.valueOf(row[2]));
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/roles.tsv")) {
+            if (Role.valueOf(row[2]) == Role.SUFFIX) {
+                affiliationSuffixes.add(Tokenizer.norm(row[1].substring(1)));
+            } else {
+                language(row[0]).roles().put(Tokenizer.norm(row[1]), Role.valueOf(row[2]));
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/dates.tsv")) {
+            language(row[0]).dates().add(row[1], new DateWord(DateType.valueOf(row[2]), Integer.parseInt(row[3])));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/function-words.tsv")) {
+            if (row[0].endsWith("-affix")) {
+                affixes.put(row[0].substring(0, row[0].length() - "-affix".length()), List.of(row[1].split(" ")));
+                continue;
+            }
+            for (String word : row[1].split(" ")) {
+                language(row[0]).functionWords().add(word);
+                allFunctionWords.add(word);
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/publishers.tsv")) {
+            publishers.put(Tokenizer.norm(row[0]), new Publisher(row[1], row[2]));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/abbreviations.tsv")) {
+            abbreviations.add(row[0].toLowerCase(Locale.ROOT));
+        }
+    }
+}
