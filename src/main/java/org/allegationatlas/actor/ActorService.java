@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.allegationatlas.common.CountCache;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
 import org.allegationatlas.common.SqlWhere;
@@ -27,6 +28,8 @@ public class ActorService {
     EntityManager em;
     @Inject
     KnownActors knownActors;
+    @Inject
+    CountCache counts;
 
     public ActorEntity byId(long id) {
         return em.find(ActorEntity.class, id);
@@ -74,8 +77,8 @@ public class ActorService {
                     + " where al.actor_id = a.id and al.normalized like :search escape '\\'))",
                     "search", Text.containsPattern(Text.normalize(search)));
         }
-        long total = ((Number) where.bind(em.createNativeQuery("select count(*) from actor a" + where.sql()))
-                .getSingleResult()).longValue();
+        long total = counts.get("actors" + where.key(), () -> ((Number) where.bind(
+                em.createNativeQuery("select count(*) from actor a" + where.sql())).getSingleResult()).longValue());
         SqlWhere paged = where.copy().after("a.normalized_name", "a.id", false, request.after(),
                 request.after() == null ? null : request.after().sortKey());
         @SuppressWarnings("unchecked")

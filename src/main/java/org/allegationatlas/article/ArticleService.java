@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.allegationatlas.common.CountCache;
 import org.allegationatlas.common.Languages;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
@@ -25,6 +26,8 @@ public class ArticleService {
 
     @Inject
     EntityManager em;
+    @Inject
+    CountCache counts;
 
     public ArticleEntity byId(long id) {
         return em.find(ArticleEntity.class, id);
@@ -59,8 +62,8 @@ public class ArticleService {
                         Text.containsPattern(filter.text().trim().toLowerCase(Locale.ROOT)));
             }
         }
-        long total = ((Number) where.bind(em.createNativeQuery("select count(*) from article a" + where.sql()))
-                .getSingleResult()).longValue();
+        long total = counts.get("articles" + where.key(), () -> ((Number) where.bind(
+                em.createNativeQuery("select count(*) from article a" + where.sql())).getSingleResult()).longValue());
         SqlWhere paged = where.copy().after("a.published_on", "a.id", true, request.after(), request.after() == null ? null : request.after().dateKey());
         @SuppressWarnings("unchecked")
         List<ArticleEntity> rows = paged.bind(em.createNativeQuery("select a.* from article a" + paged.sql() + " order by "

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.allegationatlas.common.Languages;
+import org.allegationatlas.common.CountCache;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
 import org.allegationatlas.common.SqlWhere;
@@ -37,6 +38,8 @@ public class ClaimService {
     EntityManager em;
     @Inject
     Countries countries;
+    @Inject
+    CountCache counts;
 
     public ClaimEntity byId(long id) {
         return em.find(ClaimEntity.class, id);
@@ -94,13 +97,16 @@ public class ClaimService {
         if (list.allegationsOnly) {
             where.add("c.stance = " + ALLEGES);
         }
-        Map<Object, Long> totals = new HashMap<>();
-        where.bind(em.createNativeQuery("select c." + list.column + ", count(*) from claim c" + where.sql()
-                + " group by c." + list.column, Object[].class))
-                .getResultList().forEach(row -> {
-                    Object[] cols = (Object[]) row;
-                    totals.put(normalizeKey(cols[0]), ((Number) cols[1]).longValue());
-                });
+        Map<Object, Long> totals = counts.get("totals " + list + where.key(), () -> {
+            Map<Object, Long> byKey = new HashMap<>();
+            where.bind(em.createNativeQuery("select c." + list.column + ", count(*) from claim c" + where.sql()
+                    + " group by c." + list.column, Object[].class))
+                    .getResultList().forEach(row -> {
+                        Object[] cols = (Object[]) row;
+                        byKey.put(normalizeKey(cols[0]), ((Number) cols[1]).longValue());
+                    });
+            return Map.copyOf(byKey);
+        });
 
         String order = SqlWhere.orderBy("c.stated_on", "c.id", true);
         SqlWhere paged = where.copy().after("c.stated_on", "c.id", true, request.after(), request.after() == null ? null : request.after().dateKey());
@@ -144,6 +150,10 @@ public class ClaimService {
     }
 
     private List<Object[]> countPairs(String first, String second, SqlWhere where) {
+        return counts.get("pairs " + first + " " + second + where.key(), () -> queryPairs(first, second, where));
+    }
+
+    private List<Object[]> queryPairs(String first, String second, SqlWhere where) {
         List<Object[]> rows = new ArrayList<>();
         where.bind(em.createNativeQuery("select " + first + ", " + second + ", count(*) as n from claim c" + where.sql()
                 + " group by " + first + ", " + second + " order by n desc, " + first + ", " + second, Object[].class))
@@ -151,11 +161,15 @@ public class ClaimService {
                     Object[] cols = (Object[]) row;
                     rows.add(new Object[] { normalizeKey(cols[0]), normalizeKey(cols[1]), ((Number) cols[2]).intValue() });
                 });
-        return rows;
+        return List.copyOf(rows);
     }
 
     /** Codes of the countries that take part in at least one claim, in any role. */
     public Set<String> involvedCountryCodes() {
+        return counts.get("involved", this::queryInvolvedCountryCodes);
+    }
+
+    private Set<String> queryInvolvedCountryCodes() {
         Set<String> codes = new TreeSet<>();
         for (String column : List.of("claimant_country", "subject_country", "counterparty_country", "place_country")) {
             em.createNativeQuery("select distinct " + column + " from claim where " + column + " is not null")
@@ -194,8 +208,9 @@ public class ClaimService {
     }
 
     private long count(SqlWhere where) {
-        return ((Number) where.bind(em.createNativeQuery("select count(*) from claim c" + where.sql())).getSingleResult())
-                .longValue();
+        return counts.get("count" + where.key(),
+                () -> ((Number) where.bind(em.createNativeQuery("select count(*) from claim c" + where.sql())).getSingleResult())
+                        .longValue());
     }
 
     @SuppressWarnings("unchecked")

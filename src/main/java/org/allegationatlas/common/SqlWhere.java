@@ -59,6 +59,11 @@ public final class SqlWhere {
         return column + direction + " nulls last, " + idColumn + direction;
     }
 
+    /** The clause with its parameters, as a cache key. */
+    public String key() {
+        return sql() + " " + new java.util.TreeMap<>(params);
+    }
+
     public String sql() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }

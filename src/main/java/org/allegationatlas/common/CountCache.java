@@ -1,0 +1,53 @@
+package org.allegationatlas.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Counts and aggregates (totalCount, accusers, the allegation matrix) cached until the next
+ * write anywhere: each entry is tagged with the data version it was computed at, and one
+ * primary-key read of that version decides whether it still holds. At a million claims a
+ * count over the allegations against the most-accused country costs far more than that read.
+ */
+@ApplicationScoped
+public class CountCache {
+
+    private static final int MAX_ENTRIES = 2000;
+
+    private record Entry(long version, Object value) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    /** The value cached under {@code key} at the current data version, else {@code compute}'s. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key, Supplier<T> compute) {
+        // read the version first: a value computed after it is never older than it
+        long version = ((Number) em.createNativeQuery("select version from ingest_lock where id = 1").getSingleResult())
+                .longValue();
+        synchronized (entries) {
+            Entry entry = entries.get(key);
+            if (entry != null && entry.version() == version) {
+                return (T) entry.value();
+            }
+        }
+        T value = compute.get();
+        synchronized (entries) {
+            entries.put(key, new Entry(version, value));
+        }
+        return value;
+    }
+}
