@@ -73,8 +73,8 @@ create index claim_against on claim (subject_country, stance, stated_on desc nul
 create index claim_by on claim (claimant_country, stance, stated_on desc nulls last, id desc);
 create index claim_implicated on claim (counterparty_country, stated_on desc nulls last, id desc);
 create index claim_stated on claim (stated_on desc nulls last, id desc);
-create index claim_claimant on claim (claimant_id);
-create index claim_subject on claim (subject_id);
+create index claim_claimant on claim (claimant_id, stated_on desc nulls last, id desc);
+create index claim_subject on claim (subject_id, stated_on desc nulls last, id desc);
 create index claim_counterparty on claim (counterparty_id);
 create index claim_place on claim (place_id);
 create index claim_responds_to on claim (responds_to_id);

@@ -50,8 +50,9 @@ public class ActorGraphQL {
     }
 
     @Description("Affiliation; a STATE actor's country is itself.")
-    public Country country(@Source Actor actor) {
-        return countries.byCode(actor.countryCode());
+    public List<Country> country(@Source List<Actor> sources) {
+        // in memory, but batched all the same: one call per list instead of one per actor
+        return sources.stream().map(a -> countries.byCode(a.countryCode())).toList();
     }
 
     public List<@NonNull List<@NonNull Alias>> aliases(@Source List<Actor> sources) {

@@ -32,8 +32,8 @@ public class RequestDeadline extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        if (!(state instanceof Deadline deadline)) {
-            return dataFetcher;
+        if (!(state instanceof Deadline deadline) || parameters.isTrivialDataFetcher()) {
+            return dataFetcher; // reading a property costs nothing; wrapping it would make graphql-java treat it as work
         }
         return environment -> {
             if (System.nanoTime() > deadline.nanos()) {
