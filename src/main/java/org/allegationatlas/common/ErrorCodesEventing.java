@@ -8,7 +8,6 @@ import org.allegationatlas.auth.ReadAccess;
 import org.jboss.logging.Logger;
 
 import graphql.GraphQL;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.spi.EventingService;
@@ -42,9 +41,10 @@ public class ErrorCodesEventing implements EventingService {
             LOG.error("Cannot keep SmallRye's instrumentations; GraphQL errors will lack codes", e);
             return builder;
         }
+        chain.add(new LeanBatchFetchers());
         chain.add(new ReadAccess());
         chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        return builder.instrumentation(new PerFieldQuietChain(chain));
     }
 }
