@@ -37,6 +37,7 @@ QUESTIONS=${QUESTIONS:-1 2 3 4}
 REPS=${REPS:-3}; WARMUP=${WARMUP:-5}; FIRST_WARMUP=${FIRST_WARMUP:-10}; DURATION=${DURATION:-20}
 THREADS=${THREADS:-2}; CONNS=${CONNS:-16}; WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
 FLOOR=${FLOOR:-1}; FLOOR_T=${FLOOR_T:-15}
+EXECUTED=${EXECUTED:-1}                              # 1: also measure ours with every request executed (Cache-Control: no-cache)
 STARTS=${STARTS:-3}
 KEEP=${KEEP:-0}                                      # 1: leave our app, PostGraphile and PostgreSQL running
 # H2 reuses a statement's last result when the same SQL with the same parameters runs again on the same
@@ -283,8 +284,11 @@ children_jiffies() {  # CPU of this shell's finished children (wrk): times >FILE
   tail -1 "$1" | awk -v hz="$(getconf CLK_TCK)" '{ s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] } printf "%.0f", s * hz }'
 }
 run_wrk() {  # run_wrk LABEL URL BODY Q REP WARMUP_S SERVER_PIDS...
-  local label=$1 url=$2 body=$3 q=$4 r=$5 w=$6 ld line bad b0 b1 s0 s1 k0 k1 other
+  local label=$1 url=$2 body=$3 q=$4 r=$5 w=$6 ld line bad b0 b1 s0 s1 k0 k1 other c0 nc=0
   shift 6
+  [ "$label" = executed ] && nc=1   # ours with Cache-Control: no-cache
+  export NO_CACHE=$nc
+  [ "$label" = peer ] || c0=$(ours_counters)
   BODY_FILE=$body wrk -t"$THREADS" -c"$CONNS" -d"${w}s" --timeout "$WRK_TIMEOUT" -s "$LOAD/post.lua" "$url" >"$TMP/$label-warm$q.$r" 2>&1 || true
   ld=$(load1)
   times >"$TMP/times0"; s0=$(report cpu "$@"); b0=$(busy_jiffies)
@@ -297,6 +301,10 @@ run_wrk() {  # run_wrk LABEL URL BODY Q REP WARMUP_S SERVER_PIDS...
   # warm-up included: a failure there is as wrong as one in the measured run
   bad=$(echo "$line $(grep '^RESULT' "$TMP/$label-warm$q.$r" || true)" | grep -o -E '(errors|non200|sockerr)=(-1|[1-9][0-9]*)' | paste -sd' ' || true)
   echo "q$q rep$r $label $line load1=$ld $other${bad:+ BAD $bad}" | tee -a "$RUN/raw.txt" >&2
+  # per request, from /q/metrics over warm-up and measured run: SQL statements, server time, CPU of our process
+  [ "$label" = peer ] || echo "q$q rep$r $label-server $(echo "$c0 $(ours_counters)" | awk '{d = $6 - $2; if (d < 1) d = 1;
+    printf "requests=%d stmts_per_req=%.2f server_mean_ms=%.2f cpu_ms_per_req=%.2f", $6 - $2, ($5 - $1) / d, 1000 * ($7 - $3) / d, ($8 - $4) / 1e6 / d}')" \
+    | tee -a "$RUN/raw.txt" >&2
   if [ -n "$bad" ]; then
     say "q$q $label: failed responses ($bad); one answer:"
     curl -s --max-time 30 -H 'content-type: application/json' --data-binary @"$body" "$url" >"$TMP/$label-bad$q.$r" 2>&1 || true
@@ -325,22 +333,17 @@ ours_counters() {
        "$(metric http_server_requests_seconds_sum 'uri="/graphql"') $(metric process_cpu_time_ns_total '')"
 }
 for q in $QUESTIONS; do
-  c0=$(ours_counters)
-  # ours and the peer interleaved per repetition: a noisy minute hits both
+  # ours (as shipped: repeated questions come from the response cache), ours with every request
+  # executed, and the peer, interleaved per repetition: a noisy minute hits all of them
   for r in $(seq 1 "$REPS"); do
     w=$WARMUP; [ "$r" = 1 ] && w=$FIRST_WARMUP
     run_wrk ours "$URL" "$TMP/ours-body$q.json" "$q" "$r" "$w" "$APP_PID"
+    [ "$EXECUTED" = 1 ] && run_wrk executed "$URL" "$TMP/ours-body$q.json" "$q" "$r" "$w" "$APP_PID"
     if [ "$RUN_PEER" = 1 ]; then
       run_wrk peer "$PEER_URL" "$TMP/peer-body$q.json" "$q" "$r" "$w" "$PEER_PID" "$PG_PID"
       [ "$FLOOR" = 1 ] && run_floor "$q" "$r"
     fi
   done
-  c1=$(ours_counters)
-  # per request, from /q/metrics over all of the question's runs (warm-ups included): SQL statements,
-  # server time, CPU time of our process
-  echo "q$q ours-server $(echo "$c0 $c1" | awk '{d = $6 - $2; if (d < 1) d = 1;
-    printf "requests=%d stmts_per_req=%.1f server_mean_ms=%.2f cpu_ms_per_req=%.2f", $6 - $2, ($5 - $1) / d, 1000 * ($7 - $3) / d, ($8 - $4) / 1e6 / d}')" \
-    | tee -a "$RUN/raw.txt" >&2
 done
 kill "$APP_WATCH" 2>/dev/null || true; wait "$APP_WATCH" 2>/dev/null || true
 APP_HWM=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$APP_PID/status") / 1024 ))
@@ -348,7 +351,14 @@ if [ "$RUN_PEER" = 1 ]; then kill "$PEER_WATCH" 2>/dev/null || true; wait "$PEER
 END_UPTIME=$(uptime | sed 's/^ *//')
 
 # ---------- 7. report ----------
-report table "$RUN/raw.txt" "$QUESTIONS" "$RUN_PEER" "$FLOOR" >"$TMP/table.txt"
+{
+  echo "ours, as shipped (a repeated question is answered from the response cache until the next write):"
+  report table "$RUN/raw.txt" "$QUESTIONS" "$RUN_PEER" "$FLOOR" ours
+  if [ "$EXECUTED" = 1 ]; then
+    echo; echo "ours, every request executed (Cache-Control: no-cache):"
+    report table "$RUN/raw.txt" "$QUESTIONS" "$RUN_PEER" "$FLOOR" executed
+  fi
+} >"$TMP/table.txt"
 median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 APP_MEM=$(cat "$RUN/app-mem.summary")
 {

@@ -5,6 +5,8 @@ wrk.method = "POST"
 wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
+-- NO_CACHE=1: every request is executed, not answered from our response cache
+if os.getenv("NO_CACHE") == "1" then wrk.headers["Cache-Control"] = "no-cache" end
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function init(args) errors = 0; non200 = 0; responses = 0 end

@@ -142,7 +142,7 @@ def cpu(*pids):
     print(total)
 
 
-def table(raw, questions, peer, floor):
+def table(raw, questions, peer, floor, ours="ours"):
     rows, server = {}, {}
     with open(raw) as f:
         for line in f:
@@ -150,9 +150,9 @@ def table(raw, questions, peer, floor):
             if m:
                 kv = dict(re.findall(r"(\w+)=([-\d.]+)", m.group(3)))
                 rows.setdefault((m.group(1), m.group(2)), []).append((kv, "BAD" in line))
-            m = re.match(r"q(\d+) ours-server (.*)", line)
-            if m:
-                server[m.group(1)] = dict(re.findall(r"(\w+)=([-\d.]+)", m.group(2)))
+            m = re.match(r"q(\d+) rep\d+ (\w+)-server (.*)", line)
+            if m and m.group(2) == ours:
+                server.setdefault(m.group(1), []).append(dict(re.findall(r"(\w+)=([-\d.]+)", m.group(3))))
 
     def med(q, who, key):
         r = rows.get((q, who), [])
@@ -173,16 +173,20 @@ def table(raw, questions, peer, floor):
         r = a / b
         return f"{r:.2f}" if r >= 0.1 else f"{r:.3f}" if r >= 0.01 else f"{r:.4f}"
 
+    def server_med(q, key):
+        v = [float(kv[key]) for kv in server.get(q, []) if key in kv]
+        return f"{statistics.median(v):.2f}" if v else "-"
+
     head = ["Q", "ours req/s", "ours p50/p99 ms", "peer req/s", "peer p50/p99 ms", "floor tx/s", "floor p50/p99 ms",
             "ours/peer req/s", "ours/peer p99", "ours/floor req/s", "ours SQL stmts/req", "ours CPU ms/req"]
     out = [head]
     for q in questions.split():
-        o, p, f = cell(q, "ours"), cell(q, "peer"), cell(q, "floor")
+        o, p, f = cell(q, ours), cell(q, "peer"), cell(q, "floor")
         out.append([f"Q{q}", o[0], o[1], p[0], p[1], f[0], f[1],
-                    ratio(med(q, "ours", "rps"), med(q, "peer", "rps")),
-                    ratio(med(q, "ours", "p99_ms"), med(q, "peer", "p99_ms")),
-                    ratio(med(q, "ours", "rps"), med(q, "floor", "tps")),
-                    server.get(q, {}).get("stmts_per_req", "-"), server.get(q, {}).get("cpu_ms_per_req", "-")])
+                    ratio(med(q, ours, "rps"), med(q, "peer", "rps")),
+                    ratio(med(q, ours, "p99_ms"), med(q, "peer", "p99_ms")),
+                    ratio(med(q, ours, "rps"), med(q, "floor", "tps")),
+                    server_med(q, "stmts_per_req"), server_med(q, "cpu_ms_per_req")])
     if peer != "1":     # without the peer, its columns and the ratios to it say nothing
         keep = [i for i, h in enumerate(head) if not h.startswith(("peer", "floor", "ours/"))]
         out = [[r[i] for i in keep] for r in out]
@@ -196,7 +200,7 @@ def table(raw, questions, peer, floor):
         print(f"\nload average (1 min) at the start of the measured runs: min {min(loads):.2f}, "
               f"median {statistics.median(loads):.2f}, max {max(loads):.2f}"
               " (it counts the benchmark's own processes: wrk, the server, pgbench's 16 clients)")
-    for who in ("ours", "peer"):
+    for who in (ours, "peer"):
         runs = [kv for (_, w_), r in rows.items() if w_ == who for kv, _ in r if "other_cores" in kv]
         if runs:
             oc = [float(kv["other_cores"]) for kv in runs]

@@ -9,9 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 import graphql.ErrorClassification;
-import io.quarkus.arc.Arc;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import graphql.ExceptionWhileDataFetching;
@@ -46,7 +43,7 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             return CompletableFuture.completedFuture(result);
         }
         if (!result.isDataPresent()) {
-            GraphQLOverHttp.markRequestError(currentRequest());
+            GraphQLOverHttp.markRequestError(GraphQLOverHttp.current());
         }
         List<GraphQLError> coded = result.getErrors().stream().map(ErrorCodes::withCode).toList();
         // a field whose arguments could not be read is null, and graphql-java then also reports that
@@ -108,10 +105,6 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         return builder.build();
     }
 
-    private static RoutingContext currentRequest() {
-        var request = Arc.container().instance(CurrentVertxRequest.class);
-        return request.isAvailable() ? request.get().getCurrent() : null;
-    }
 
     /** The first cause the API knows how to report, or the exception itself. */
     private static Throwable rootCause(Throwable t) {

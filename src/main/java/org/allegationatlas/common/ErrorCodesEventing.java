@@ -45,6 +45,7 @@ public class ErrorCodesEventing implements EventingService {
         chain.add(new ReadAccess());
         chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
+        chain.add(new ResponseCache.Remember());
         return builder.instrumentation(new PerFieldQuietChain(chain));
     }
 }

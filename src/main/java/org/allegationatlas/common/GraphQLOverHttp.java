@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,6 +15,8 @@ import graphql.parser.InvalidSyntaxException;
 import io.quarkus.runtime.configuration.MemorySize;
 import graphql.parser.Parser;
 import graphql.parser.exceptions.ParseCancelledException;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
@@ -36,11 +39,14 @@ public class GraphQLOverHttp {
 
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     private static final String REQUEST_ERROR = "atlas.request-error";
+    private static final String REQUEST = "atlas.graphql-request";
 
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
     String rootPath;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "4M")
     MemorySize maxBodySize;
+    @Inject
+    ResponseCache responses;
 
     void register(@Observes Router router) {
         String path = "/" + rootPath.replaceAll("^/+", "");
@@ -49,6 +55,9 @@ public class GraphQLOverHttp {
     }
 
     void check(RoutingContext ctx) {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(REQUEST, ctx);
+        }
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
         if (accept == null || accept.isBlank() || accept.trim().startsWith("*/*")) {
             // no preference: answer in the format every client understands
@@ -62,6 +71,8 @@ public class GraphQLOverHttp {
         });
 
         String query;
+        String operationName;
+        String variables;
         if (ctx.request().method() == HttpMethod.POST) {
             String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
             if (contentType == null || contentType.isBlank()) {
@@ -91,8 +102,12 @@ public class GraphQLOverHttp {
             }
             Object value = body.getValue("query");
             query = value instanceof String s ? s : null;
+            operationName = body.getValue("operationName") instanceof String s ? s : null;
+            variables = String.valueOf(body.getValue("variables"));
         } else {
             query = ctx.request().getParam("query");
+            operationName = ctx.request().getParam("operationName");
+            variables = ctx.request().getParam("variables");
         }
         Document document = query == null ? null : parse(ctx, query, strict);
         if (query != null && document == null) {
@@ -103,7 +118,7 @@ public class GraphQLOverHttp {
             fail(ctx, 405, "BAD_REQUEST", "Mutations are not accepted over GET; send them with POST");
             return;
         }
-        ctx.next();
+        responses.handle(ctx, document, query, operationName, variables);
     }
 
     /** @return the document, or null after answering with the syntax error */
@@ -122,6 +137,14 @@ public class GraphQLOverHttp {
         return document.getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(op -> operationName == null || operationName.equals(op.getName()))
                 .anyMatch(op -> op.getOperation() == OperationDefinition.Operation.MUTATION);
+    }
+
+    /**
+     * The HTTP request a GraphQL execution serves, on whichever thread runs it: after a batched
+     * relation, graphql-java goes on where the batch completed, without a CDI request context.
+     */
+    static RoutingContext current() {
+        return VertxContext.isOnDuplicatedContext() ? ContextLocals.get(REQUEST, null) : null;
     }
 
     /** Called during execution when the request cannot be executed at all (no data). */

@@ -28,7 +28,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 // the hooks are looked up by reflection, in a native image too
 @RegisterForReflection(targets = { MaxQueryComplexityInstrumentation.class, MaxQueryDepthInstrumentation.class,
-        LeanBatchFetchers.class, ReadAccess.class, RequestDeadline.class, ErrorCodes.class }, methods = true)
+        LeanBatchFetchers.class, ReadAccess.class, RequestDeadline.class, ErrorCodes.class,
+        ResponseCache.Remember.class }, methods = true)
 final class PerFieldQuietChain extends ChainedInstrumentation {
 
     private final boolean fieldExecution;
