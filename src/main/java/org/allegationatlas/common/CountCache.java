@@ -19,15 +19,15 @@ public class CountCache {
 
     private static final int MAX_ENTRIES = 2000;
 
-    private record Entry(long version, Object value) {
+    private record Cached(long version, Object value) {
     }
 
     @Inject
     EntityManager em;
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Cached> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
@@ -39,14 +39,14 @@ public class CountCache {
         long version = ((Number) em.createNativeQuery("select version from ingest_lock where id = 1").getSingleResult())
                 .longValue();
         synchronized (entries) {
-            Entry entry = entries.get(key);
+            Cached entry = entries.get(key);
             if (entry != null && entry.version() == version) {
                 return (T) entry.value();
             }
         }
         T value = compute.get();
         synchronized (entries) {
-            entries.put(key, new Entry(version, value));
+            entries.put(key, new Cached(version, value));
         }
         return value;
     }
