@@ -37,6 +37,8 @@ QUESTIONS=${QUESTIONS:-1 2 3 4}
 REPS=${REPS:-3}; WARMUP=${WARMUP:-5}; FIRST_WARMUP=${FIRST_WARMUP:-10}; DURATION=${DURATION:-20}
 THREADS=${THREADS:-2}; CONNS=${CONNS:-16}; WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
 FLOOR=${FLOOR:-1}; FLOOR_T=${FLOOR_T:-15}
+JAVA=${JAVA:-java}                                   # the java that runs our app and its import (e.g. a JDK 25 for AOT)
+AOT=${AOT:-auto}                                     # auto | 1 (required) | 0: use target/quarkus-app/app.aot
 EXECUTED=${EXECUTED:-1}                              # 1: also measure ours with every request executed (Cache-Control: no-cache)
 STARTS=${STARTS:-3}
 KEEP=${KEEP:-0}                                      # 1: leave our app, PostGraphile and PostgreSQL running
@@ -50,6 +52,7 @@ PEER_PORT=5055
 [ -z "$XMX" ] || APP_OPTS="${APP_OPTS:+$APP_OPTS }-Xmx$XMX"
 
 STAMP=$(date +%Y%m%d-%H%M%S)
+mkdir -p "$WORK" && WORK=$(cd "$WORK" && pwd)          # absolute: our app starts in the jar's folder
 RUN=$WORK/results/$SIZE-$STAMP
 mkdir -p "$RUN"
 RES=$RUN/summary.txt
@@ -138,7 +141,13 @@ fi
 [ -f "$APP_JAR" ] || die "$APP_JAR missing (BUILD=$BUILD)"
 # what the served app gets: without -Xmx the JVM takes 1/4 of the machine's RAM as its limit
 # shellcheck disable=SC2086
-MAX_HEAP=$(java $APP_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {printf "%.0f MiB", $4/1048576}')
+# AOT=auto: a JDK 25 AOT cache next to the jar (./mvnw verify -Dquarkus.package.jar.aot.enabled=true) is used
+# when $JAVA can read it; the cache records the class path as seen from the jar's folder, so ours starts there
+APP_DIR=$(cd "$(dirname "$APP_JAR")" && pwd)
+if [ "$AOT" != 0 ] && [ -f "$APP_DIR/app.aot" ] && "$JAVA" -XX:AOTCache="$APP_DIR/app.aot" -version >/dev/null 2>&1; then
+  APP_OPTS="$APP_OPTS -XX:AOTCache=app.aot"
+elif [ "$AOT" = 1 ]; then die "AOT=1 but no usable $APP_DIR/app.aot for $("$JAVA" -version 2>&1 | head -1)"; fi
+MAX_HEAP=$(cd "$APP_DIR" && "$JAVA" $APP_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {printf "%.0f MiB", $4/1048576}')
 [ -n "$MAX_HEAP" ] || die "java rejects APP_OPTS='$APP_OPTS'"
 say "served app: java ${APP_OPTS:-(no options)} -jar $APP_JAR: max heap $MAX_HEAP$(case "$APP_OPTS" in *-Xmx*) ;; *) echo " (JVM default, 1/4 of RAM; XMX=... to cap it)" ;; esac)"
 
@@ -162,7 +171,7 @@ else
   rm -rf "$DATA"; mkdir -p "$DATA"
   say "importing into $DATA: java -Xmx$IMPORT_XMX -jar $(basename "$APP_JAR") import (corpus)"
   t0=$(date +%s%N)
-  java -Xmx"$IMPORT_XMX" -Xlog:gc:file="$RUN/import-gc.log" -Datlas.data-dir="$DATA" -jar "$APP_JAR" import "$CORPUS" >"$RUN/import.log" 2>&1 &
+  "$JAVA" -Xmx"$IMPORT_XMX" -Xlog:gc:file="$RUN/import-gc.log" -Datlas.data-dir="$DATA" -jar "$APP_JAR" import "$CORPUS" >"$RUN/import.log" 2>&1 &
   ipid=$!
   python3 "$BENCH/procmem.py" "$RUN/import-mem" import="$ipid" & WATCH_PIDS+=($!); iw=$!
   rc=0; wait "$ipid" || rc=$?
@@ -187,7 +196,8 @@ start_app() {  # start_app LOGFILE: sets APP_PID and START_MS (launch to first G
   local t0 t1
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $APP_OPTS $JDBC_OPT -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Datlas.data-dir="$DATA" -jar "$APP_JAR" >"$1" 2>&1 &
+  (cd "$APP_DIR" && exec "$JAVA" $APP_OPTS $JDBC_OPT -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Datlas.data-dir="$DATA" \
+    -jar "$(basename "$APP_JAR")") >"$1" 2>&1 &
   APP_PID=$!
   # poll every 20 ms (2 minutes at most): the figure is the time a client waits
   for _ in $(seq 1 6000); do
@@ -365,7 +375,7 @@ APP_MEM=$(cat "$RUN/app-mem.summary")
   echo "# Allegation Atlas load benchmark, SIZE=$SIZE articles ($CLAIMS claims in the corpus), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
   echo "# wrk -t$THREADS -c$CONNS --timeout $WRK_TIMEOUT: ${DURATION}s measured after a ${FIRST_WARMUP}s (first rep) / ${WARMUP}s warm-up, $REPS reps, $( [ "$RUN_PEER" = 1 ] && echo 'ours and peer interleaved' || echo 'ours only (no peer)');"
   echo "# req/s: median (min-max) of $REPS; p50/p99: medians of the runs' p50 and p99$( [ "$RUN_PEER" = 1 ] && [ "$FLOOR" = 1 ] && echo "; floor: pgbench -c16 -j2 -T$FLOOR_T -M prepared on the peer's qN.sql")"
-  echo "# ours: $(basename "$APP_JAR") ${APP_OPTS:+($APP_OPTS) }on 127.0.0.1:$PORT, JVM max heap $MAX_HEAP; $(java -version 2>&1 | head -1); H2 result reuse $( [ "$H2_RESULT_REUSE" = 1 ] && echo 'on (as shipped)' || echo 'OFF (QUERY_CACHE_SIZE=0)')"
+  echo "# ours: $(basename "$APP_JAR") ${APP_OPTS:+($APP_OPTS) }on 127.0.0.1:$PORT, JVM max heap $MAX_HEAP; $("$JAVA" -version 2>&1 | head -1); H2 result reuse $( [ "$H2_RESULT_REUSE" = 1 ] && echo 'on (as shipped)' || echo 'OFF (QUERY_CACHE_SIZE=0)')"
   echo
   cat "$TMP/table.txt"
   echo "load at the start: $(echo "$START_UPTIME" | grep -o 'load average.*'); at the end: $(echo "$END_UPTIME" | grep -o 'load average.*')"

@@ -40,11 +40,6 @@ public class AtlasMain implements QuarkusApplication {
             System.setProperty("quarkus.banner.enabled", "false");
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
         }
-        if (args.length > 0 && args[0].equals("import")) {
-            // H2 appends while it writes and compacts for only 200 ms when it closes: after an import
-            // of 20,000 articles that left an 870 MB file holding 43 MB. Compact it fully at the end.
-            System.setProperty("h2.maxCompactTime", System.getProperty("h2.maxCompactTime", "600000"));
-        }
         Quarkus.run(AtlasMain.class, args);
     }
 

@@ -26,6 +26,9 @@ public class ImportCommand {
     @Inject
     BulkImport bulkImport;
 
+    @Inject
+    EmbeddedCompaction compaction;
+
     public int run(Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
             out.println("import: cannot read " + file);
@@ -64,6 +67,7 @@ public class ImportCommand {
         }
         Summary summary = session.finish();
         out.printf("%sImported %s%n", terminal ? "\r\033[K" : "", summary.describe());
+        compaction.compactAndClose(out);
         return summary.badLines() == 0 ? 0 : 1;
     }
 
