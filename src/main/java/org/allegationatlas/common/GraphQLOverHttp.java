@@ -2,6 +2,7 @@ package org.allegationatlas.common;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -134,9 +135,14 @@ public class GraphQLOverHttp {
     }
 
     private static boolean isMutation(Document document, String operationName) {
+        return operationsAsked(document, operationName).anyMatch(op -> op == OperationDefinition.Operation.MUTATION);
+    }
+
+    /** The kinds of the operations a request may run: the named one, or every one when no name is given. */
+    static Stream<OperationDefinition.Operation> operationsAsked(Document document, String operationName) {
         return document.getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(op -> operationName == null || operationName.equals(op.getName()))
-                .anyMatch(op -> op.getOperation() == OperationDefinition.Operation.MUTATION);
+                .map(OperationDefinition::getOperation);
     }
 
     /**

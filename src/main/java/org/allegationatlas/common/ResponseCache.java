@@ -80,7 +80,8 @@ public class ResponseCache {
      * @param variables the request's variables and operation name as sent, part of the key
      */
     void handle(RoutingContext ctx, Document document, String query, String operationName, String variables) {
-        if (!enabled || document == null || !onlyQueries(document, operationName)) {
+        if (!enabled || document == null || !GraphQLOverHttp.operationsAsked(document, operationName)
+                .allMatch(op -> op == OperationDefinition.Operation.QUERY)) {
             ctx.next();
             return;
         }
@@ -127,12 +128,6 @@ public class ResponseCache {
             }
         }
         return false;
-    }
-
-    private static boolean onlyQueries(Document document, String operationName) {
-        return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(op -> operationName == null || operationName.equals(op.getName()))
-                .allMatch(op -> op.getOperation() == OperationDefinition.Operation.QUERY);
     }
 
     private long dataVersion() throws SQLException {

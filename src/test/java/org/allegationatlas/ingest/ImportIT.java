@@ -1,6 +1,7 @@
 package org.allegationatlas.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.allegationatlas.PackagedApp;
 import org.junit.jupiter.api.Assumptions;
@@ -51,6 +54,12 @@ class ImportIT {
         String summary = Files.readString(secondOutput);
         assertEquals(0, second.exitValue(), summary);
         assertTrue(summary.contains("Imported 3,000 articles (6,000 claims) from 3,000 lines"), summary);
+        // the import ends by compacting the H2 file, quietly; the third run below finds every article intact
+        Matcher compacted = Pattern.compile("Compacted ([\\d,]+) MB to ([\\d,]+) MB").matcher(summary);
+        assertTrue(compacted.find(), summary);
+        assertTrue(Integer.parseInt(compacted.group(2).replace(",", "")) <= Integer.parseInt(compacted.group(1).replace(",", "")),
+                summary);
+        assertFalse(summary.contains("WARN") || Files.exists(dir.resolve("atlas.trace.db")), summary);
 
         Path thirdOutput = dir.resolve("third.log");
         Process third = PackagedApp.start(thirdOutput, settings, "import", file.toString());
