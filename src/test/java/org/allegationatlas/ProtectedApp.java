@@ -1,0 +1,85 @@
+package org.allegationatlas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The app as it runs in production, protection on: writes need the editor token, reads the
+ * reader (or editor) token. On the embedded database it keeps its data in files of its own, and
+ * the packaged app (an {@code *IT}) also its temporary files, so that tests can see what it
+ * leaves on disk. Every test class with this profile shares one start of the app.
+ * <p>
+ * {@code @QuarkusIntegrationTest} hands a profile's {@link #getConfigOverrides()} to the launched
+ * jar as {@code -D} options after {@code quarkus.test.arg-line}, so they override its
+ * {@code -Datlas.auth.enabled=false}.
+ */
+public class ProtectedApp implements QuarkusTestProfile {
+
+    public static final String EDITOR_TOKEN = "editor-secret";
+    public static final String READER_TOKEN = "reader-secret";
+
+    /**
+     * Where this test run's app keeps its files: below target/, one directory per test JVM (named by
+     * its process id, which every class loader of that JVM agrees on, unlike a random name).
+     */
+    private static final Path HOME = Path.of("target", "protected-app", String.valueOf(ProcessHandle.current().pid()))
+            .toAbsolutePath();
+
+    /** The embedded database's directory. */
+    public static Path dataDir() {
+        return HOME.resolve("data");
+    }
+
+    /** The packaged app's java.io.tmpdir (the JVM tests share the test JVM's). */
+    public static Path tmpDir() {
+        return HOME.resolve("tmp");
+    }
+
+    /** True in the failsafe run, where the app is the packaged jar (pom.xml gives that JVM native.image.path). */
+    public static boolean packaged() {
+        return System.getProperty("native.image.path") != null;
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>(protection());
+        config.put("atlas.auth.read-requires-token", "true");
+        try {
+            Files.createDirectories(dataDir());
+            Files.createDirectories(tmpDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        config.put("atlas.jdbc-url.h2", "jdbc:h2:file:" + dataDir().resolve("atlas") + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000");
+        if (packaged()) {
+            // a -D option of the launched jar; in the test JVM it would move every test's temporary files
+            config.put("java.io.tmpdir", tmpDir().toString());
+        }
+        return config;
+    }
+
+    static Map<String, String> protection() {
+        return Map.of("atlas.auth.enabled", "true", "atlas.auth.tokens",
+                "editor:" + EDITOR_TOKEN + ",reader:" + READER_TOKEN);
+    }
+
+    /**
+     * Protection on, reads public (the default), and a request deadline so short that any real
+     * work runs past it: for the timeout, which would stop every other test.
+     */
+    public static class Impatient implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(protection());
+            config.put("atlas.auth.read-requires-token", "false");
+            config.put("atlas.graphql.timeout", "0.001s");
+            return config;
+        }
+    }
+}
