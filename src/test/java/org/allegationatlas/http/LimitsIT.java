@@ -1,0 +1,12 @@
+package org.allegationatlas.http;
+
+import org.allegationatlas.ProtectedApp;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The packaged app's limits, with protection on. */
+@QuarkusIntegrationTest
+@TestProfile(ProtectedApp.class)
+class LimitsIT extends LimitsTest {
+}
