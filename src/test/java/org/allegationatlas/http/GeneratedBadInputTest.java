@@ -58,7 +58,7 @@ class GeneratedBadInputTest {
     static final long SEED = Long.getLong("atlas.bad-input.seed", 20261130L);
     static final int PER_CATEGORY = Integer.getInteger("atlas.bad-input.count", 100);
     static final String ONLY = System.getProperty("atlas.bad-input.only", "");
-    static final long BUDGET_NANOS = Long.getLong("atlas.bad-input.seconds", 90L) * 1_000_000_000L;
+    static final long BUDGET_NANOS = Long.getLong("atlas.bad-input.seconds", 60L) * 1_000_000_000L;
 
     private final Map<String, Integer> tried = new TreeMap<>();
     private final Map<String, Integer> failures = new TreeMap<>();

@@ -74,12 +74,14 @@ class LimitsTest {
     }
 
     /**
-     * A query of exactly {@code tokens} tokens, few fields (far from the complexity limit): 22
-     * tokens around a list of {@code tokens - 22} categories, e.g. {@code { claims(filter: { category:
-     * [OTHER OTHER] text: "no such text" } first: 1) { totalCount } }} (commas would not count).
+     * A query of exactly {@code tokens} tokens as graphql-java counts them: the end of the document
+     * is one (a document of 10,000 tokens of its own is refused as "more than 10,000"). Few fields, so
+     * far from the complexity limit: 23 tokens, the end among them, around a list of
+     * {@code tokens - 23} categories: {@code { claims(filter: { category: [OTHER OTHER] text: "no
+     * such text" } first: 1) { totalCount } }} (a comma would not count).
      */
     static String ofTokens(int tokens) {
-        return "{ claims(filter: { category: [" + " OTHER".repeat(tokens - 22) + " ] text: \"no such text\" } first: 1) { totalCount } }";
+        return "{ claims(filter: { category: [" + " OTHER".repeat(tokens - 23) + " ] text: \"no such text\" } first: 1) { totalCount } }";
     }
 
     @Test

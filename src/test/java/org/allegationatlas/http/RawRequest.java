@@ -35,7 +35,7 @@ record RawRequest(String method, String pathAndQuery, List<String[]> headers, by
         return new RawRequest(method, pathAndQuery, more, body, chunked);
     }
 
-    RawRequest chunked() {
+    RawRequest sentChunked() {
         return new RawRequest(method, pathAndQuery, headers, body, true);
     }
 
@@ -49,7 +49,7 @@ record RawRequest(String method, String pathAndQuery, List<String[]> headers, by
         } else {
             publisher = HttpRequest.BodyPublishers.ofByteArray(body);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10))
                 .method(method, publisher);
         for (String[] header : headers) {
             builder.header(header[0], header[1]);
