@@ -42,7 +42,7 @@ final class BadInputs {
     }
 
     /** The lines of one import: which must be stored, which must be refused, which may go either way. */
-    record ImportLines(String marker, List<String> goodUrls, List<String> eitherUrls, int bad, boolean huge) {
+    record ImportLines(String marker, List<String> goodUrls, List<String> eitherUrls, int bad, boolean huge, int refusedWith) {
     }
 
     /** A value written into JSON as it is: numbers JSON parsers may choke on, nesting no encoder would produce. */
@@ -553,18 +553,22 @@ final class BadInputs {
         int who = r.nextInt(14);
         RawRequest request;
         String kind;
+        int refusedWith = 0;
         if (who == 0) {
             request = RawRequest.post("/import", raw.toByteArray(), "Content-Type", "application/x-ndjson");
             kind = "import without a token";
+            refusedWith = 401;
         } else if (who == 1) {
             request = RawRequest.post("/import", raw.toByteArray(), "Content-Type", "application/x-ndjson", "Authorization",
                     "Bearer " + ProtectedApp.READER_TOKEN);
             kind = "import with a reader token";
+            refusedWith = 403;
         } else if (who == 2) {
             request = RawRequest.post("/import", raw.toByteArray(), "Content-Type",
                     new String[] { "application/json", "text/plain", "application/x-ndjsonx" }[r.nextInt(3)], "Authorization",
                     "Bearer " + ProtectedApp.EDITOR_TOKEN);
             kind = "import of another content type";
+            refusedWith = 415;
         } else {
             request = RawRequest.post("/import", raw.toByteArray(), "Content-Type",
                     r.nextBoolean() ? "application/x-ndjson" : "application/x-ndjson; charset=utf-8", "Authorization",
@@ -574,7 +578,7 @@ final class BadInputs {
         if (r.nextInt(4) == 0) {
             request = request.sentChunked();
         }
-        ImportLines expected = new ImportLines(marker, good, either, bad, huge);
+        ImportLines expected = new ImportLines(marker, good, either, bad, huge, refusedWith);
         return new Input(Category.IMPORT_LINES, kind, request, expected);
     }
 

@@ -157,12 +157,15 @@ class GeneratedBadInputTest {
                 && !"North Korea".equals(json.getString("data.country.name"))) {
             problems.add("a wrong answer to a valid query");
         }
-        if (input.lines() != null && input.kind().equals("import lines")) {
+        if (input.lines() != null && input.lines().refusedWith() == 0) {
             checkImport(input.lines(), status, json, problems);
         } else if (input.lines() != null) {
+            if (status != input.lines().refusedWith()) {
+                problems.add("HTTP " + status + " where " + input.lines().refusedWith() + " refuses the import");
+            }
             List<String> stored = storedUrls(input.lines().marker());
             if (!stored.isEmpty()) {
-                problems.add("a refused import stored " + stored.size() + " articles");
+                problems.add("an import that must be refused stored " + stored.size() + " articles");
             }
         }
     }
