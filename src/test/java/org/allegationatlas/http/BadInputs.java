@@ -112,7 +112,13 @@ final class BadInputs {
     private Input document(Random r) {
         String kind;
         String query;
-        int choice = r.nextInt(20);
+        int choice = r.nextInt(21);
+        if (choice == 20) {
+            String path = new String[] { "/graphql", "/graphql?query=", "/graphql?variables=%7B%7D", "/graphql?operationName=Q",
+                    "/graphql?query=%20", "/graphql?query", "/graphql?query=%7B&query=%7D" }[r.nextInt(7)];
+            return new Input(Category.DOCUMENTS, "GET without a query", RawRequest.get(path, "Authorization",
+                    "Bearer " + ProtectedApp.READER_TOKEN), null);
+        }
         if (choice < 11) {
             query = anyDocument(r);
             int mutations = 1 + r.nextInt(4);

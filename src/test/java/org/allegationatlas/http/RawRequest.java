@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,8 +40,23 @@ record RawRequest(String method, String pathAndQuery, List<String[]> headers, by
         return new RawRequest(method, pathAndQuery, headers, body, true);
     }
 
-    /** The answer: status and body; an exception when the server closed the connection or did not answer in time. */
+    /**
+     * The answer: status and body; an exception when the server did not answer in time or closed
+     * the connection twice. Once is forgiven, as HTTP clients do: after refusing a request (a URI or
+     * header too long) the server closes the connection, which the client may already have taken
+     * from its pool for the next request.
+     */
     HttpResponse<byte[]> send(URI root) throws IOException, InterruptedException {
+        try {
+            return sendOnce(root);
+        } catch (HttpTimeoutException e) {
+            throw e;
+        } catch (IOException closed) {
+            return sendOnce(root);
+        }
+    }
+
+    private HttpResponse<byte[]> sendOnce(URI root) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher;
         if (body == null) {
             publisher = HttpRequest.BodyPublishers.noBody();
