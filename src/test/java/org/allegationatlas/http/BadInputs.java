@@ -665,7 +665,7 @@ final class BadInputs {
                             "X-HTTP-Method-Override", "DELETE", "X-Forwarded-For", randomAscii(r, 40), "Forwarded", "for=\"[::1",
                             "Accept-Language", "*;q=2", "Expect", "100-continue" };
                     int at = 2 * r.nextInt(other.length / 2);
-                    if (!other[at].equals("Expect")) { // not a header a client may set by hand
+                    if (!other[at].equals("Expect")) { // 100-continue: the answer would start with an interim 100
                         request = request.withHeader(other[at], other[at + 1]);
                     }
                     kinds.add(other[at]);

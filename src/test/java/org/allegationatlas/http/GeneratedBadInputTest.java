@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +93,7 @@ class GeneratedBadInputTest {
         tried.merge(input.category().label(), 1, Integer::sum);
         Set<String> filesBefore = files();
         List<String> problems = new ArrayList<>();
-        HttpResponse<byte[]> response = null;
+        RawRequest.Answer response = null;
         try {
             response = input.request().send(root());
         } catch (IOException e) {
@@ -125,17 +124,17 @@ class GeneratedBadInputTest {
             }
             fail(name + " (" + input.kind() + ", seed " + SEED + "): " + String.join("; ", problems) + "\n  request: "
                     + input.request().curl(root(), bodyFile.toString()) + "\n  answer: HTTP "
-                    + (response == null ? "-" : response.statusCode()) + " " + excerpt(text));
+                    + (response == null ? "-" : response.status()) + " " + excerpt(text));
         }
     }
 
-    private void check(Input input, HttpResponse<byte[]> response, String text, List<String> problems) {
-        int status = response.statusCode();
+    private void check(Input input, RawRequest.Answer response, String text, List<String> problems) {
+        int status = response.status();
         if (status >= 500) {
             problems.add("HTTP " + status);
         }
         Json json = null;
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String contentType = response.header("Content-Type");
         if (contentType.contains("json") && !text.isBlank()) {
             try {
                 json = Json.parse(text);
@@ -201,19 +200,19 @@ class GeneratedBadInputTest {
     /** Null when a valid query from a reader is answered as it should be; else what was wrong. */
     private String nextValidRequest() {
         try {
-            HttpResponse<byte[]> response = RawRequest.post("/graphql",
+            RawRequest.Answer response = RawRequest.post("/graphql",
                     BadInputs.json(Map.of("query", BadInputs.VALID_QUERY)).getBytes(StandardCharsets.UTF_8), "Content-Type",
                     "application/json", "Authorization", "Bearer " + ProtectedApp.READER_TOKEN).send(root());
             String text = new String(response.body(), StandardCharsets.UTF_8);
-            if (response.statusCode() != 200) {
-                return "HTTP " + response.statusCode() + " " + excerpt(text);
+            if (response.status() != 200) {
+                return "HTTP " + response.status() + " " + excerpt(text);
             }
             Json json = Json.parse(text);
             if (json.get("errors") != null || !"North Korea".equals(json.getString("data.country.name"))) {
                 return excerpt(text);
             }
             return null;
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return e.toString();
         }
     }
@@ -224,14 +223,14 @@ class GeneratedBadInputTest {
         Map<String, Object> variables = Map.of("text", marker);
         String body = BadInputs.json(Map.of("query", query, "variables", variables));
         try {
-            HttpResponse<byte[]> response = RawRequest.post("/graphql", body.getBytes(StandardCharsets.UTF_8), "Content-Type",
+            RawRequest.Answer response = RawRequest.post("/graphql", body.getBytes(StandardCharsets.UTF_8), "Content-Type",
                     "application/json", "Authorization", "Bearer " + ProtectedApp.EDITOR_TOKEN, "Cache-Control", "no-cache")
                     .send(root());
             Json json = Json.parse(new String(response.body(), StandardCharsets.UTF_8));
             List<String> urls = json.getList("data.articles.edges.node.url");
             return urls == null ? List.of() : urls.stream().filter(u -> u.contains("/" + marker + "/")).toList();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -240,7 +239,7 @@ class GeneratedBadInputTest {
         for (int round = 0; round < 100; round++) {
             String query = "query($text: String) { articles(first: 100, filter: { text: $text }) { edges { node { id } } } }";
             String body = BadInputs.json(Map.of("query", query, "variables", Map.of("text", run)));
-            HttpResponse<byte[]> answer = RawRequest.post("/graphql", body.getBytes(StandardCharsets.UTF_8), "Content-Type",
+            RawRequest.Answer answer = RawRequest.post("/graphql", body.getBytes(StandardCharsets.UTF_8), "Content-Type",
                     "application/json", "Authorization", "Bearer " + ProtectedApp.EDITOR_TOKEN, "Cache-Control", "no-cache")
                     .send(root());
             List<String> ids = Json.parse(new String(answer.body(), StandardCharsets.UTF_8)).getList("data.articles.edges.node.id");

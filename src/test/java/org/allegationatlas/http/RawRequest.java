@@ -1,26 +1,42 @@
 package org.allegationatlas.http;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * An HTTP request exactly as generated, with nothing added by a client library: headers may be
- * missing, repeated or malformed, the body may be any bytes. Also writes itself as a curl command
- * line, so that a failure can be reproduced by hand.
+ * An HTTP request exactly as generated, written to a socket as it is: headers may be missing,
+ * repeated or malformed, the body may be any bytes. (An HTTP client library adds and checks
+ * headers, and does not read an answer until it has sent the whole body, so it would wait
+ * forever for a server that answers early and reads no further.) Also writes itself as a curl
+ * command line, so that a failure can be reproduced by hand.
  */
 record RawRequest(String method, String pathAndQuery, List<String[]> headers, byte[] body, boolean chunked) {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final int TIMEOUT_MILLIS = 10_000;
+
+    /** The status, the headers (lower-case names, the first value of each) and the body of an answer. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
+
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
 
     static RawRequest post(String path, byte[] body, String... headerNamesAndValues) {
         return new RawRequest("POST", path, pairs(headerNamesAndValues), body, false);
@@ -41,36 +57,96 @@ record RawRequest(String method, String pathAndQuery, List<String[]> headers, by
     }
 
     /**
-     * The answer: status and body; an exception when the server did not answer in time or closed
-     * the connection twice. Once is forgiven, as HTTP clients do: after refusing a request (a URI or
-     * header too long) the server closes the connection, which the client may already have taken
-     * from its pool for the next request.
+     * Sends the request on a connection of its own and reads the answer, while the body is still
+     * being written if the server answers early. An exception when the server did not answer
+     * within 10 s or closed the connection without an answer.
      */
-    HttpResponse<byte[]> send(URI root) throws IOException, InterruptedException {
-        try {
-            return sendOnce(root);
-        } catch (HttpTimeoutException e) {
-            throw e;
-        } catch (IOException closed) {
-            return sendOnce(root);
+    Answer send(URI root) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(root.getHost(), root.getPort()), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            StringBuilder head = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(root.getHost()).append(':').append(root.getPort()).append("\r\n")
+                    .append("Connection: close\r\n");
+            for (String[] header : headers) {
+                head.append(header[0]).append(": ").append(header[1]).append("\r\n");
+            }
+            if (body != null) {
+                head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread writer = null;
+            if (body != null) {
+                writer = new Thread(() -> writeBody(out), "raw-request-body");
+                writer.setDaemon(true);
+                writer.start();
+            }
+            return read(new BufferedInputStream(socket.getInputStream()));
         }
     }
 
-    private HttpResponse<byte[]> sendOnce(URI root) throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher publisher;
-        if (body == null) {
-            publisher = HttpRequest.BodyPublishers.noBody();
-        } else if (chunked) {
-            publisher = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+    private void writeBody(OutputStream out) {
+        try {
+            if (!chunked) {
+                out.write(body);
+            } else {
+                for (int at = 0; at < body.length; at += 8192) {
+                    int length = Math.min(8192, body.length - at);
+                    out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body, at, length);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.flush();
+        } catch (IOException answeredEarly) {
+            // the server stopped reading (it answered, or closed the connection): the reader tells which
+        }
+    }
+
+    private static Answer read(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (statusLine == null) {
+            throw new IOException("the server closed the connection without an answer");
+        }
+        String[] parts = statusLine.split(" ", 3);
+        int status = Integer.parseInt(parts[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else if (headers.getOrDefault("transfer-encoding", "").contains("chunked")) {
+            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0; size = Integer
+                    .parseInt(line(in).split(";")[0].trim(), 16)) {
+                body.write(in.readNBytes(size));
+                line(in);
+            }
         } else {
-            publisher = HttpRequest.BodyPublishers.ofByteArray(body);
+            body.write(in.readAllBytes());
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10))
-                .method(method, publisher);
-        for (String[] header : headers) {
-            builder.header(header[0], header[1]);
+        return new Answer(status, headers, body.toByteArray());
+    }
+
+    /** A line without its CRLF; null at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
         }
-        return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     /**
