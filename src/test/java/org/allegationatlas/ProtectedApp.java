@@ -10,10 +10,11 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The app as it runs in production, protection on: writes need the editor token, reads the
- * reader (or editor) token. On the embedded database it keeps its data in files of its own, and
- * the packaged app (an {@code *IT}) also its temporary files, so that tests can see what it
- * leaves on disk. Every test class with this profile shares one start of the app.
+ * The app as it runs in production, protection on: writes need the editor token, reads are
+ * public. On the embedded database it keeps its data in files of its own, and the packaged app (an
+ * {@code *IT}) also its temporary files, so that tests can see what it leaves on disk. Every test
+ * class with this profile shares one start of the app; {@link ReadersOnly} and {@link Impatient}
+ * are the two other starts with protection on.
  * <p>
  * {@code @QuarkusIntegrationTest} hands a profile's {@link #getConfigOverrides()} to the launched
  * jar as {@code -D} options after {@code quarkus.test.arg-line}, so they override its
@@ -49,7 +50,6 @@ public class ProtectedApp implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(protection());
-        config.put("atlas.auth.read-requires-token", "true");
         try {
             Files.createDirectories(dataDir());
             Files.createDirectories(tmpDir());
@@ -65,8 +65,25 @@ public class ProtectedApp implements QuarkusTestProfile {
     }
 
     static Map<String, String> protection() {
-        return Map.of("atlas.auth.enabled", "true", "atlas.auth.tokens",
-                "editor:" + EDITOR_TOKEN + ",reader:" + READER_TOKEN);
+        return Map.of("atlas.auth.enabled", "true", "atlas.auth.tokens", "editor:" + EDITOR_TOKEN + ",reader:" + READER_TOKEN,
+                "atlas.auth.read-requires-token", "false");
+    }
+
+    /**
+     * Reads need a reader (or editor) token too. Two more tokens of each role, for the response
+     * cache's identities; and atlas.graphql.instrumentation=false: the setting that once switched
+     * the GraphQL instrumentations off must not switch protection (or error codes) off.
+     */
+    public static class ReadersOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(protection());
+            config.put("atlas.auth.tokens", config.get("atlas.auth.tokens")
+                    + ",editor:cache-editor,reader:cache-reader,reader:cache-reader-2");
+            config.put("atlas.auth.read-requires-token", "true");
+            config.put("atlas.graphql.instrumentation", "false");
+            return config;
+        }
     }
 
     /**
@@ -77,7 +94,6 @@ public class ProtectedApp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(protection());
-            config.put("atlas.auth.read-requires-token", "false");
             config.put("atlas.graphql.timeout", "0.001s");
             return config;
         }

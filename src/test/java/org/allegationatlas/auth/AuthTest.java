@@ -18,7 +18,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Writes need an editor token; without one, or with a reader's or a wrong one, they fail with a
- * coded error and change nothing. (Reads here need a token too: see {@link ReadTokenTest}.)
+ * coded error and change nothing. Reads are public (see {@link ReadTokenTest} for the other way).
  */
 @QuarkusTest
 @TestProfile(ProtectedApp.class)
@@ -64,6 +64,13 @@ class AuthTest {
                 .post("/import").then().statusCode(403)
                 .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("FORBIDDEN"));
         assertEquals(0, articlesAt(url));
+    }
+
+    @Test
+    void readsArePublicByDefault() {
+        JsonPath answer = post(Json.createObjectBuilder().add("query", "{ country(code: \"KP\") { name } }").build(), null);
+        assertNull(answer.get("errors"), answer::prettify);
+        assertEquals("North Korea", answer.getString("data.country.name"));
     }
 
     @Test

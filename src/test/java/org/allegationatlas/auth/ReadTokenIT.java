@@ -7,6 +7,6 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The packaged app with atlas.auth.read-requires-token: reads need a reader or editor token. */
 @QuarkusIntegrationTest
-@TestProfile(ProtectedApp.class)
+@TestProfile(ProtectedApp.ReadersOnly.class)
 class ReadTokenIT extends ReadTokenTest {
 }
