@@ -57,6 +57,9 @@ public class ProtectedApp implements QuarkusTestProfile {
             throw new UncheckedIOException(e);
         }
         config.put("atlas.jdbc-url.h2", "jdbc:h2:file:" + dataDir().resolve("atlas") + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000");
+        // on a machine busy enough that opening the database file takes over the pool's 5 s, the pool
+        // interrupts the opening thread, and H2 closes the file for good (ClosedByInterruptException)
+        config.put("quarkus.datasource.jdbc.acquisition-timeout", "60s");
         if (packaged()) {
             // a -D option of the launched jar; in the test JVM it would move every test's temporary files
             config.put("java.io.tmpdir", tmpDir().toString());
