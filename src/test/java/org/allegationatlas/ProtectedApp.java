@@ -22,6 +22,15 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class ProtectedApp implements QuarkusTestProfile {
 
+    /**
+     * The packaged app is started anew whenever the profile changes from one {@code *IT} class to the
+     * next, and Quarkus groups only {@code @QuarkusTest} classes by profile; so the packaged-app
+     * tests with these profiles carry {@code @Order(PACKAGED_ORDER + n)} (failsafe orders classes by
+     * {@code @Order}, see pom.xml): after those without a profile ({@link org.junit.jupiter.api.Order#DEFAULT}),
+     * one group per profile.
+     */
+    public static final int PACKAGED_ORDER = org.junit.jupiter.api.Order.DEFAULT;
+
     public static final String EDITOR_TOKEN = "editor-secret";
     public static final String READER_TOKEN = "reader-secret";
 
