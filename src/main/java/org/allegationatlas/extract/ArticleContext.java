@@ -22,17 +22,23 @@ final class ArticleContext {
     /** The last claim found and its paragraph: a speaker who names no party goes on about the same ones. */
     ClaimDraft lastClaim;
     int lastClaimParagraph = -1;
-    /** The publisher, who states in its own voice what no one else is said to say; may be null. */
-    final ArticleActors.Actor publisher;
+    /**
+     * Stands for "no speaker found": what a sentence tells without attribution is read in this
+     * voice and comes out with no claimant (never the publisher or the url's host, which the text
+     * does not name as the speaker).
+     */
+    final ArticleActors.Actor publisher = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
+    /** The article's publication date: office holders are resolved to their country as of then. */
+    final java.time.LocalDate publishedOn;
 
     ArticleContext(Lexicon lexicon, String body, String languageCode, StoredActors.Snapshot stored, String datelineCountry,
-            ActorDef publisher) {
+            java.time.LocalDate publishedOn) {
         this.lexicon = lexicon;
         this.body = body;
         this.language = lexicon.language(languageCode);
         this.stored = stored;
         this.datelineCountry = datelineCountry;
-        this.publisher = publisher == null ? null : actors.actor(publisher, false, null, languageCode);
+        this.publishedOn = publishedOn;
     }
 
     String languageCode() {

@@ -37,7 +37,7 @@ public class ExtractGraphQL {
             + "Sending the same url again replaces that article and its claims.")
     public Article extractArticle(@NonNull RawArticleInput input) {
         check(input);
-        ArticleInput article = extractor.extract(input);
+        ArticleInput article = extractor.extract(input).storable(); // claims without a found speaker are not stored
         return Article.of(ingestService.ingest(article, ClaimOrigin.EXTRACTED));
     }
 

@@ -32,7 +32,12 @@ final class Lexicon {
         NOT_AN_ACTOR
     }
 
-    record Name(NameType type, String country, ActorDef actor) {
+    /** A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date. */
+    record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated) {
+
+        Name(NameType type, String country, ActorDef actor) {
+            this(type, country, actor, null);
+        }
     }
 
     /** {@code local}: a group of the country it is in ("rebels in the Ivory Coast"). */
@@ -99,6 +104,9 @@ final class Lexicon {
     final Properties confidence = ResourceFiles.properties("extract/confidence.properties");
     final Properties rules = ResourceFiles.properties("extract/rules.properties");
     private final Countries countries;
+    final Phoenix phoenix;
+    /** Role nouns that make a group of a country: "lawmakers in Kenya", "anggota parlemen di Kenya" (Phoenix agents, English). */
+    final Set<String> agents = new HashSet<>();
 
     Lexicon(Countries countries) {
         this.countries = countries;
@@ -108,6 +116,18 @@ final class Lexicon {
         }
         loadNames();
         loadWords();
+        Phoenix phoenix = new Phoenix(countries);
+        this.phoenix = phoenix;
+        Set<String> common = new HashSet<>(allFunctionWords);
+        for (String[] row : ResourceFiles.tsv("extract/common-words.tsv")) {
+            common.add(row[0]);
+        }
+        phoenix.loadNames(names, common);
+        phoenix.loadVerbs(language(ENGLISH).cues());
+        agents.addAll(phoenix.agents());
+        for (String[] row : ResourceFiles.tsv("extract/agents-id.tsv")) {
+            agents.add(Tokenizer.norm(row[0]));
+        }
     }
 
     /** The word lists of a language ("id" or "en"); English for any other. */
@@ -150,11 +170,16 @@ final class Lexicon {
                 }
             }
         }
-        Locale indonesian = Locale.forLanguageTag(INDONESIAN);
         for (Country country : countries.all()) {
-            Locale region = new Locale.Builder().setRegion(country.code()).build();
-            addCountryName(region.getDisplayCountry(Locale.ENGLISH), country.code());
-            addCountryName(region.getDisplayCountry(indonesian), country.code());
+            addCountryName(country.name(), country.code());
+            String local = countries.localName(country, INDONESIAN);
+            if (local != null) {
+                addCountryName(local, country.code());
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/regions.tsv")) {
+            ActorDef region = new ActorDef(row[1], ActorKind.TERRITORY, row[0], null, "regions.tsv: " + row[1] + " [" + row[0] + "]");
+            names.add(row[1], new Name(NameType.ACTOR, row[0], region));
         }
         for (String file : new String[] { "country/aliases.tsv", "extract/country-names.tsv", "extract/capitals.tsv" }) {
             for (String[] row : ResourceFiles.tsv(file)) {

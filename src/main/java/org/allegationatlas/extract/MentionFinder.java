@@ -109,7 +109,13 @@ final class MentionFinder {
                 PhraseTable.Match<Lexicon.Name> known = lexicon.names.longestAt(tokens, i);
                 if (known != null && (best == null || known.end() > best.end())) {
                     Lexicon.Name n = known.value();
-                    best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
+                    if (n.dated() != null) {
+                        // who the person or body was on the article's date: its country then
+                        ActorDef def = lexicon.phoenix.actorAsOf(n.dated(), ctx.publishedOn);
+                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false);
+                    } else {
+                        best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
+                    }
                 }
                 if (best == null) {
                     best = madeIn(i);

@@ -96,7 +96,7 @@ class ExtractorRulesTest {
 
     private static ArticleInput extract(String body, String publishedOn) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput("urn:test:rules", null, "Test Wire", null,
-                LocalDate.parse(publishedOn), null, body));
+                LocalDate.parse(publishedOn), null, body)).article();
     }
 
     private static ActorInput actor(ArticleInput article, String key) {
