@@ -78,6 +78,28 @@ final class ArticleContext {
         }
     }
 
+    /** How many actors had been named when the current sentence began: a pronoun looks back from there. */
+    int namedBeforeSentence;
+
+    /**
+     * What a pronoun opening a sentence stands for: "he"/"ia" the nearest person named before (or the last
+     * speaker); "they"/"it"/"mereka" the nearest state, body or group; null when nothing fits.
+     */
+    ArticleActors.Actor antecedent(boolean person) {
+        if (lastSpeaker != null && (person ? lastSpeaker.kind() == ActorKind.PERSON : lastSpeaker.kind() != ActorKind.PERSON)) {
+            return lastSpeaker;
+        }
+        for (int i = Math.min(namedBeforeSentence, named.size()) - 1; i >= 0; i--) {
+            ArticleActors.Actor a = named.get(i);
+            boolean fits = person ? a.kind() == ActorKind.PERSON
+                    : a.kind() != ActorKind.PERSON && a.kind() != ActorKind.TERRITORY;
+            if (fits) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     /** The latest actor named whose canonical name contains {@code head} ("ministry"), or null. */
     ArticleActors.Actor latestNamed(String head) {
         String wanted = head.toLowerCase(java.util.Locale.ROOT);

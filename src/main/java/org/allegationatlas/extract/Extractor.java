@@ -102,7 +102,8 @@ public class Extractor {
         List<SentenceSplitter.Sentence> sentences = new SentenceSplitter(lex.abbreviations).split(body, dateline.end());
         for (int i = 0; i < sentences.size() && drafts.size() < MAX_CLAIMS; i++) {
             SentenceSplitter.Sentence sentence = sentences.get(i);
-            List<Token> tokens = Tokenizer.tokenize(body, sentence.start(), sentence.end());
+            List<Token> tokens = tagged(Tokenizer.tokenize(body, sentence.start(), sentence.end()), ctx, lex);
+            ctx.namedBeforeSentence = ctx.named.size();
             List<Mention> mentions = mentionFinder.find(tokens, ctx);
             for (Clause clause : clauses(sentence, tokens, mentions, ctx.language)) {
                 drafts.addAll(claimFinder.find(clause.span(), i, clause.tokens(), clause.mentions(), ctx, raw.publishedOn()));
@@ -111,6 +112,29 @@ public class Extractor {
         List<ClaimDraft> claims = distinct(drafts);
         linkResponses(claims);
         return new Extraction(articleInput(raw, language, datelineText, publisher, body, claims, ctx, lex));
+    }
+
+    /**
+     * The sentence's tokens with their part of speech (and chunks in English, entities in
+     * Indonesian) when it has a cue word, the only sentences the claim rules read closely;
+     * the others are left untagged, which keeps extraction fast.
+     */
+    private static List<Token> tagged(List<Token> tokens, ArticleContext ctx, Lexicon lex) {
+        if (tokens.isEmpty() || tokens.size() > 300 || ctx.language.cues().findAll(tokens, 0, tokens.size()).isEmpty()) {
+            return tokens;
+        }
+        String[] words = new String[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = tokens.get(i).text();
+        }
+        boolean english = Lexicon.ENGLISH.equals(ctx.language.code());
+        var tags = english ? lex.taggers.english(words) : lex.taggers.indonesian(words);
+        List<Token> tagged = new ArrayList<>(tokens.size());
+        for (int i = 0; i < words.length; i++) {
+            tagged.add(tokens.get(i).tagged(tags.pos()[i], tags.chunks() == null ? null : tags.chunks()[i],
+                    tags.entities() == null ? null : tags.entities()[i]));
+        }
+        return tagged;
     }
 
     private Lexicon lexicon() {

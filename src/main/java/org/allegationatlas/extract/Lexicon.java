@@ -48,7 +48,11 @@ final class Lexicon {
     }
 
     enum CueType {
-        ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE
+        ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE,
+        /** "dituduh X", "was accused by X": X accuses whoever comes before */
+        PASSIVE_ACCUSE,
+        /** "yang dibantah X", "dibantah oleh X": X denies */
+        PASSIVE_DENY
     }
 
     record CategoryCue(ClaimCategory category, double weight) {
@@ -105,8 +109,12 @@ final class Lexicon {
     final Properties rules = ResourceFiles.properties("extract/rules.properties");
     private final Countries countries;
     final Phoenix phoenix;
+    /** The part-of-speech, chunk and entity models. */
+    final org.allegationatlas.extract.nlp.Taggers taggers = new org.allegationatlas.extract.nlp.Taggers();
     /** Role nouns that make a group of a country: "lawmakers in Kenya", "anggota parlemen di Kenya" (Phoenix agents, English). */
     final Set<String> agents = new HashSet<>();
+    /** Words of hostile acts ("attacked", "menyerang", "violated"): someone said to do one to another country is accused of it. */
+    final Set<String> hostileActs = new HashSet<>();
 
     Lexicon(Countries countries) {
         this.countries = countries;
@@ -125,6 +133,10 @@ final class Lexicon {
         phoenix.loadNames(names, common);
         phoenix.loadVerbs(language(ENGLISH).cues());
         agents.addAll(phoenix.agents());
+        hostileActs.addAll(phoenix.hostileVerbs());
+        for (String[] row : ResourceFiles.tsv("extract/hostile-acts.tsv")) {
+            hostileActs.add(Tokenizer.norm(row[0]));
+        }
         for (String[] row : ResourceFiles.tsv("extract/agents-id.tsv")) {
             agents.add(Tokenizer.norm(row[0]));
         }

@@ -174,10 +174,60 @@ final class MentionFinder {
                 PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, i);
                 if (body != null) {
                     Mention m = bodyThenCountryOrLeader(i, body);
-                    return m != null ? m : earlierBody(i, body);
+                    if (m != null || earlierBody(i, body) != null) {
+                        return m != null ? m : earlierBody(i, body);
+                    }
                 }
+                return agentGroupAt(i);
             }
             return null;
+        }
+
+        /**
+         * "Lawmakers in Kenya accused ...", "anggota parlemen di Kenya menuduh ...", "politicians from Ghana": a role
+         * noun (Phoenix agents; agents-id.tsv) with "in/from/of X" is a group of X when it speaks (a cue follows
+         * within three words) or with "of".
+         */
+        private Mention agentGroupAt(int i) {
+            int end = -1;
+            for (int length = 2; length >= 1 && end < 0; length--) {
+                if (i + length <= tokens.size() && lexicon.agents.contains(words(i, i + length))) {
+                    end = i + length;
+                }
+            }
+            if (end < 0 || end >= tokens.size()) {
+                return null;
+            }
+            Token link = tokens.get(end);
+            boolean of = link.is("of");
+            if (!of && !link.is("in") && !link.is("from") && !link.is("di") && !link.is("dari")) {
+                return null;
+            }
+            int j = end + 1 < tokens.size() && tokens.get(end + 1).is("the") ? end + 2 : end + 1;
+            Atom atom = j < tokens.size() ? atoms[j] : null;
+            if (atom == null || atom.countryLike() == null || atom.type() == NameType.PEOPLE || atom.start() != j) {
+                return null;
+            }
+            boolean speaks = false;
+            for (int k = atom.end(); k < Math.min(tokens.size(), atom.end() + 3) && !speaks; k++) {
+                speaks = cueAt(k);
+            }
+            if (!speaks && !of) {
+                return null;
+            }
+            String country = atom.countryLike();
+            ActorDef group = new ActorDef(lexicon.adjective(country) + " " + text(i, end).toLowerCase(java.util.Locale.ROOT),
+                    ActorKind.GROUP, country, null, "role noun \"" + text(i, end) + "\" (Phoenix agents / agents-id.tsv) with \""
+                            + link.text() + " " + text(j, atom.end()) + "\"");
+            return mention(group, true, i, atom.end(), false);
+        }
+
+        private String words(int from, int to) {
+            StringBuilder b = new StringBuilder();
+            for (int k = from; k < to; k++) {
+                b.append(k > from ? " " : "").append(tokens.get(k).norm());
+            }
+            return b.toString();
         }
 
         /** "kementerian itu", "the ministry": the latest actor of that kind named before. */

@@ -164,13 +164,25 @@ final class Phoenix {
     void loadVerbs(PhraseTable<Lexicon.CueType> englishCues) {
         for (String[] row : ResourceFiles.tsv("extract/phoenix/verbs.tsv")) {
             String code = row[1];
+            // 11x disapprove (criticise, accuse, blame); 10x demand, 12x reject, 13x threaten: a speaker's act
             Lexicon.CueType type = code.startsWith("11") ? Lexicon.CueType.ACCUSE
-                    : code.startsWith("01") || code.startsWith("02") || code.startsWith("03") || code.startsWith("10")
-                            || code.startsWith("12") || code.startsWith("13") ? Lexicon.CueType.REPORT : null;
+                    : code.startsWith("10") || code.startsWith("12") || code.startsWith("13") ? Lexicon.CueType.REPORT : null;
             if (type != null && !row[0].contains(" ")) {
                 englishCues.add(row[0], type);
             }
         }
+    }
+
+    /** English verb forms of conflict (CAMEO 14-20: protest, force, reduce relations, coerce, assault, fight, mass violence). */
+    Set<String> hostileVerbs() {
+        Set<String> forms = new HashSet<>();
+        for (String[] row : ResourceFiles.tsv("extract/phoenix/verbs.tsv")) {
+            int root = row[1].length() >= 2 ? Integer.parseInt(row[1].substring(0, 2)) : 0;
+            if (root >= 14 && root <= 20 && !row[0].contains(" ")) {
+                forms.add(row[0]);
+            }
+        }
+        return forms;
     }
 
     /** English role nouns (minister, lawmaker, police ...), singular and regular plural. */
