@@ -27,7 +27,17 @@ GROUP_WORDS = {'ARMY', 'PARTY', 'MINISTRY', 'FRONT', 'COUNCIL', 'FORCE', 'FORCES
                'ORGANISATION', 'BRIGADE', 'BRIGADES', 'GROUP', 'UNION', 'LEAGUE', 'ALLIANCE', 'COMMITTEE', 'ASSOCIATION',
                'COURT', 'POLICE', 'GUARD', 'GUARDS', 'AGENCY', 'SERVICE', 'BANK', 'CONGRESS', 'PARLIAMENT', 'ASSEMBLY',
                'CABINET', 'GOVERNMENT', 'MILITIA', 'COMMAND', 'INSTITUTE', 'CENTER', 'CENTRE', 'NETWORK', 'COALITION',
-               'JIHAD', 'TALIBAN', 'HAMAS', 'HEZBOLLAH', 'DEPARTMENT', 'OFFICE', 'SENATE', 'TRIBUNAL', 'COMMISSION'}
+               'JIHAD', 'TALIBAN', 'HAMAS', 'HEZBOLLAH', 'DEPARTMENT', 'OFFICE', 'SENATE', 'TRIBUNAL', 'COMMISSION',
+               'MILITARY', 'STATES', 'NAVY', 'MARINES', 'DEFENSE', 'DEFENCE', 'INTELLIGENCE', 'KINGDOM', 'REPUBLIC',
+               'EMIRATES', 'FEDERATION', 'CORPORATION', 'COMPANY', 'MINISTRY', 'AUTHORITY', 'BUREAU', 'BOARD', 'FUND',
+               'NATIONS', 'ISLAMIC', 'STATE', 'LIBERATION', 'PEOPLE', "PEOPLE'S", 'NATIONAL', 'UNITED', 'REGIME'}
+
+
+def person_like(alias):
+    """'John Kirby': two or three capitalised words, none an organisation's word or an abbreviation."""
+    ws = alias.split(' ')
+    return 2 <= len(ws) <= 3 and all(w.isalpha() and w.isupper() and len(w) > 1 for w in ws) \
+        and not set(ws) & GROUP_WORDS
 
 
 def date(text, end):
@@ -112,7 +122,13 @@ for file, kind in (('Phoenix.Countries.actors.txt', None), ('Phoenix.MilNonState
             continue
         if not any(re.match(r'[A-Z]{3}[A-Z]', p) for p in ps):
             continue
-        k = kind or ('GROUP' if set(name.split(' ')) & GROUP_WORDS else 'PERSON')
+        k = kind or ('GROUP' if set(name.split(' ')) & GROUP_WORDS or len(name.split(' ')) == 1 else 'PERSON')
+        if k == 'GROUP':
+            # a body's entry may list its people as aliases ("John Kirby" under the US military): each its own person
+            people = [a for a in aliases if person_like(a)]
+            aliases = [a for a in aliases if not person_like(a)]
+            for person in people:
+                actors.append((title(person), '', 'PERSON', ';'.join(ps)))
         actors.append((title(name), '|'.join(dict.fromkeys(title(a) for a in aliases if a)), k, ';'.join(ps)))
 
 with open(os.path.join(out, 'actors.tsv'), 'w', encoding='utf-8') as f:
@@ -198,5 +214,5 @@ with open(os.path.join(out, 'verbs.tsv'), 'w', encoding='utf-8') as f:
     for form, code in dict.fromkeys(verbs):
         f.write(f'{form}\t{code}\n')
 
-shutil.copy(os.path.join(src, 'LICENSE'), os.path.join(out, 'LICENSE'))
+shutil.copyfile(os.path.join(src, 'LICENSE'), os.path.join(out, 'LICENSE'))
 print(f'{len(actors)} actors, {len(places)} place names, {len(agents)} role nouns, {len(verbs)} verb forms -> {out}')

@@ -19,6 +19,9 @@ final class FrameReader extends SentenceParts {
 
     private static final Set<CueType> SPEAKING = EnumSet.of(CueType.ACCUSE, CueType.DENY, CueType.CONFIRM, CueType.REPORT,
             CueType.BELIEF);
+    /** Verbs a sentence's own subject speaks with; Phoenix speech acts ("threatening", "demanded") only here, never nested. */
+    private static final Set<CueType> LEADING = EnumSet.of(CueType.ACCUSE, CueType.DENY, CueType.CONFIRM, CueType.REPORT,
+            CueType.BELIEF, CueType.ACT);
 
     private final int tailMaxWords;
     private final int speakerMaxGap;
@@ -32,6 +35,10 @@ final class FrameReader extends SentenceParts {
     /** Who speaks in the sentence, and where what is said lies; null when no one does and there is no publisher. */
     Frame frame() {
         Frame frame = passiveFrame();
+        Cue according = firstCue(0, Math.min(last, 2), EnumSet.of(CueType.ACCORDING));
+        if (frame == null && according != null) {
+            frame = accordingFrame(); // "According to X, ...": before any ", Y did" is taken for an attribution
+        }
         if (frame == null) {
             frame = tailFrame();
         }
@@ -183,7 +190,7 @@ final class FrameReader extends SentenceParts {
     /** "Gedung Putih ... menuduh ...", "The United States on Thursday demanded that ...". */
     private Frame leadFrame(int from, int to) {
         for (Cue cue : cues) {
-            if (cue.start() < from || cue.end() > to || !SPEAKING.contains(cue.type())) {
+            if (cue.start() < from || cue.end() > to || !LEADING.contains(cue.type())) {
                 continue;
             }
             // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
@@ -204,7 +211,7 @@ final class FrameReader extends SentenceParts {
                 }
             }
             Frame frame = new Frame();
-            frame.type = cue.type();
+            frame.type = cue.type() == CueType.ACT ? CueType.REPORT : cue.type();
             frame.speaker = speaker;
             frame.speakerActor = speaker != null ? speaker.actor() : pronounActor;
             frame.pronounSpeaker = speaker == null;

@@ -49,6 +49,8 @@ final class Lexicon {
 
     enum CueType {
         ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE,
+        /** a speech act from the Phoenix verbs (demand, reject, threaten): read as REPORT, but only for the sentence's own subject */
+        ACT,
         /** "dituduh X", "was accused by X": X accuses whoever comes before */
         PASSIVE_ACCUSE,
         /** "yang dibantah X", "dibantah oleh X": X denies */

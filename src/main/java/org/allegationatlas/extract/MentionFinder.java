@@ -270,8 +270,15 @@ final class MentionFinder {
                 if (body != null) {
                     return body(atom.start(), body.end(), body.value(), atom.countryLike());
                 }
-                // "Iran's religious leader", "Russian senior officials": a word or two before the noun
                 Token t = tokens.get(j);
+                if (atoms[j] == null && lexicon.agents.contains(t.norm()) && (t.pos() == null || t.noun())) {
+                    // "US Congress", "Palestinian leaders", "Israeli troops": a role noun of the Phoenix agents
+                    String country = atom.countryLike();
+                    ActorDef group = new ActorDef(lexicon.adjective(country) + " " + t.norm(), ActorKind.GROUP, country, null,
+                            "role noun \"" + t.text() + "\" (Phoenix agents) of " + text(atom.start(), atom.end()));
+                    return mention(group, true, atom.start(), j + 1, false);
+                }
+                // "Iran's religious leader", "Russian senior officials": a word or two before the noun
                 if (atoms[j] != null || !t.isWord() || lexicon.allFunctionWords.contains(t.norm()) || lang.role(t) != null
                         || lang.cues().longestAt(tokens, j) != null) {
                     return null;

@@ -166,7 +166,7 @@ final class Phoenix {
             String code = row[1];
             // 11x disapprove (criticise, accuse, blame); 10x demand, 12x reject, 13x threaten: a speaker's act
             Lexicon.CueType type = code.startsWith("11") ? Lexicon.CueType.ACCUSE
-                    : code.startsWith("10") || code.startsWith("12") || code.startsWith("13") ? Lexicon.CueType.REPORT : null;
+                    : code.startsWith("10") || code.startsWith("12") || code.startsWith("13") ? Lexicon.CueType.ACT : null;
             if (type != null && !row[0].contains(" ")) {
                 englishCues.add(row[0], type);
             }

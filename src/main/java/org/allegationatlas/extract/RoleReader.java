@@ -93,7 +93,7 @@ final class RoleReader extends SentenceParts {
         List<Mention> counterparties = counterparties(said, subjectMention, agent, subject);
         ArticleActors.Actor place = place(said, subject, counterparties);
         List<ClaimDraft> drafts = new ArrayList<>();
-        Mention supplier = supplier(said, subject);
+        Mention supplier = frame.selfSubject ? null : supplier(said, subject);
         TransferType transfer = transfer(frame.from, frame.to);
         if (supplier != null && transfer == TransferType.BUY) {
             drafts.add(draft(claimant, subject, supplier.actor(), place, true, false, pronoun != null));
@@ -210,6 +210,12 @@ final class RoleReader extends SentenceParts {
             Role role = lang.role(t);
             if (role == Role.PRONOUN || role == Role.SELF) {
                 return role;
+            }
+            // "pasukannya", "negaranya", "its troops", "their forces": the speaker's own side
+            String w = t.norm();
+            if (w.equals("its") || w.equals("their") || Lexicon.INDONESIAN.equals(lang.code()) && w.endsWith("nya") && w.length() > 5
+                    && (ctx.lexicon.agents.contains(w.substring(0, w.length() - 3)) || w.startsWith("negara") || w.startsWith("pihak"))) {
+                return Role.PRONOUN;
             }
             boolean timePhrase = role == Role.SKIP || role == Role.CLAUSE || role == Role.PLACE || role == Role.COUNTERPARTY
                     || AUXILIARIES.contains(t.norm()) || TIME_WORDS.contains(t.norm()) || lang.dates().longestAt(tokens, i) != null
