@@ -102,9 +102,12 @@ public class Extractor {
         List<SentenceSplitter.Sentence> sentences = new SentenceSplitter(lex.abbreviations).split(body, dateline.end());
         for (int i = 0; i < sentences.size() && drafts.size() < MAX_CLAIMS; i++) {
             SentenceSplitter.Sentence sentence = sentences.get(i);
-            List<Token> tokens = tagged(Tokenizer.tokenize(body, sentence.start(), sentence.end()), ctx, lex);
+            List<Token> tokens = Tokenizer.tokenize(body, sentence.start(), sentence.end());
             ctx.namedBeforeSentence = ctx.named.size();
             List<Mention> mentions = mentionFinder.find(tokens, ctx);
+            if (!mentions.isEmpty()) {
+                tokens = tagged(tokens, ctx, lex); // the same tokens, with tags: mention offsets hold
+            }
             for (Clause clause : clauses(sentence, tokens, mentions, ctx.language)) {
                 drafts.addAll(claimFinder.find(clause.span(), i, clause.tokens(), clause.mentions(), ctx, raw.publishedOn()));
             }
@@ -116,8 +119,8 @@ public class Extractor {
 
     /**
      * The sentence's tokens with their part of speech (and chunks in English, entities in
-     * Indonesian) when it has a cue word, the only sentences the claim rules read closely;
-     * the others are left untagged, which keeps extraction fast.
+     * Indonesian) when it names a party and has a cue word, the only sentences the claim rules
+     * read closely; the others are left untagged (tagging is most of extraction's time).
      */
     private static List<Token> tagged(List<Token> tokens, ArticleContext ctx, Lexicon lex) {
         if (tokens.isEmpty() || tokens.size() > 300 || ctx.language.cues().findAll(tokens, 0, tokens.size()).isEmpty()) {

@@ -148,6 +148,17 @@ final class FrameReader extends SentenceParts {
                 frame.speaker = before;
             } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT) {
                 frame.speaker = after;
+            } else if (after == null && cue.type() == CueType.REPORT && cue.end() < segmentEnd
+                    && "B-PER".equals(tokens.get(cue.end()).entity())) {
+                int nameEnd = cue.end() + 1;
+                while (nameEnd < segmentEnd && "I-PER".equals(tokens.get(nameEnd).entity())) {
+                    nameEnd++;
+                }
+                String name = ctx.body.substring(tokens.get(cue.end()).start(), tokens.get(nameEnd - 1).end());
+                frame.speakerActor = entityPerson(name);
+                frame.cueText = text(cue);
+                frame.speakerRule = "a person's name after the verb (\", kata X\"), tagged PER by the Indonesian entity model";
+                return frame;
             } else if (after != null || segmentEnd - cue.end() > 4 || cue.end() < segmentEnd && opensClause(tokens.get(cue.end()))) {
                 continue; // ", saying it had never sent ...": not an attribution
             }
@@ -204,8 +215,14 @@ final class FrameReader extends SentenceParts {
                 relative = speaker != null;
             }
             ArticleActors.Actor pronounActor = null;
+            String entityName = null;
             if (speaker == null) {
                 pronounActor = pronounSpeaker(from, cue.start());
+                if (pronounActor == null) {
+                    // "Hajriyanto mengatakan ...": a name the dictionaries lack, found by the Indonesian entity model
+                    entityName = personEntityEndingAt(cue.start());
+                    pronounActor = entityName == null ? null : entityPerson(entityName);
+                }
                 if (pronounActor == null) {
                     continue;
                 }
@@ -214,10 +231,11 @@ final class FrameReader extends SentenceParts {
             frame.type = cue.type() == CueType.ACT ? CueType.REPORT : cue.type();
             frame.speaker = speaker;
             frame.speakerActor = speaker != null ? speaker.actor() : pronounActor;
-            frame.pronounSpeaker = speaker == null;
+            frame.pronounSpeaker = speaker == null && entityName == null;
             frame.selfSubject = relative;
             frame.cueText = text(cue);
             frame.speakerRule = relative ? "the party of the relative clause that holds the verb"
+                    : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
                     : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
                     : coordinated ? "the subject of the sentence (\"X ... and said\")"
                     : "the party before the verb (its subject" + (tokens.get(speaker.end() - 1).chunk() != null ? ", noun phrase by the chunker)" : ")");
@@ -264,6 +282,30 @@ final class FrameReader extends SentenceParts {
             }
             frame.from = skipOpening(inner.end(), frame.to);
         }
+    }
+
+    /** The words of a PER entity (Indonesian model) ending right before {@code end}, or null. */
+    private String personEntityEndingAt(int end) {
+        int start = end;
+        while (start > 0 && tokens.get(start - 1).entity() != null && tokens.get(start - 1).entity().endsWith("-PER")
+                && mentionAt[start - 1] < 0) {
+            start--;
+            if (tokens.get(start).entity().startsWith("B-")) {
+                break;
+            }
+        }
+        if (start == end || !tokens.get(start).entity().startsWith("B-") || !tokens.get(start).capitalized()) {
+            return null;
+        }
+        return ctx.body.substring(tokens.get(start).start(), tokens.get(end - 1).end());
+    }
+
+    /** A person known only by the entity model; of the article's context country (dateline, last official speaker) if any. */
+    private ArticleActors.Actor entityPerson(String name) {
+        String country = ctx.contextCountry();
+        ActorDef person = new ActorDef(name, ActorKind.PERSON, country, null,
+                "a person's name by the Indonesian entity model (PER)" + (country == null ? "" : "; country from the article's context"));
+        return ctx.actors.actor(person, false, name, ctx.languageCode());
     }
 
     /** "he said", "Ia menuduh", "They denied": the actor a pronoun right before the verb stands for. */
