@@ -93,7 +93,11 @@ public class Extractor {
         Dateline dateline = dateline(body);
         String datelineText = raw.dateline() != null && !raw.dateline().isBlank() ? raw.dateline() : dateline.city();
         String datelineCountry = countryOf(datelineText, lex);
+        // the article's publisher (from the input or the dateline, never the url's host): metadata, never a claimant
         String publisher = raw.publisher() != null && !raw.publisher().isBlank() ? raw.publisher().trim() : dateline.publisher();
+        if (publisher != null && lex.publishers.containsKey(Tokenizer.norm(publisher))) {
+            publisher = lex.publishers.get(Tokenizer.norm(publisher)).name(); // "KOMPAS.com" is Kompas
+        }
         ArticleContext ctx = new ArticleContext(lex, body, rulesLanguage, stored, datelineCountry, raw.publishedOn());
 
         MentionFinder mentionFinder = new MentionFinder(lex);
