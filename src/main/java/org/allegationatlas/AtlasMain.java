@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
-import org.allegationatlas.extract.Evaluation;
 import org.allegationatlas.extract.ExtractCommand;
 import org.allegationatlas.ingest.ImportCommand;
 
@@ -14,7 +13,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The service when started without arguments; otherwise a command:
- * {@code import FILE} (JSON Lines of ArticleInput), {@code extract FILE}, {@code evaluate}.
+ * {@code import FILE} (JSON Lines of ArticleInput), {@code extract FILE}.
+ * (The extraction's evaluation runs in the test suite: ExtractionQualityTest.)
  */
 @QuarkusMain
 public class AtlasMain implements QuarkusApplication {
@@ -23,15 +23,12 @@ public class AtlasMain implements QuarkusApplication {
             usage: java -jar quarkus-run.jar                             run the service
                    java -jar quarkus-run.jar import FILE                 import JSON Lines, one ArticleInput per line
                    java -jar quarkus-run.jar extract FILE [URL [DATE]]   print the ArticleInput extracted from a text
-                   java -jar quarkus-run.jar evaluate [PLOVER_JSON]      precision and recall of the extraction
             """;
 
     @Inject
     ImportCommand importCommand;
     @Inject
     ExtractCommand extractCommand;
-    @Inject
-    Evaluation evaluation;
 
     public static void main(String... args) {
         if (args.length > 0) {
@@ -53,9 +50,6 @@ public class AtlasMain implements QuarkusApplication {
             case "import" -> args.length == 2 ? importCommand.run(Path.of(args[1]), System.out) : usage();
             case "extract" -> args.length >= 2 && args.length <= 4
                     ? extractCommand.run(Path.of(args[1]), arg(args, 2), arg(args, 3), System.out, System.err)
-                    : usage();
-            case "evaluate" -> args.length <= 2
-                    ? evaluation.run(System.out, args.length == 2 ? Path.of(args[1]) : Evaluation.DEFAULT_PLOVER)
                     : usage();
             default -> usage();
         };

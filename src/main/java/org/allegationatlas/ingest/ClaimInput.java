@@ -32,5 +32,6 @@ public record ClaimInput(
         LocalDate statedOn,
         @DefaultValue("DAY") @Description("How much of statedOn the article gives.") DatePrecision statedOnPrecision,
         @Description("Claim key.") String respondsTo,
-        @DecimalMin("0") @DecimalMax("1") @Description("How sure an extractor was, 0..1; omit for claims read by a person.") Double confidence) {
+        @DecimalMin("0") @DecimalMax("1") @Description("How sure an extractor was, 0..1; omit for claims read by a person.") Double confidence,
+        @Size(max = 4000) @Description("Why an extractor proposed the claim: the cue, the rule and the source of each role; omit for claims read by a person.") String explanation) {
 }

@@ -176,6 +176,7 @@ public class IngestService {
                     : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
             claim.origin = origin;
             claim.confidence = c.confidence();
+            claim.explanation = c.explanation();
             em.persist(claim);
             claims.add(claim);
             if (c.key() != null) {
