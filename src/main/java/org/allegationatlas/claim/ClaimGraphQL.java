@@ -25,7 +25,6 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @GraphQLApi
 public class ClaimGraphQL {
@@ -70,9 +69,7 @@ public class ClaimGraphQL {
     @Description("Claims as they are stored, optionally only allegations against one country.")
     public Multi<Claim> claimAdded(String subjectCountry) {
         String code = countries.requireCode(subjectCountry, "subjectCountry");
-        // each subscriber buffers what it has not yet taken (an article brings several claims at once), and
-        // receives them on a worker thread, never on the thread that committed them or on an event loop
-        return events.added().onOverflow().buffer(10_000).emitOn(Infrastructure.getDefaultWorkerPool()).filter(c -> code == null || (c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry())));
+        return events.subscribe(c -> code == null || c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry()));
     }
 
     public List<@NonNull Article> article(@Source List<Claim> sources) {

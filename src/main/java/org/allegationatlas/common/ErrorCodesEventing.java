@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.allegationatlas.auth.ReadAccess;
+import org.allegationatlas.common.graphql.ItemLimit;
 import org.jboss.logging.Logger;
 
 import graphql.GraphQL;
@@ -43,6 +44,7 @@ public class ErrorCodesEventing implements EventingService {
         }
         chain.add(new LeanBatchFetchers());
         chain.add(new ReadAccess());
+        chain.addAll(ItemLimit.instrumentations());
         chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
         chain.add(new ResponseCache.Remember());
