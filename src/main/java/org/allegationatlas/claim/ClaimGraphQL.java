@@ -14,6 +14,7 @@ import org.allegationatlas.article.Article;
 import org.allegationatlas.article.ArticleService;
 import org.allegationatlas.common.Ids;
 import org.allegationatlas.common.Paging;
+import org.allegationatlas.common.http.ClientConnection;
 import org.allegationatlas.country.Countries;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -69,7 +70,8 @@ public class ClaimGraphQL {
     @Description("Claims as they are stored, optionally only allegations against one country.")
     public Multi<Claim> claimAdded(String subjectCountry) {
         String code = countries.requireCode(subjectCountry, "subjectCountry");
-        return events.subscribe(c -> code == null || c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry()));
+        return events.subscribe(c -> code == null || c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry()),
+                ClientConnection.ofCurrentRequest());
     }
 
     public List<@NonNull Article> article(@Source List<Claim> sources) {
