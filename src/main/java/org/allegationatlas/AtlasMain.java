@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
+import org.allegationatlas.export.ExportCommand;
 import org.allegationatlas.extract.Evaluation;
 import org.allegationatlas.extract.ExtractCommand;
 import org.allegationatlas.ingest.ImportCommand;
@@ -14,7 +15,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The service when started without arguments; otherwise a command:
- * {@code import FILE} (JSON Lines of ArticleInput), {@code extract FILE}, {@code evaluate}.
+ * {@code import FILE} (JSON Lines of ArticleInput), {@code export FILE}, {@code extract FILE}, {@code evaluate}.
  */
 @QuarkusMain
 public class AtlasMain implements QuarkusApplication {
@@ -22,12 +23,15 @@ public class AtlasMain implements QuarkusApplication {
     private static final String USAGE = """
             usage: java -jar quarkus-run.jar                             run the service
                    java -jar quarkus-run.jar import FILE                 import JSON Lines, one ArticleInput per line
+                   java -jar quarkus-run.jar export FILE                 write the whole database as such JSON Lines
                    java -jar quarkus-run.jar extract FILE [URL [DATE]]   print the ArticleInput extracted from a text
                    java -jar quarkus-run.jar evaluate [PLOVER_JSON]      precision and recall of the extraction
             """;
 
     @Inject
     ImportCommand importCommand;
+    @Inject
+    ExportCommand exportCommand;
     @Inject
     ExtractCommand extractCommand;
     @Inject
@@ -51,6 +55,7 @@ public class AtlasMain implements QuarkusApplication {
         }
         return switch (args[0]) {
             case "import" -> args.length == 2 ? importCommand.run(Path.of(args[1]), System.out) : usage();
+            case "export" -> args.length == 2 ? exportCommand.run(Path.of(args[1]), System.out) : usage();
             case "extract" -> args.length >= 2 && args.length <= 4
                     ? extractCommand.run(Path.of(args[1]), arg(args, 2), arg(args, 3), System.out, System.err)
                     : usage();
