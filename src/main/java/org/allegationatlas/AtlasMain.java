@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
+import org.allegationatlas.backup.DatabaseRestore;
 import org.allegationatlas.export.ExportCommand;
 import org.allegationatlas.extract.Evaluation;
 import org.allegationatlas.extract.ExtractCommand;
@@ -15,7 +16,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The service when started without arguments; otherwise a command:
- * {@code import FILE} (JSON Lines of ArticleInput), {@code export FILE}, {@code extract FILE}, {@code evaluate}.
+ * {@code import FILE} (JSON Lines of ArticleInput), {@code export FILE}, {@code restore BACKUP},
+ * {@code extract FILE}, {@code evaluate}.
  */
 @QuarkusMain
 public class AtlasMain implements QuarkusApplication {
@@ -24,6 +26,7 @@ public class AtlasMain implements QuarkusApplication {
             usage: java -jar quarkus-run.jar                             run the service
                    java -jar quarkus-run.jar import FILE                 import JSON Lines, one ArticleInput per line
                    java -jar quarkus-run.jar export FILE                 write the whole database as such JSON Lines
+                   java -jar quarkus-run.jar restore BACKUP              put a backup (POST /backup) in place; service stopped
                    java -jar quarkus-run.jar extract FILE [URL [DATE]]   print the ArticleInput extracted from a text
                    java -jar quarkus-run.jar evaluate [PLOVER_JSON]      precision and recall of the extraction
             """;
@@ -38,6 +41,13 @@ public class AtlasMain implements QuarkusApplication {
     Evaluation evaluation;
 
     public static void main(String... args) {
+        // a restore replaces the database file, so it runs before anything opens it
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(args.length == 2 ? DatabaseRestore.run(Path.of(args[1]), System.out) : usage());
+        }
+        if (args.length == 0 && !DatabaseRestore.onStart(System.out)) {
+            System.exit(1);
+        }
         if (args.length > 0) {
             // a command, not the service: don't take the HTTP port of a running server
             System.setProperty("quarkus.http.host-enabled", "false");

@@ -43,16 +43,23 @@ public final class RunningApp implements AutoCloseable {
         int managementPort = freePort();
         List<String> all = new ArrayList<>(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.management.port=" + managementPort, "-Dquarkus.management.host=127.0.0.1",
-                "-Datlas.data-dir=" + dataDir.toAbsolutePath()));
+                "-Datlas.data-dir=" + dataDir.toAbsolutePath(),
+                // about behaviour, not speed: a loaded test machine must not turn a slow answer into a failure
+                "-Datlas.graphql.timeout=60s", "-Dquarkus.datasource.jdbc.acquisition-timeout=60s"));
         all.addAll(List.of(settings));
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
         RunningApp app = new RunningApp(PackagedApp.start(log, all), log, port, managementPort);
-        app.awaitReady();
+        try {
+            app.awaitReady();
+        } catch (Throwable e) {
+            app.close(); // never leave a process behind
+            throw e;
+        }
         return app;
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the app stopped while starting:\n" + log());
@@ -66,7 +73,7 @@ public final class RunningApp implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the app was not ready within 90 s:\n" + log());
+        throw new AssertionError("the app was not ready within 180 s:\n" + log());
     }
 
     public String base() {
