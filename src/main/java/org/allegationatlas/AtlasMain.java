@@ -49,8 +49,9 @@ public class AtlasMain implements QuarkusApplication {
             System.exit(1);
         }
         if (args.length > 0) {
-            // a command, not the service: don't take the HTTP port of a running server
+            // a command, not the service: don't take the ports of a running server (API, health and metrics)
             System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.management.host-enabled", "false");
             System.setProperty("quarkus.banner.enabled", "false");
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
         }
