@@ -21,6 +21,11 @@ public final class PackagedApp {
      * @param arguments the command line after them, e.g. {@code import FILE}; none for the service
      */
     public static Process start(Path output, List<String> settings, String... arguments) throws IOException {
+        return startIn(null, output, settings, arguments);
+    }
+
+    /** As {@link #start}, in {@code directory} (relative paths, such as the default ./data, are resolved there). */
+    public static Process startIn(Path directory, Path output, List<String> settings, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         String nativeImage = System.getProperty("native.image.path");
         if (nativeImage != null && new File(nativeImage).canExecute()) {
@@ -33,6 +38,7 @@ public final class PackagedApp {
             command.add(Paths.get("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
         }
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(command).directory(directory == null ? null : directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
     }
 }
