@@ -21,6 +21,9 @@ public final class HttpAccess {
             return true;
         }
         boolean anonymous = !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+        if (anonymous) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
         error(ctx, anonymous ? 401 : 403, anonymous ? "UNAUTHORIZED" : "FORBIDDEN",
                 what + " needs " + (Roles.EDITOR.equals(role) ? "an editor" : "a reader or editor")
                         + " token: send Authorization: Bearer <token>");

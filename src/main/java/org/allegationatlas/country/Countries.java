@@ -27,24 +27,23 @@ import org.allegationatlas.common.Text;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * ISO 3166-1 reference data from the JDK: every country's codes, its English name,
- * its names in every language the JDK's CLDR data has, and the aliases in
- * {@code country/aliases.tsv}. Held in memory: it is small and never changes at run time.
+ * ISO 3166-1 reference data: every country's codes (from the JDK), its English name and its names
+ * in every language the build JDK's CLDR data has ({@link CountryNames}, tables made at build time),
+ * and the aliases in {@code country/aliases.tsv}. Held in memory: it is small and never changes at run time.
  */
 @ApplicationScoped
 public class Countries {
 
     private final Map<String, Country> byAlpha2 = new LinkedHashMap<>();
     private final Map<String, Country> byAlpha3 = new HashMap<>();
+    /** alpha-2 -> normalized aliases */
     private final Map<String, Set<String>> aliases = new HashMap<>();
-    /** alpha-2 -> normalized names in every language plus aliases; built on first search. */
-    private Map<String, Set<String>> searchableNames;
 
     public Countries() {
         List<Country> all = new ArrayList<>();
         for (String alpha2 : Locale.getISOCountries()) {
             Locale region = new Locale.Builder().setRegion(alpha2).build();
-            all.add(new Country(alpha2, region.getISO3Country(), region.getDisplayCountry(Locale.ENGLISH)));
+            all.add(new Country(alpha2, region.getISO3Country(), CountryNames.name(alpha2, Locale.ENGLISH)));
         }
         all.sort(Comparator.comparing(Country::name));
         for (Country country : all) {
@@ -88,7 +87,7 @@ public class Countries {
         if (locale.getLanguage().isEmpty()) {
             return null;
         }
-        return new Locale.Builder().setRegion(country.code()).build().getDisplayCountry(locale);
+        return CountryNames.name(country.code(), locale);
     }
 
     /**
@@ -101,46 +100,21 @@ public class Countries {
         if (wanted.length() == 2 || wanted.length() == 3) {
             find(wanted).ifPresent(c -> codes.add(c.code()));
         }
-        searchableNames().forEach((code, names) -> {
-            if (names.stream().anyMatch(name -> name.contains(wanted))) {
-                codes.add(code);
-            }
-        });
+        for (Map<String, ? extends Collection<String>> names : List.of(CountryNames.searchNames(), aliases)) {
+            names.forEach((code, forCountry) -> {
+                if (forCountry.stream().anyMatch(name -> name.contains(wanted))) {
+                    codes.add(code);
+                }
+            });
+        }
         return codes;
     }
 
-    /** Names in every language take seconds to gather: do it in the background as the app starts. */
+    /** The names in every language are a table of their own, read in the background as the app starts. */
     void prepareSearch(@Observes StartupEvent event) {
-        Thread gather = new Thread(this::searchableNames, "country-names");
-        gather.setDaemon(true);
-        gather.start();
-    }
-
-    private synchronized Map<String, Set<String>> searchableNames() {
-        if (searchableNames == null) {
-            searchableNames = buildSearchableNames();
-        }
-        return searchableNames;
-    }
-
-    private Map<String, Set<String>> buildSearchableNames() {
-        Set<String> languages = new TreeSet<>();
-        for (Locale locale : Locale.getAvailableLocales()) {
-            if (!locale.getLanguage().isEmpty()) {
-                languages.add(locale.getLanguage());
-            }
-        }
-        Map<String, Set<String>> names = new HashMap<>();
-        for (Country country : all()) {
-            Set<String> forCountry = new TreeSet<>();
-            Locale region = new Locale.Builder().setRegion(country.code()).build();
-            for (String language : languages) {
-                forCountry.add(Text.normalize(region.getDisplayCountry(Locale.forLanguageTag(language))));
-            }
-            forCountry.addAll(aliases.getOrDefault(country.code(), Set.of()));
-            names.put(country.code(), forCountry);
-        }
-        return names;
+        Thread reading = new Thread(CountryNames::searchNames, "country-names");
+        reading.setDaemon(true);
+        reading.start();
     }
 
     private void loadAliases() {

@@ -15,7 +15,7 @@ import org.allegationatlas.country.Country;
 
 /**
  * Every word list the extractor uses, read once from src/main/resources/extract (see the
- * comments in each file) plus the JDK's CLDR country names in English and Indonesian.
+ * comments in each file) plus the CLDR country names in English and Indonesian (from {@link Countries}).
  */
 final class Lexicon {
 
@@ -150,11 +150,9 @@ final class Lexicon {
                 }
             }
         }
-        Locale indonesian = Locale.forLanguageTag(INDONESIAN);
         for (Country country : countries.all()) {
-            Locale region = new Locale.Builder().setRegion(country.code()).build();
-            addCountryName(region.getDisplayCountry(Locale.ENGLISH), country.code());
-            addCountryName(region.getDisplayCountry(indonesian), country.code());
+            addCountryName(country.name(), country.code());
+            addCountryName(countries.localName(country, INDONESIAN), country.code());
         }
         for (String file : new String[] { "country/aliases.tsv", "extract/country-names.tsv", "extract/capitals.tsv" }) {
             for (String[] row : ResourceFiles.tsv(file)) {

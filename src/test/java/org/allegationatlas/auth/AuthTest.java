@@ -4,30 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.allegationatlas.ProtectedApp;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** Writes need an editor token; without one they fail with a coded error and change nothing. */
+/**
+ * Writes need an editor token; without one, or with a reader's or a wrong one, they fail with a
+ * coded error and change nothing. Reads are public (see {@link ReadTokenTest} for the other way).
+ */
 @QuarkusTest
-@TestProfile(AuthTest.WithTokens.class)
+@TestProfile(ProtectedApp.class)
 class AuthTest {
-
-    public static class WithTokens implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("atlas.auth.enabled", "true", "atlas.auth.tokens", "editor:editor-secret,reader:reader-secret");
-        }
-    }
 
     private final String url = "https://test.invalid/auth/" + UUID.randomUUID();
 
@@ -78,6 +73,19 @@ class AuthTest {
         assertEquals("North Korea", answer.getString("data.country.name"));
     }
 
+    @Test
+    void importWithAnEditorTokenStoresItsLines() {
+        String line = ingest().getJsonObject("variables").getJsonObject("input").toString() + "\n";
+        given().contentType("application/x-ndjson").header("Authorization", "Bearer editor-secret").body(line.getBytes())
+                .post("/import").then().statusCode(200).body("articles", org.hamcrest.Matchers.equalTo(1));
+        assertEquals(1, articlesAt(url));
+        String id = post(Json.createObjectBuilder()
+                .add("query", "query($text: String) { articles(filter: { text: $text }) { edges { node { id } } } }")
+                .add("variables", Json.createObjectBuilder().add("text", "auth test body " + url.substring(url.lastIndexOf('/') + 1)))
+                .build(), "reader-secret").getString("data.articles.edges[0].node.id");
+        assertNull(post(delete(id), "editor-secret").get("errors"));
+    }
+
     private static void assertRefused(JsonPath answer, String code) {
         assertEquals(code, answer.getString("errors[0].extensions.code"), answer::prettify);
         Object data = answer.get("data." + answer.getString("errors[0].path[0]"));
@@ -88,7 +96,7 @@ class AuthTest {
         JsonPath answer = post(Json.createObjectBuilder()
                 .add("query", "query($text: String) { articles(filter: { text: $text }) { edges { node { url } } } }")
                 .add("variables", Json.createObjectBuilder().add("text", "auth test body " + url.substring(url.lastIndexOf('/') + 1)))
-                .build(), null);
+                .build(), "reader-secret");
         assertNull(answer.get("errors"), answer::prettify);
         return answer.getList("data.articles.edges").size();
     }

@@ -1,40 +1,57 @@
 package org.allegationatlas.auth;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
-import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.allegationatlas.ProtectedApp;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** With atlas.auth.read-requires-token, reads need a reader (or editor) token. */
+/**
+ * With atlas.auth.read-requires-token, reads need a reader (or editor) token. The profile also sets
+ * atlas.graphql.instrumentation=false: the setting that once switched the GraphQL instrumentations
+ * off must not switch protection (or error codes) off.
+ */
 @QuarkusTest
-@TestProfile(ReadTokenTest.ReadersOnly.class)
+@TestProfile(ProtectedApp.ReadersOnly.class)
 class ReadTokenTest {
-
-    public static class ReadersOnly implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("atlas.auth.enabled", "true", "atlas.auth.read-requires-token", "true",
-                    "atlas.auth.tokens", "editor:editor-secret,reader:reader-secret");
-        }
-    }
 
     private static final JsonObject QUERY = Json.createObjectBuilder().add("query", "{ country(code: \"KP\") { name } }").build();
 
     @Test
     void readWithoutTokenIsUnauthorized() {
-        JsonPath answer = AuthTest.post(QUERY, null);
-        assertEquals("UNAUTHORIZED", answer.getString("errors[0].extensions.code"), answer::prettify);
-        assertNull(answer.get("data.country"));
+        for (String token : new String[] { null, "wrong-secret", "reader-secretx", "READER-SECRET" }) {
+            var request = given().contentType("application/json").body(QUERY.toString());
+            JsonPath answer = (token == null ? request : request.header("Authorization", "Bearer " + token)).post("/graphql")
+                    .then().statusCode(401).header("WWW-Authenticate", "Bearer").extract().jsonPath();
+            assertEquals("UNAUTHORIZED", answer.getString("errors[0].extensions.code"), answer::prettify);
+            assertNull(answer.get("data"));
+        }
+    }
+
+    @Test
+    void readOverGetNeedsATokenToo() {
+        JsonPath anonymous = given().queryParam("query", "{ country(code: \"KP\") { name } }").get("/graphql").then()
+                .statusCode(401).extract().jsonPath();
+        assertEquals("UNAUTHORIZED", anonymous.getString("errors[0].extensions.code"), anonymous::prettify);
+        assertNull(anonymous.get("data"));
+        JsonPath reader = given().header("Authorization", "Bearer reader-secret").queryParam("query", "{ country(code: \"KP\") { name } }")
+                .get("/graphql").then().statusCode(200).extract().jsonPath();
+        assertEquals("North Korea", reader.getString("data.country.name"), reader::prettify);
+    }
+
+    @Test
+    void errorsKeepTheirCodesWhateverTheSettings() {
+        JsonPath answer = AuthTest.post(Json.createObjectBuilder().add("query", "{ article(id: \"nope\") { url } }").build(),
+                "reader-secret");
+        assertEquals("VALIDATION", answer.getString("errors[0].extensions.code"), answer::prettify);
     }
 
     @Test

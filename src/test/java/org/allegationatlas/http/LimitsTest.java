@@ -7,14 +7,23 @@ import static org.hamcrest.Matchers.nullValue;
 
 import jakarta.json.Json;
 
+import org.allegationatlas.ProtectedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
-/** Each limit against abusive queries answers with a clear, coded error, and the server stays up. */
+/**
+ * Each limit against abusive queries answers with a clear, coded error, and the server stays up;
+ * with protection on, for a caller with a reader token.
+ */
 @QuarkusTest
+@TestProfile(ProtectedApp.class)
 class LimitsTest {
+
+    /** quarkus.smallrye-graphql.parser-max-tokens in application.properties */
+    static final int MAX_TOKENS = 10_000;
 
     @AfterEach
     void serverStillAnswers() {
@@ -54,15 +63,37 @@ class LimitsTest {
     }
 
     @Test
+    void aDocumentOfExactlyTheTokenLimitIsAnsweredAndOneTokenMoreIsRefused() {
+        post(ofTokens(MAX_TOKENS)).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.claims.totalCount", equalTo(0));
+        post(ofTokens(MAX_TOKENS + 1)).statusCode(200)
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", containsString("tokens"))
+                .body("data", nullValue());
+    }
+
+    /**
+     * A query of exactly {@code tokens} tokens as graphql-java counts them: the end of the document
+     * is one (a document of 10,000 tokens of its own is refused as "more than 10,000"). Few fields, so
+     * far from the complexity limit: 23 tokens, the end among them, around a list of
+     * {@code tokens - 23} categories: {@code { claims(filter: { category: [OTHER OTHER] text: "no
+     * such text" } first: 1) { totalCount } }} (a comma would not count).
+     */
+    static String ofTokens(int tokens) {
+        return "{ claims(filter: { category: [" + " OTHER".repeat(tokens - 23) + " ] text: \"no such text\" } first: 1) { totalCount } }";
+    }
+
+    @Test
     void tooLargeBodyIsRefused() {
         String padding = "x".repeat(5 * 1024 * 1024);
-        given().contentType("application/json")
+        given().contentType("application/json").header("Authorization", "Bearer " + ProtectedApp.READER_TOKEN)
                 .body("{\"query\": \"{ __typename }\", \"variables\": {\"padding\": \"" + padding + "\"}}")
                 .post("/graphql").then().statusCode(413);
     }
 
     private static io.restassured.response.ValidatableResponse post(String query) {
-        return given().contentType("application/json").body(Json.createObjectBuilder().add("query", query).build().toString())
+        return given().contentType("application/json").header("Authorization", "Bearer " + ProtectedApp.READER_TOKEN).body(Json.createObjectBuilder().add("query", query).build().toString())
                 .post("/graphql").then();
     }
 }

@@ -1,0 +1,14 @@
+package org.allegationatlas.auth;
+
+import org.allegationatlas.ProtectedApp;
+import org.junit.jupiter.api.Order;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The packaged app with atlas.auth.read-requires-token: reads need a reader or editor token. */
+@QuarkusIntegrationTest
+@Order(ProtectedApp.PACKAGED_ORDER + 2)
+@TestProfile(ProtectedApp.ReadersOnly.class)
+class ReadTokenIT extends ReadTokenTest {
+}
