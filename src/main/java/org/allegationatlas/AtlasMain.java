@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 
 import org.allegationatlas.backup.DatabaseRestore;
 import org.allegationatlas.export.ExportCommand;
-import org.allegationatlas.extract.Evaluation;
 import org.allegationatlas.extract.ExtractCommand;
 import org.allegationatlas.ingest.ImportCommand;
 
@@ -17,7 +16,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * The service when started without arguments; otherwise a command:
  * {@code import FILE} (JSON Lines of ArticleInput), {@code export FILE}, {@code restore BACKUP},
- * {@code extract FILE}, {@code evaluate}.
+ * {@code extract FILE}. (The extraction's evaluation runs in the test suite: ExtractionQualityTest.)
  */
 @QuarkusMain
 public class AtlasMain implements QuarkusApplication {
@@ -28,7 +27,6 @@ public class AtlasMain implements QuarkusApplication {
                    java -jar quarkus-run.jar export FILE                 write the whole database as such JSON Lines
                    java -jar quarkus-run.jar restore BACKUP              put a backup (POST /backup) in place; service stopped
                    java -jar quarkus-run.jar extract FILE [URL [DATE]]   print the ArticleInput extracted from a text
-                   java -jar quarkus-run.jar evaluate [PLOVER_JSON]      precision and recall of the extraction
             """;
 
     @Inject
@@ -37,8 +35,6 @@ public class AtlasMain implements QuarkusApplication {
     ExportCommand exportCommand;
     @Inject
     ExtractCommand extractCommand;
-    @Inject
-    Evaluation evaluation;
 
     public static void main(String... args) {
         // a restore replaces the database file, so it runs before anything opens it
@@ -69,9 +65,6 @@ public class AtlasMain implements QuarkusApplication {
             case "export" -> args.length == 2 ? exportCommand.run(Path.of(args[1]), System.out) : usage();
             case "extract" -> args.length >= 2 && args.length <= 4
                     ? extractCommand.run(Path.of(args[1]), arg(args, 2), arg(args, 3), System.out, System.err)
-                    : usage();
-            case "evaluate" -> args.length <= 2
-                    ? evaluation.run(System.out, args.length == 2 ? Path.of(args[1]) : Evaluation.DEFAULT_PLOVER)
                     : usage();
             default -> usage();
         };

@@ -33,7 +33,8 @@ public class ApiTokens {
     private final List<Entry> entries = new ArrayList<>();
 
     ApiTokens(@ConfigProperty(name = "atlas.auth.tokens") Optional<List<String>> configured,
-            @ConfigProperty(name = "atlas.auth.enabled", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "atlas.auth.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean serving) {
         List<String> items = configured.orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
             String item = items.get(i);
@@ -48,7 +49,8 @@ public class ApiTokens {
             }
             entries.add(new Entry(digest(token), role.equals(Roles.EDITOR) ? Set.of(Roles.EDITOR, Roles.READER) : Set.of(Roles.READER)));
         }
-        if (enabled && entries.stream().noneMatch(e -> e.roles().contains(Roles.EDITOR))) {
+        // a command (import, export, ...) runs without HTTP: tokens mean nothing there
+        if (enabled && serving && entries.stream().noneMatch(e -> e.roles().contains(Roles.EDITOR))) {
             LOG.warn("No editor token is configured: every write (ingestArticle, extractArticle, deleteArticle, /import) "
                     + "will be refused. Set ATLAS_AUTH_TOKENS=editor:<token> to allow writes.");
         }

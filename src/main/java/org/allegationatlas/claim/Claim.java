@@ -21,6 +21,9 @@ public record Claim(
         @Description("How much of statedOn the article gives (\"in August\" is MONTH).") DatePrecision statedOnPrecision,
         @NonNull ClaimOrigin origin,
         @Description("For EXTRACTED claims, 0..1.") Double confidence,
+        @Description("For EXTRACTED claims, why the extractor proposed it: the cue word and rule, and for each role the words, "
+                + "the rule and the dictionary entry or model tag that gave it; one part a line. Null for claims read by a person.")
+        String explanation,
         @Ignore long articleId,
         @Ignore long claimantId,
         @Ignore long subjectId,
@@ -31,7 +34,7 @@ public record Claim(
 
     public static Claim of(ClaimEntity e) {
         return new Claim(String.valueOf(e.id), e.stance, e.category, e.summary, e.quote, e.quoteStart, e.quoteEnd,
-                e.statedOn, e.statedOnPrecision, e.origin, e.confidence, e.articleId, e.claimantId, e.subjectId,
+                e.statedOn, e.statedOnPrecision, e.origin, e.confidence, e.explanation, e.articleId, e.claimantId, e.subjectId,
                 e.counterpartyId, e.placeId, e.respondsToId, e.subjectCountry);
     }
 

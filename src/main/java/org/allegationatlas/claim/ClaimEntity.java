@@ -72,4 +72,7 @@ public class ClaimEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public ClaimOrigin origin;
     public Double confidence;
+    /** Why an extractor proposed the claim; null for claims read by a person. */
+    @Column(length = 4000)
+    public String explanation;
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -19,9 +20,11 @@ import graphql.parser.Parser;
 import graphql.parser.exceptions.ParseCancelledException;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -47,6 +50,8 @@ public class GraphQLOverHttp {
     String rootPath;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "4M")
     MemorySize maxBodySize;
+    @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-complexity", defaultValue = "1000")
+    long maxFields;
     @Inject
     ResponseCache responses;
 
@@ -92,18 +97,27 @@ public class GraphQLOverHttp {
         String query;
         String operationName;
         String variables;
-        if (ctx.request().method() == HttpMethod.POST) {
-            if (mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).equals("application/graphql")) {
-                ctx.next();
-                return;
-            }
-            JsonObject body;
+        boolean graphqlBody = ctx.request().method() == HttpMethod.POST
+                && mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).equals("application/graphql");
+        if (graphqlBody) {
+            query = ctx.body().asString();
+            operationName = null;
+            variables = null;
+        } else if (ctx.request().method() == HttpMethod.POST) {
+            Buffer raw = ctx.body().buffer();
+            Object json;
             try {
-                body = ctx.body().asJsonObject();
-            } catch (DecodeException | ClassCastException e) {
+                json = raw == null || raw.length() == 0 ? null : Json.decodeValue(raw);
+            } catch (DecodeException e) {
                 fail(ctx, 400, "BAD_REQUEST", "The request body is not a JSON object: " + firstLine(e.getMessage()));
                 return;
             }
+            if (json != null && !(json instanceof JsonObject)) {
+                fail(ctx, 400, "BAD_REQUEST", "The request body must be a JSON object like {\"query\": \"{ ... }\"}, not "
+                        + jsonType(json));
+                return;
+            }
+            JsonObject body = (JsonObject) json;
             if (body == null) {
                 fail(ctx, 400, "BAD_REQUEST", "The request body is empty; send {\"query\": \"{ ... }\"}");
                 return;
@@ -129,7 +143,7 @@ public class GraphQLOverHttp {
                 return;
             }
         }
-        if (query == null) {
+        if (query == null || query.isBlank()) {
             fail(ctx, 400, "BAD_REQUEST", ctx.request().method() == HttpMethod.POST
                     ? "The request has no query; send {\"query\": \"{ ... }\"}"
                     : "A GET needs the query in the URL: /graphql?query={...} (URL-encoded)");
@@ -144,7 +158,30 @@ public class GraphQLOverHttp {
             fail(ctx, 405, "BAD_REQUEST", "Mutations are not accepted over GET; send them with POST");
             return;
         }
+        long fields = ExpandedFields.of(document, operationName);
+        if (fields > maxFields) {
+            fail(ctx, strict ? 400 : 200, ErrorCodes.LIMIT_EXCEEDED, "The query selects " + (fields == Long.MAX_VALUE ? "too many"
+                    : String.format("%,d", fields)) + " fields once its fragments are expanded; at most " + maxFields
+                    + " are allowed (quarkus.smallrye-graphql.instrumentation-query-complexity): ask for less");
+            return;
+        }
+        handOver(ctx, document, query, graphqlBody);
         responses.handle(ctx, document, query, operationName, variables);
+    }
+
+    /**
+     * SmallRye removes newlines and tabs from a GET's query and from an application/graphql body before
+     * parsing, so a "# comment" line would swallow the rest of the document: hand it the document as
+     * graphql-java prints it on one line, as JSON for a body. The meaning is the same; the cache keeps
+     * the text as sent.
+     */
+    private static void handOver(RoutingContext ctx, Document document, String query, boolean graphqlBody) {
+        if (graphqlBody) {
+            ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+            ctx.setBody(Buffer.buffer(new JsonObject().put("query", query).encode()));
+        } else if (ctx.request().method() == HttpMethod.GET && (query.indexOf('\n') >= 0 || query.indexOf('\r') >= 0)) {
+            ctx.queryParams().set("query", AstPrinter.printAstCompact(document));
+        }
     }
 
     /** What is wrong with the types of a JSON request's members, or null when nothing is. */

@@ -30,7 +30,7 @@ import io.agroal.api.AgroalDataSource;
  * Writes the whole database as JSON Lines, one ArticleInput per line: the shape {@code import}
  * and {@code ingestArticle} read, so that importing an export into an empty database gives back
  * every article, actor, alias and claim (ids aside). Each line names the actors of its claims
- * with all their aliases, quotes with their offsets, claims with their origin and confidence,
+ * with all their aliases, quotes with their offsets, claims with their origin, confidence and explanation,
  * and answers through claim keys. Actors that no claim names (their articles were deleted) ride
  * along with the first line.
  * <p>
@@ -75,7 +75,7 @@ public class ArticleExport {
 
     private record ClaimRow(long id, long articleId, long claimant, long subject, Long counterparty, Long place, String stance,
             String category, String summary, String quote, int quoteStart, LocalDate statedOn, String precision, Long respondsTo,
-            String origin, Double confidence) {
+            String origin, Double confidence, String explanation) {
 
         void addActorsTo(Set<Long> ids) {
             ids.add(claimant);
@@ -179,14 +179,14 @@ public class ArticleExport {
         Map<Long, List<ClaimRow>> claims = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("select id, article_id, claimant_id, subject_id, counterparty_id,"
                 + " place_id, stance, category, summary, quote, quote_start, stated_on, stated_on_precision, responds_to_id, origin,"
-                + " confidence from claim where article_id between ? and ? order by article_id, id")) {
+                + " confidence, explanation from claim where article_id between ? and ? order by article_id, id")) {
             statement.setLong(1, firstArticle);
             statement.setLong(2, lastArticle);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     ClaimRow claim = new ClaimRow(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getObject(5, Long.class),
                             r.getObject(6, Long.class), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getInt(11),
-                            r.getObject(12, LocalDate.class), r.getString(13), r.getObject(14, Long.class), r.getString(15), r.getObject(16, Double.class));
+                            r.getObject(12, LocalDate.class), r.getString(13), r.getObject(14, Long.class), r.getString(15), r.getObject(16, Double.class), r.getString(17));
                     claims.computeIfAbsent(claim.articleId(), k -> new ArrayList<>()).add(claim);
                 }
             }
@@ -283,6 +283,7 @@ public class ArticleExport {
                 if (claim.confidence() != null) {
                     json.write("confidence", claim.confidence());
                 }
+                optional(json, "explanation", claim.explanation());
                 json.write("origin", claim.origin());
                 json.writeEnd();
             }

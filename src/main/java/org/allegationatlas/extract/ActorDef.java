@@ -2,6 +2,18 @@ package org.allegationatlas.extract;
 
 import org.allegationatlas.actor.ActorKind;
 
-/** An actor as the extractor knows it before it meets it in a text: canonical English name, kind, country. */
-record ActorDef(String name, ActorKind kind, String country, String title) {
+/**
+ * An actor as the extractor knows it before it meets it in a text: canonical English name, kind,
+ * country; {@code source} says where that knowledge came from (a dictionary entry, a rule, a model
+ * tag), for the claim's explanation.
+ */
+record ActorDef(String name, ActorKind kind, String country, String title, String source) {
+
+    ActorDef(String name, ActorKind kind, String country, String title) {
+        this(name, kind, country, title, null);
+    }
+
+    ActorDef from(String newSource) {
+        return new ActorDef(name, kind, country, title, newSource);
+    }
 }

@@ -60,7 +60,8 @@ final class ArticleActors {
 
     /** The article's actor for {@code def}, created on first sight; records {@code surface} as an alias. */
     Actor actor(ActorDef def, boolean speaksForState, String surface, String language) {
-        ActorDef clipped = new ActorDef(clip(def.name()), def.kind(), def.country(), def.title() == null ? null : clip(def.title()));
+        ActorDef clipped = new ActorDef(clip(def.name()), def.kind(), def.country(), def.title() == null ? null : clip(def.title()),
+                def.source());
         String identity = clipped.kind() + "|" + clipped.country() + "|" + Text.normalize(clipped.name());
         Actor actor = byIdentity.computeIfAbsent(identity, k -> new Actor(newKey(clipped), clipped, speaksForState));
         if (surface != null && !surface.isBlank() && actor.aliases.size() < MAX_ALIASES) {

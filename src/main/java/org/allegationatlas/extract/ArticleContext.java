@@ -22,17 +22,23 @@ final class ArticleContext {
     /** The last claim found and its paragraph: a speaker who names no party goes on about the same ones. */
     ClaimDraft lastClaim;
     int lastClaimParagraph = -1;
-    /** The publisher, who states in its own voice what no one else is said to say; may be null. */
-    final ArticleActors.Actor publisher;
+    /**
+     * Stands for "no speaker found": what a sentence tells without attribution is read in this
+     * voice and comes out with no claimant (never the publisher or the url's host, which the text
+     * does not name as the speaker).
+     */
+    final ArticleActors.Actor publisher = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
+    /** The article's publication date: office holders are resolved to their country as of then. */
+    final java.time.LocalDate publishedOn;
 
     ArticleContext(Lexicon lexicon, String body, String languageCode, StoredActors.Snapshot stored, String datelineCountry,
-            ActorDef publisher) {
+            java.time.LocalDate publishedOn) {
         this.lexicon = lexicon;
         this.body = body;
         this.language = lexicon.language(languageCode);
         this.stored = stored;
         this.datelineCountry = datelineCountry;
-        this.publisher = publisher == null ? null : actors.actor(publisher, false, null, languageCode);
+        this.publishedOn = publishedOn;
     }
 
     String languageCode() {
@@ -70,6 +76,28 @@ final class ArticleContext {
         if (familyName.length() > 2) {
             persons.replace(familyName, person);
         }
+    }
+
+    /** How many actors had been named when the current sentence began: a pronoun looks back from there. */
+    int namedBeforeSentence;
+
+    /**
+     * What a pronoun opening a sentence stands for: "he"/"ia" the nearest person named before (or the last
+     * speaker); "they"/"it"/"mereka" the nearest state, body or group; null when nothing fits.
+     */
+    ArticleActors.Actor antecedent(boolean person) {
+        if (lastSpeaker != null && (person ? lastSpeaker.kind() == ActorKind.PERSON : lastSpeaker.kind() != ActorKind.PERSON)) {
+            return lastSpeaker;
+        }
+        for (int i = Math.min(namedBeforeSentence, named.size()) - 1; i >= 0; i--) {
+            ArticleActors.Actor a = named.get(i);
+            boolean fits = person ? a.kind() == ActorKind.PERSON
+                    : a.kind() != ActorKind.PERSON && a.kind() != ActorKind.TERRITORY;
+            if (fits) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The latest actor named whose canonical name contains {@code head} ("ministry"), or null. */

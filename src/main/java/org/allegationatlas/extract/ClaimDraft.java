@@ -33,9 +33,43 @@ final class ClaimDraft {
     double confidence;
     String key;
     ClaimDraft respondsTo;
+    /** Why: the cue and rule of the frame, and how each role was found (see {@link #explanation()}). */
+    String cue;
+    String claimantWhy;
+    String subjectWhy;
+    String counterpartyWhy;
+    String stanceWhy;
+
+    /** One readable line per part, for a curator: cue; claimant; subject; counterparty; stance; confidence. */
+    String explanation() {
+        StringBuilder b = new StringBuilder();
+        b.append("cue: ").append(cue == null ? "none (no reporting or accusing verb; the sentence as it stands)" : cue);
+        b.append("\nclaimant: ").append(claimantWhy == null ? "none found in the text (left empty, confidence lowered)" : claimantWhy);
+        b.append("\nsubject: ").append(subjectWhy == null ? describe(subject) : subjectWhy);
+        if (counterparty != null) {
+            b.append("\ncounterparty: ").append(counterpartyWhy == null ? describe(counterparty) : counterpartyWhy);
+        }
+        if (stanceWhy != null) {
+            b.append("\nstance ").append(stance).append(": ").append(stanceWhy);
+        }
+        if (respondsTo != null) {
+            b.append("\nanswers the earlier allegation about ").append(describe(respondsTo.subject));
+        }
+        String text = b.toString();
+        return text.length() <= 4000 ? text : text.substring(0, 4000);
+    }
+
+    /** "White House [US] (actors.tsv)". */
+    static String describe(ArticleActors.Actor actor) {
+        if (actor == null) {
+            return "none";
+        }
+        return actor.name() + (actor.country() == null ? "" : " [" + actor.country() + "]")
+                + (actor.def.source() == null ? "" : " (" + actor.def.source() + ")");
+    }
 
     String identity() {
-        return sentence + "|" + claimant.key + "|" + subject.key + "|" + (counterparty == null ? "" : counterparty.key) + "|"
+        return sentence + "|" + (claimant == null ? "" : claimant.key) + "|" + subject.key + "|" + (counterparty == null ? "" : counterparty.key) + "|"
                 + stance + "|" + category;
     }
 

@@ -54,8 +54,13 @@ final class ClaimFinder {
         if (frame == null) {
             return List.of();
         }
-        if (frame.type == CueType.REPORT && parts.firstCue(frame.from, frame.to, EnumSet.of(CueType.DISMISS)) != null) {
+        String stanceWhy = null;
+        SentenceParts.Cue dismissal = parts.firstCue(frame.from, frame.to, EnumSet.of(CueType.DISMISS));
+        if (frame.type == CueType.REPORT && dismissal != null) {
             frame.type = CueType.DENY; // "menyebut laporan itu tidak berdasar"
+            frame.selfSubject |= true;
+            stanceWhy = "the speaker calls it \"" + ctx.body.substring(tokens.get(dismissal.start()).start(),
+                    tokens.get(dismissal.end() - 1).end()) + "\" (a dismissal)";
         }
         List<ClaimDraft> drafts = roles.claims(frame);
         boolean continued = false;
@@ -80,7 +85,9 @@ final class ClaimFinder {
         }
         if (frame.type == CueType.REPORT && roles.saysItDidNot(frame, drafts.get(0))) {
             frame.type = CueType.DENY; // "Iran said it had not sent any missiles"
+            stanceWhy = "the speaker says that it (its side) did not or never did it: a denial without a denial verb";
         }
+        boolean hostile = hostileAct(tokens, frame.from, frame.to);
         ctx.lastClaim = drafts.get(drafts.size() - 1);
         ctx.lastClaimParagraph = sentence.paragraph();
         ClaimCategory category = Categories.of(tokens, frame.from, frame.to, ctx.language);
@@ -89,7 +96,13 @@ final class ClaimFinder {
         for (ClaimDraft d : drafts) {
             d.sentence = index;
             d.category = category;
-            d.stance = stance(frame, d, category);
+            d.stance = stance(frame, d, category, hostile);
+            d.cue = frame.cueText == null ? null : "\"" + frame.cueText + "\" (" + cueKind(frame.type) + ")";
+            d.claimantWhy = d.claimant == ctx.publisher ? null
+                    : ClaimDraft.describe(d.claimant) + (frame.speaker == null ? "" : " as \"" + ctx.body.substring(
+                            tokens.get(frame.speaker.start()).start(), tokens.get(frame.speaker.end() - 1).end()) + "\"")
+                            + (frame.speakerRule == null ? "" : "; " + frame.speakerRule);
+            d.stanceWhy = stanceWhy != null ? stanceWhy : stanceReason(frame, d, category, hostile);
             d.quoteStart = quote[0];
             d.quoteEnd = quote[1];
             if (stated != null) {
@@ -107,7 +120,43 @@ final class ClaimFinder {
         return drafts;
     }
 
-    private Stance stance(Frame frame, ClaimDraft d, ClaimCategory category) {
+    private static String cueKind(CueType type) {
+        return switch (type) {
+            case ACCUSE -> "accusing or criticising verb";
+            case DENY -> "denying verb";
+            case CONFIRM -> "confirming verb";
+            case REPORT -> "reporting verb";
+            case BELIEF -> "verb of belief";
+            case ACCORDING -> "attribution";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private String stanceReason(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
+        if (frame.type == null || d.publisherVoice) {
+            return "no speaker: told as a fact of the sentence";
+        }
+        return switch (d.stance) {
+            case ALLEGES -> frame.type == CueType.ACCUSE ? "an accusing verb"
+                    : hostile ? "the speaker tells of another country's hostile act"
+                    : frame.belief ? "the speaker believes another country did it" : "the speaker tells of another country's " + category;
+            case DENIES -> "a denying verb";
+            case CONFIRMS -> "a confirming verb";
+            default -> frame.negated ? "the verb is negated" : "a statement, not about another country's wrongdoing";
+        };
+    }
+
+    /** A word of a hostile or unlawful act in what is said ("menumbangkan", "violated", "attacked"). */
+    private boolean hostileAct(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to && i < tokens.size(); i++) {
+            if (lexicon.hostileActs.contains(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Stance stance(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
         if (frame.type == null || d.publisherVoice) {
             return Stance.STATES; // a publisher reports, it does not allege
         }
@@ -115,9 +164,11 @@ final class ClaimFinder {
             case ACCUSE -> frame.negated ? Stance.STATES : Stance.ALLEGES;
             case DENY -> Stance.DENIES;
             case CONFIRM -> Stance.CONFIRMS;
-            default -> !frame.negated && foreign(d) && (alleging.contains(category) || frame.belief) ? Stance.ALLEGES : Stance.STATES;
+            default -> !frame.negated && foreign(d) && (alleging.contains(category) || frame.belief || hostile) ? Stance.ALLEGES
+                    : Stance.STATES;
         };
-        return stance == Stance.ALLEGES && d.subject == d.claimant ? Stance.STATES : stance;
+        return stance == Stance.ALLEGES && (d.subject == d.claimant || d.subject.country() != null
+                && d.subject.country().equals(d.claimant.country()) && frame.type != CueType.ACCUSE) ? Stance.STATES : stance;
     }
 
     /** The subject belongs to another country than the claimant. */
@@ -137,6 +188,7 @@ final class ClaimFinder {
         c -= d.category == ClaimCategory.OTHER ? weight(w, "penalty.otherCategory") : 0;
         c -= frame.pronounSpeaker ? weight(w, "penalty.pronounSpeaker") : 0;
         c -= d.continued ? weight(w, "penalty.continued") : 0;
+        c -= d.publisherVoice && frame.type != null ? weight(w, "penalty.noSpeaker") : 0;
         return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100.0;
     }
 

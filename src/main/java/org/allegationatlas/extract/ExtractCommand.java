@@ -37,7 +37,7 @@ public class ExtractCommand {
             LocalDate published = publishedOn == null ? null : LocalDate.parse(publishedOn);
             RawArticleInput raw = new RawArticleInput(url == null || url.isBlank() ? file.toAbsolutePath().toUri().toString() : url,
                     null, null, null, published, null, Files.readString(file));
-            var article = extractor.extract(raw);
+            var article = extractor.extract(raw).storable();
             ingest.check(article); // what is printed must be accepted by ingestArticle as it is
             try (Jsonb json = JsonbBuilder.create(new JsonbConfig().withFormatting(true))) {
                 out.println(json.toJson(article));

@@ -40,7 +40,8 @@ public class ExtractGraphQL {
             + "curated claims is refused (CONFLICT) unless replaceCurated is true. previewExtraction shows what would be stored.")
     public Article extractArticle(@NonNull RawArticleInput input, @DefaultValue("false") boolean replaceCurated) {
         check(input);
-        ArticleInput article = extractor.extract(input);
+        // claims whose speaker the text does not name are proposed by previewExtraction, never stored with an invented one
+        ArticleInput article = extractor.extract(input).storable();
         return Article.of(ingestService.ingest(article, ClaimOrigin.EXTRACTED, replaceCurated));
     }
 
@@ -48,12 +49,16 @@ public class ExtractGraphQL {
     @RolesAllowed(Roles.EDITOR)
     @NonNull
     @Description("Extract actors and claims from a text and return them without storing anything, in the shape of "
-            + "ArticleInput: review and edit the proposal, then store it with ingestArticle. Needs an editor token.")
+            + "ArticleInput: review and edit the proposal, then store it with ingestArticle. Needs an editor token. "
+            + "Each proposed claim says why it was proposed (explanation); claims whose speaker the text does not name "
+            + "have no claimant and are not stored by extractArticle (unattributedClaims counts them).")
     public ExtractionPreview previewExtraction(@NonNull RawArticleInput input) {
         check(input);
-        ArticleInput article = extractor.extract(input);
-        return new ExtractionPreview(ProposedArticle.of(ingestService.check(article)),
-                ingestService.curatedClaimsAt(article.url()));
+        Extraction extraction = extractor.extract(input);
+        // what extractArticle would store passes ingest's checks; the proposal also shows the claims without a speaker
+        var checked = ingestService.check(extraction.storable());
+        return new ExtractionPreview(ProposedArticle.of(extraction.article(), checked.language()),
+                ingestService.curatedClaimsAt(extraction.article().url()), extraction.unattributed());
     }
 
     /** Bad input is reported like ingestArticle reports it, before anything is read or written. */

@@ -9,5 +9,8 @@ import org.eclipse.microprofile.graphql.Type;
 public record ExtractionPreview(
         @NonNull ProposedArticle proposal,
         @Description("Curated claims stored for this url now: extractArticle keeps them unless told replaceCurated: true.")
-        int curatedClaims) {
+        int curatedClaims,
+        @Description("Proposed claims without a claimant: no speaker was found in the text (never the publisher or the url's "
+                + "host). A curator may name one and store them with ingestArticle; extractArticle leaves them out.")
+        int unattributedClaims) {
 }

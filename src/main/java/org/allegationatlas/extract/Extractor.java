@@ -1,6 +1,5 @@
 package org.allegationatlas.extract;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +46,6 @@ public class Extractor {
     private static final Pattern WIRE_DATELINE = Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu} .'-]{1,30}?)\\s*\\(([^)\\n]{2,30})\\)\\s*(?:--|—|–|-)\\s+");
     /** "WASHINGTON -- " */
     private static final Pattern CITY_DATELINE = Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu} .'-]{1,30}?)\\s*(?:--|—|–)\\s+");
-    /** Country-code domains that are used as generic ones. */
-    private static final Set<String> GENERIC_TLDS = Set.of("co", "io", "tv", "me", "ai", "ly", "fm", "am", "cc", "ws", "to");
 
     @Inject
     Countries countries;
@@ -76,16 +73,16 @@ public class Extractor {
     }
 
     /** The ArticleInput that extractArticle stores for {@code raw}, matching the actors already stored. */
-    public ArticleInput extract(RawArticleInput raw) {
+    public Extraction extract(RawArticleInput raw) {
         return extract(raw, storedActors == null ? StoredActors.Snapshot.EMPTY : storedActors.current());
     }
 
     /** As {@link #extract(RawArticleInput)}, from the word lists alone: what evaluation measures. */
-    public ArticleInput extractFromLexicon(RawArticleInput raw) {
+    public Extraction extractFromLexicon(RawArticleInput raw) {
         return extract(raw, StoredActors.Snapshot.EMPTY);
     }
 
-    ArticleInput extract(RawArticleInput raw, StoredActors.Snapshot stored) {
+    Extraction extract(RawArticleInput raw, StoredActors.Snapshot stored) {
         Lexicon lex = lexicon();
         String body = raw.body();
         String language = raw.language() == null || raw.language().isBlank()
@@ -96,14 +93,12 @@ public class Extractor {
         Dateline dateline = dateline(body);
         String datelineText = raw.dateline() != null && !raw.dateline().isBlank() ? raw.dateline() : dateline.city();
         String datelineCountry = countryOf(datelineText, lex);
-        ActorDef publisher = publisher(raw, dateline, lex);
-        ArticleContext ctx = new ArticleContext(lex, body, rulesLanguage, stored, datelineCountry, publisher);
-        if (ctx.publisher != null) {
-            String surface = raw.publisher() != null ? raw.publisher() : dateline.publisher();
-            if (surface != null) {
-                ctx.actors.actor(ctx.publisher.def, false, surface, language);
-            }
+        // the article's publisher (from the input or the dateline, never the url's host): metadata, never a claimant
+        String publisher = raw.publisher() != null && !raw.publisher().isBlank() ? raw.publisher().trim() : dateline.publisher();
+        if (publisher != null && lex.publishers.containsKey(Tokenizer.norm(publisher))) {
+            publisher = lex.publishers.get(Tokenizer.norm(publisher)).name(); // "KOMPAS.com" is Kompas
         }
+        ArticleContext ctx = new ArticleContext(lex, body, rulesLanguage, stored, datelineCountry, raw.publishedOn());
 
         MentionFinder mentionFinder = new MentionFinder(lex);
         ClaimFinder claimFinder = new ClaimFinder(lex);
@@ -112,14 +107,41 @@ public class Extractor {
         for (int i = 0; i < sentences.size() && drafts.size() < MAX_CLAIMS; i++) {
             SentenceSplitter.Sentence sentence = sentences.get(i);
             List<Token> tokens = Tokenizer.tokenize(body, sentence.start(), sentence.end());
+            ctx.namedBeforeSentence = ctx.named.size();
             List<Mention> mentions = mentionFinder.find(tokens, ctx);
+            if (!mentions.isEmpty()) {
+                tokens = tagged(tokens, ctx, lex); // the same tokens, with tags: mention offsets hold
+            }
             for (Clause clause : clauses(sentence, tokens, mentions, ctx.language)) {
                 drafts.addAll(claimFinder.find(clause.span(), i, clause.tokens(), clause.mentions(), ctx, raw.publishedOn()));
             }
         }
         List<ClaimDraft> claims = distinct(drafts);
         linkResponses(claims);
-        return articleInput(raw, language, datelineText, body, claims, ctx, lex);
+        return new Extraction(articleInput(raw, language, datelineText, publisher, body, claims, ctx, lex));
+    }
+
+    /**
+     * The sentence's tokens with their part of speech (and chunks in English, entities in
+     * Indonesian) when it names a party and has a cue word, the only sentences the claim rules
+     * read closely; the others are left untagged (tagging is most of extraction's time).
+     */
+    private static List<Token> tagged(List<Token> tokens, ArticleContext ctx, Lexicon lex) {
+        if (tokens.isEmpty() || tokens.size() > 300 || ctx.language.cues().findAll(tokens, 0, tokens.size()).isEmpty()) {
+            return tokens;
+        }
+        String[] words = new String[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = tokens.get(i).text();
+        }
+        boolean english = Lexicon.ENGLISH.equals(ctx.language.code());
+        var tags = english ? lex.taggers.english(words) : lex.taggers.indonesian(words);
+        List<Token> tagged = new ArrayList<>(tokens.size());
+        for (int i = 0; i < words.length; i++) {
+            tagged.add(tokens.get(i).tagged(tags.pos()[i], tags.chunks() == null ? null : tags.chunks()[i],
+                    tags.entities() == null ? null : tags.entities()[i]));
+        }
+        return tagged;
     }
 
     private Lexicon lexicon() {
@@ -189,42 +211,6 @@ public class Extractor {
         }
         Lexicon.Name name = lex.names.lookup(place);
         return name != null && name.type() == Lexicon.NameType.COUNTRY ? name.country() : null;
-    }
-
-    /** The publisher, from the input, the dateline or the url's host; its country from publishers.tsv or the host's country domain. */
-    private ActorDef publisher(RawArticleInput raw, Dateline dateline, Lexicon lex) {
-        String host = host(raw.url());
-        for (String candidate : new String[] { raw.publisher(), dateline.publisher(), host }) {
-            if (candidate == null || candidate.isBlank()) {
-                continue;
-            }
-            Lexicon.Publisher known = lex.publishers.get(Tokenizer.norm(candidate.trim()));
-            if (known != null) {
-                return new ActorDef(known.name(), ActorKind.ORGANIZATION, known.country(), null);
-            }
-            return new ActorDef(candidate.trim(), ActorKind.ORGANIZATION, countryOfHost(host), null);
-        }
-        return null;
-    }
-
-    private static String host(String url) {
-        try {
-            String host = URI.create(url.trim()).getHost();
-            return host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private String countryOfHost(String host) {
-        if (host == null) {
-            return null;
-        }
-        String tld = host.substring(host.lastIndexOf('.') + 1);
-        if (tld.length() != 2 || GENERIC_TLDS.contains(tld)) {
-            return null;
-        }
-        return countries.find(tld.equals("uk") ? "GB" : tld).map(c -> c.code()).orElse(null);
     }
 
     // ---- claims ----
@@ -336,14 +322,16 @@ public class Extractor {
         }
     }
 
-    private static ArticleInput articleInput(RawArticleInput raw, String language, String dateline, String body,
+    private static ArticleInput articleInput(RawArticleInput raw, String language, String dateline, String publisher, String body,
             List<ClaimDraft> drafts, ArticleContext ctx, Lexicon lex) {
         Summaries summaries = new Summaries(lex.summaries);
         Set<ArticleActors.Actor> used = new LinkedHashSet<>();
         List<ClaimDraft> kept = new ArrayList<>();
         for (ClaimDraft d : drafts) {
             Set<ArticleActors.Actor> parties = new LinkedHashSet<>(used);
-            parties.add(d.claimant);
+            if (d.claimant != ctx.publisher) {
+                parties.add(d.claimant);
+            }
             parties.add(d.subject);
             if (d.counterparty != null) {
                 parties.add(d.counterparty);
@@ -363,14 +351,14 @@ public class Extractor {
         }
         List<ClaimInput> claims = new ArrayList<>();
         for (ClaimDraft d : kept) {
-            claims.add(new ClaimInput(keys.get(d), d.claimant.key, d.subject.key, d.counterparty == null ? null : d.counterparty.key,
+            String claimant = d.claimant == ctx.publisher ? null : d.claimant.key;
+            claims.add(new ClaimInput(keys.get(d), claimant, d.subject.key, d.counterparty == null ? null : d.counterparty.key,
                     d.place == null ? null : d.place.key, d.stance, d.category, summaries.of(d, d.publisherVoice),
                     body.substring(d.quoteStart, d.quoteEnd), d.quoteStart, d.statedOn, d.statedOnPrecision,
-                    d.respondsTo == null ? null : keys.get(d.respondsTo), d.confidence));
+                    d.respondsTo == null ? null : keys.get(d.respondsTo), d.confidence, d.explanation()));
         }
         LocalDate publishedOn = raw.publishedOn();
-        return new ArticleInput(raw.url().trim(), raw.title(), raw.publisher() != null ? raw.publisher()
-                : ctx.publisher == null ? null : ctx.publisher.name(), language, publishedOn,
+        return new ArticleInput(raw.url().trim(), raw.title(), publisher, language, publishedOn,
                 dateline == null ? null : clip(dateline, 200), body, ctx.actors.inputs(used), claims);
     }
 

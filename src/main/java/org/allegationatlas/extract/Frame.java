@@ -15,4 +15,11 @@ final class Frame {
     boolean negated;
     /** the speaker only believes it ("yakin", "has information that") */
     boolean belief;
+    /** whom the claim is about when the construction says so ("Iran dituduh AS ...": Iran) */
+    Mention forcedSubject;
+    /** the claim is about the speaker itself: a denial in a relative clause or passive ("the charge, which Hanoi rejected") */
+    boolean selfSubject;
+    /** the cue as written, and how the speaker was found: for the explanation */
+    String cueText;
+    String speakerRule;
 }

@@ -19,6 +19,9 @@ final class FrameReader extends SentenceParts {
 
     private static final Set<CueType> SPEAKING = EnumSet.of(CueType.ACCUSE, CueType.DENY, CueType.CONFIRM, CueType.REPORT,
             CueType.BELIEF);
+    /** Verbs a sentence's own subject speaks with; Phoenix speech acts ("threatening", "demanded") only here, never nested. */
+    private static final Set<CueType> LEADING = EnumSet.of(CueType.ACCUSE, CueType.DENY, CueType.CONFIRM, CueType.REPORT,
+            CueType.BELIEF, CueType.ACT);
 
     private final int tailMaxWords;
     private final int speakerMaxGap;
@@ -31,7 +34,14 @@ final class FrameReader extends SentenceParts {
 
     /** Who speaks in the sentence, and where what is said lies; null when no one does and there is no publisher. */
     Frame frame() {
-        Frame frame = tailFrame();
+        Frame frame = passiveFrame();
+        Cue according = firstCue(0, Math.min(last, 2), EnumSet.of(CueType.ACCORDING));
+        if (frame == null && according != null) {
+            frame = accordingFrame(); // "According to X, ...": before any ", Y did" is taken for an attribution
+        }
+        if (frame == null) {
+            frame = tailFrame();
+        }
         if (frame == null) {
             frame = accordingFrame();
         }
@@ -54,6 +64,53 @@ final class FrameReader extends SentenceParts {
         unattributed.from = 0;
         unattributed.to = last;
         return unattributed;
+    }
+
+    /**
+     * "Iran telah lama dituduh Amerika Serikat ...", "tuduhan yang dibantah Jakarta", "Poland was accused
+     * by Moscow of ...": a passive accusing or denying verb whose doer follows it (after "oleh"/"by"). The
+     * doer speaks; an accusation is about the party before the verb, a denial about the doer itself.
+     */
+    private Frame passiveFrame() {
+        for (Cue cue : cues) {
+            CueType type = cue.type();
+            boolean englishPassive = (type == CueType.ACCUSE || type == CueType.DENY) && cue.start() > 0
+                    && lang.role(tokens.get(cue.start() - 1)) == Lexicon.Role.PASSIVE && cue.end() < last
+                    && tokens.get(cue.end()).is("by");
+            if (type != CueType.PASSIVE_ACCUSE && type != CueType.PASSIVE_DENY && !englishPassive) {
+                continue;
+            }
+            int at = cue.end();
+            while (at < last && at < cue.end() + 2 && (tokens.get(at).is("oleh") || tokens.get(at).is("by") || tokens.get(at).is("the"))) {
+                at++;
+            }
+            Mention doer = mentionAt[Math.min(at, tokens.size() - 1)] >= 0 ? mentions.get(mentionAt[at]) : null;
+            if (doer == null || doer.start() != at) {
+                continue;
+            }
+            boolean denial = type == CueType.PASSIVE_DENY || type == CueType.DENY;
+            Frame frame = new Frame();
+            frame.type = denial ? CueType.DENY : CueType.ACCUSE;
+            frame.speaker = doer;
+            frame.speakerActor = doer.actor();
+            frame.cueText = text(cue);
+            frame.speakerRule = "the doer after the passive verb";
+            if (denial) {
+                frame.selfSubject = true;
+                frame.from = 0;
+                frame.to = last;
+            } else {
+                frame.forcedSubject = lastUnmarkedMentionIn(0, cue.start());
+                frame.from = doer.end();
+                frame.to = last;
+            }
+            return frame;
+        }
+        return null;
+    }
+
+    String text(Cue cue) {
+        return ctx.body.substring(tokens.get(cue.start()).start(), tokens.get(cue.end() - 1).end());
     }
 
     /**
@@ -83,16 +140,31 @@ final class FrameReader extends SentenceParts {
             if (cue.pronominal() && ctx.lastSpeaker != null) {
                 frame.speakerActor = ctx.lastSpeaker;
                 frame.pronounSpeaker = true;
+                frame.cueText = text(cue);
+                frame.speakerRule = "\"-nya\" of the verb: the last speaker";
                 return frame;
             }
             if (before != null) {
                 frame.speaker = before;
-            } else if (after != null && after.start() - cue.end() <= 3) {
+            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT) {
                 frame.speaker = after;
+            } else if (after == null && cue.type() == CueType.REPORT && cue.end() < segmentEnd
+                    && "B-PER".equals(tokens.get(cue.end()).entity())) {
+                int nameEnd = cue.end() + 1;
+                while (nameEnd < segmentEnd && "I-PER".equals(tokens.get(nameEnd).entity())) {
+                    nameEnd++;
+                }
+                String name = ctx.body.substring(tokens.get(cue.end()).start(), tokens.get(nameEnd - 1).end());
+                frame.speakerActor = entityPerson(name);
+                frame.cueText = text(cue);
+                frame.speakerRule = "a person's name after the verb (\", kata X\"), tagged PER by the Indonesian entity model";
+                return frame;
             } else if (after != null || segmentEnd - cue.end() > 4 || cue.end() < segmentEnd && opensClause(tokens.get(cue.end()))) {
                 continue; // ", saying it had never sent ...": not an attribution
             }
             frame.speakerActor = frame.speaker == null ? null : frame.speaker.actor();
+            frame.cueText = text(cue);
+            frame.speakerRule = "named with the verb after what is said (\", said X\")";
             return frame;
         }
         return null;
@@ -112,6 +184,8 @@ final class FrameReader extends SentenceParts {
         frame.type = CueType.ACCORDING;
         frame.speaker = speaker;
         frame.speakerActor = speaker.actor();
+        frame.cueText = text(cue);
+        frame.speakerRule = "the party after \"according to\" / \"menurut\"";
         if (cue.start() <= 2) {
             int comma = indexOf(",", speaker.end(), last);
             frame.from = comma < 0 ? speaker.end() : comma + 1;
@@ -127,20 +201,44 @@ final class FrameReader extends SentenceParts {
     /** "Gedung Putih ... menuduh ...", "The United States on Thursday demanded that ...". */
     private Frame leadFrame(int from, int to) {
         for (Cue cue : cues) {
-            if (cue.start() < from || cue.end() > to || !SPEAKING.contains(cue.type())) {
+            if (cue.start() < from || cue.end() > to || !LEADING.contains(cue.type())) {
                 continue;
             }
             // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
             boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
                     || tokens.get(cue.start()).norm().endsWith("ing");
             Mention speaker = coordinated ? mainSubject(from, cue.start()) : speakerBefore(from, cue.start());
+            boolean relative = false;
+            if (speaker == null && cue.type() == CueType.DENY) {
+                // "the charge, which Hanoi rejected": a denier inside a relative clause denies for itself
+                speaker = relativeSpeaker(cue.start());
+                relative = speaker != null;
+            }
+            ArticleActors.Actor pronounActor = null;
+            String entityName = null;
             if (speaker == null) {
-                continue;
+                pronounActor = pronounSpeaker(from, cue.start());
+                if (pronounActor == null) {
+                    // "Hajriyanto mengatakan ...": a name the dictionaries lack, found by the Indonesian entity model
+                    entityName = personEntityEndingAt(cue.start());
+                    pronounActor = entityName == null ? null : entityPerson(entityName);
+                }
+                if (pronounActor == null) {
+                    continue;
+                }
             }
             Frame frame = new Frame();
-            frame.type = cue.type();
+            frame.type = cue.type() == CueType.ACT ? CueType.REPORT : cue.type();
             frame.speaker = speaker;
-            frame.speakerActor = speaker.actor();
+            frame.speakerActor = speaker != null ? speaker.actor() : pronounActor;
+            frame.pronounSpeaker = speaker == null && entityName == null;
+            frame.selfSubject = relative;
+            frame.cueText = text(cue);
+            frame.speakerRule = relative ? "the party of the relative clause that holds the verb"
+                    : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
+                    : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
+                    : coordinated ? "the subject of the sentence (\"X ... and said\")"
+                    : "the party before the verb (its subject" + (tokens.get(speaker.end() - 1).chunk() != null ? ", noun phrase by the chunker)" : ")");
             frame.negated = negatedBefore(cue.start());
             frame.from = skipOpening(cue.end(), to);
             frame.to = to;
@@ -174,6 +272,8 @@ final class FrameReader extends SentenceParts {
             if (inner.type() == CueType.ACCUSE || inner.type() == CueType.DENY || inner.type() == CueType.CONFIRM || relayed) {
                 frame.speaker = first;
                 frame.speakerActor = first.actor();
+                frame.cueText = ctx.body.substring(tokens.get(inner.start()).start(), tokens.get(inner.end() - 1).end());
+                frame.speakerRule = "the speaker inside what is said speaks for itself";
                 frame.type = inner.type();
                 frame.negated = negatedBefore(inner.start());
                 frame.pronounSpeaker = false;
@@ -182,6 +282,59 @@ final class FrameReader extends SentenceParts {
             }
             frame.from = skipOpening(inner.end(), frame.to);
         }
+    }
+
+    /** The words of a PER entity (Indonesian model) ending right before {@code end}, or null. */
+    private String personEntityEndingAt(int end) {
+        int start = end;
+        while (start > 0 && tokens.get(start - 1).entity() != null && tokens.get(start - 1).entity().endsWith("-PER")
+                && mentionAt[start - 1] < 0) {
+            start--;
+            if (tokens.get(start).entity().startsWith("B-")) {
+                break;
+            }
+        }
+        if (start == end || !tokens.get(start).entity().startsWith("B-") || !tokens.get(start).capitalized()) {
+            return null;
+        }
+        return ctx.body.substring(tokens.get(start).start(), tokens.get(end - 1).end());
+    }
+
+    /** A person known only by the entity model; of the article's context country (dateline, last official speaker) if any. */
+    private ArticleActors.Actor entityPerson(String name) {
+        String country = ctx.contextCountry();
+        ActorDef person = new ActorDef(name, ActorKind.PERSON, country, null,
+                "a person's name by the Indonesian entity model (PER)" + (country == null ? "" : "; country from the article's context"));
+        return ctx.actors.actor(person, false, name, ctx.languageCode());
+    }
+
+    /** "he said", "Ia menuduh", "They denied": the actor a pronoun right before the verb stands for. */
+    private ArticleActors.Actor pronounSpeaker(int from, int cueStart) {
+        int i = cueStart - 1;
+        while (i >= from && (AUXILIARIES.contains(tokens.get(i).norm()) || TIME_WORDS.contains(tokens.get(i).norm())
+                || tokens.get(i).is("pun") || tokens.get(i).is("then") || tokens.get(i).is("later"))) {
+            i--;
+        }
+        if (i < from) {
+            return null;
+        }
+        Lexicon.Role role = lang.role(tokens.get(i));
+        boolean opensClause = i == from || tokens.get(i - 1).is(",") || i <= 1;
+        if (!opensClause || role != Lexicon.Role.SELF && role != Lexicon.Role.PRONOUN) {
+            return null;
+        }
+        return ctx.antecedent(role == Lexicon.Role.SELF);
+    }
+
+    /** ", which Hanoi rejected", ", yang ditolak X": the party right before the verb, inside the relative clause. */
+    private Mention relativeSpeaker(int cueStart) {
+        for (int k = mentions.size() - 1; k >= 0; k--) {
+            Mention m = mentions.get(k);
+            if (m.end() <= cueStart && cueStart - m.end() <= 2 && apposition[m.start()] && apposition[cueStart]) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private Mention mainSubject(int from, int cueStart) {

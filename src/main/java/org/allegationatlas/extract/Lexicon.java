@@ -32,7 +32,12 @@ final class Lexicon {
         NOT_AN_ACTOR
     }
 
-    record Name(NameType type, String country, ActorDef actor) {
+    /** A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date. */
+    record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated) {
+
+        Name(NameType type, String country, ActorDef actor) {
+            this(type, country, actor, null);
+        }
     }
 
     /** {@code local}: a group of the country it is in ("rebels in the Ivory Coast"). */
@@ -43,7 +48,13 @@ final class Lexicon {
     }
 
     enum CueType {
-        ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE
+        ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE,
+        /** a speech act from the Phoenix verbs (demand, reject, threaten): read as REPORT, but only for the sentence's own subject */
+        ACT,
+        /** "dituduh X", "was accused by X": X accuses whoever comes before */
+        PASSIVE_ACCUSE,
+        /** "yang dibantah X", "dibantah oleh X": X denies */
+        PASSIVE_DENY
     }
 
     record CategoryCue(ClaimCategory category, double weight) {
@@ -99,6 +110,13 @@ final class Lexicon {
     final Properties confidence = ResourceFiles.properties("extract/confidence.properties");
     final Properties rules = ResourceFiles.properties("extract/rules.properties");
     private final Countries countries;
+    final Phoenix phoenix;
+    /** The part-of-speech, chunk and entity models. */
+    final org.allegationatlas.extract.nlp.Taggers taggers = new org.allegationatlas.extract.nlp.Taggers();
+    /** Role nouns that make a group of a country: "lawmakers in Kenya", "anggota parlemen di Kenya" (Phoenix agents, English). */
+    final Set<String> agents = new HashSet<>();
+    /** Words of hostile acts ("attacked", "menyerang", "violated"): someone said to do one to another country is accused of it. */
+    final Set<String> hostileActs = new HashSet<>();
 
     Lexicon(Countries countries) {
         this.countries = countries;
@@ -108,6 +126,22 @@ final class Lexicon {
         }
         loadNames();
         loadWords();
+        Phoenix phoenix = new Phoenix(countries);
+        this.phoenix = phoenix;
+        Set<String> common = new HashSet<>(allFunctionWords);
+        for (String[] row : ResourceFiles.tsv("extract/common-words.tsv")) {
+            common.add(row[0]);
+        }
+        phoenix.loadNames(names, common);
+        phoenix.loadVerbs(language(ENGLISH).cues());
+        agents.addAll(phoenix.agents());
+        hostileActs.addAll(phoenix.hostileVerbs());
+        for (String[] row : ResourceFiles.tsv("extract/hostile-acts.tsv")) {
+            hostileActs.add(Tokenizer.norm(row[0]));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/agents-id.tsv")) {
+            agents.add(Tokenizer.norm(row[0]));
+        }
     }
 
     /** The word lists of a language ("id" or "en"); English for any other. */
@@ -152,7 +186,14 @@ final class Lexicon {
         }
         for (Country country : countries.all()) {
             addCountryName(country.name(), country.code());
-            addCountryName(countries.localName(country, INDONESIAN), country.code());
+            String local = countries.localName(country, INDONESIAN);
+            if (local != null) {
+                addCountryName(local, country.code());
+            }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/regions.tsv")) {
+            ActorDef region = new ActorDef(row[1], ActorKind.TERRITORY, row[0], null, "regions.tsv: " + row[1] + " [" + row[0] + "]");
+            names.add(row[1], new Name(NameType.ACTOR, row[0], region));
         }
         for (String file : new String[] { "country/aliases.tsv", "extract/country-names.tsv", "extract/capitals.tsv" }) {
             for (String[] row : ResourceFiles.tsv(file)) {

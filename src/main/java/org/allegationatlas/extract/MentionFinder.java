@@ -109,7 +109,13 @@ final class MentionFinder {
                 PhraseTable.Match<Lexicon.Name> known = lexicon.names.longestAt(tokens, i);
                 if (known != null && (best == null || known.end() > best.end())) {
                     Lexicon.Name n = known.value();
-                    best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
+                    if (n.dated() != null) {
+                        // who the person or body was on the article's date: its country then
+                        ActorDef def = lexicon.phoenix.actorAsOf(n.dated(), ctx.publishedOn);
+                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false);
+                    } else {
+                        best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
+                    }
                 }
                 if (best == null) {
                     best = madeIn(i);
@@ -168,10 +174,60 @@ final class MentionFinder {
                 PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, i);
                 if (body != null) {
                     Mention m = bodyThenCountryOrLeader(i, body);
-                    return m != null ? m : earlierBody(i, body);
+                    if (m != null || earlierBody(i, body) != null) {
+                        return m != null ? m : earlierBody(i, body);
+                    }
                 }
+                return agentGroupAt(i);
             }
             return null;
+        }
+
+        /**
+         * "Lawmakers in Kenya accused ...", "anggota parlemen di Kenya menuduh ...", "politicians from Ghana": a role
+         * noun (Phoenix agents; agents-id.tsv) with "in/from/of X" is a group of X when it speaks (a cue follows
+         * within three words) or with "of".
+         */
+        private Mention agentGroupAt(int i) {
+            int end = -1;
+            for (int length = 2; length >= 1 && end < 0; length--) {
+                if (i + length <= tokens.size() && lexicon.agents.contains(words(i, i + length))) {
+                    end = i + length;
+                }
+            }
+            if (end < 0 || end >= tokens.size()) {
+                return null;
+            }
+            Token link = tokens.get(end);
+            boolean of = link.is("of");
+            if (!of && !link.is("in") && !link.is("from") && !link.is("di") && !link.is("dari")) {
+                return null;
+            }
+            int j = end + 1 < tokens.size() && tokens.get(end + 1).is("the") ? end + 2 : end + 1;
+            Atom atom = j < tokens.size() ? atoms[j] : null;
+            if (atom == null || atom.countryLike() == null || atom.type() == NameType.PEOPLE || atom.start() != j) {
+                return null;
+            }
+            boolean speaks = false;
+            for (int k = atom.end(); k < Math.min(tokens.size(), atom.end() + 3) && !speaks; k++) {
+                speaks = cueAt(k);
+            }
+            if (!speaks && !of) {
+                return null;
+            }
+            String country = atom.countryLike();
+            ActorDef group = new ActorDef(lexicon.adjective(country) + " " + text(i, end).toLowerCase(java.util.Locale.ROOT),
+                    ActorKind.GROUP, country, null, "role noun \"" + text(i, end) + "\" (Phoenix agents / agents-id.tsv) with \""
+                            + link.text() + " " + text(j, atom.end()) + "\"");
+            return mention(group, true, i, atom.end(), false);
+        }
+
+        private String words(int from, int to) {
+            StringBuilder b = new StringBuilder();
+            for (int k = from; k < to; k++) {
+                b.append(k > from ? " " : "").append(tokens.get(k).norm());
+            }
+            return b.toString();
         }
 
         /** "kementerian itu", "the ministry": the latest actor of that kind named before. */
@@ -214,8 +270,15 @@ final class MentionFinder {
                 if (body != null) {
                     return body(atom.start(), body.end(), body.value(), atom.countryLike());
                 }
-                // "Iran's religious leader", "Russian senior officials": a word or two before the noun
                 Token t = tokens.get(j);
+                if (atoms[j] == null && lexicon.agents.contains(t.norm()) && (t.pos() == null || t.noun())) {
+                    // "US Congress", "Palestinian leaders", "Israeli troops": a role noun of the Phoenix agents
+                    String country = atom.countryLike();
+                    ActorDef group = new ActorDef(lexicon.adjective(country) + " " + t.norm(), ActorKind.GROUP, country, null,
+                            "role noun \"" + t.text() + "\" (Phoenix agents) of " + text(atom.start(), atom.end()));
+                    return mention(group, true, atom.start(), j + 1, false);
+                }
+                // "Iran's religious leader", "Russian senior officials": a word or two before the noun
                 if (atoms[j] != null || !t.isWord() || lexicon.allFunctionWords.contains(t.norm()) || lang.role(t) != null
                         || lang.cues().longestAt(tokens, j) != null) {
                     return null;

@@ -29,6 +29,9 @@ final class PhraseTable<T> {
     private final Map<String, List<Entry<T>>> byKey = new HashMap<>();
     private final List<PrefixEntry<T>> prefixes = new ArrayList<>();
     private int maxTokens = 1;
+    /** The most words of a phrase starting with a given word: most tokens start none, and are passed at once. */
+    private final Map<String, Integer> longestByFirstWord = new HashMap<>();
+    private int longestPrefixEntry;
 
     /** Adds a phrase; the first value added for a phrase wins. */
     PhraseTable<T> add(String phrase, T value) {
@@ -47,6 +50,7 @@ final class PhraseTable<T> {
             List<String> leading = tokens.subList(0, tokens.size() - 1).stream().map(Token::norm).toList();
             prefixes.add(new PrefixEntry<>(value, leading, tokens.get(tokens.size() - 1).norm()));
             maxTokens = Math.max(maxTokens, tokens.size());
+            longestPrefixEntry = Math.max(longestPrefixEntry, tokens.size());
             return this;
         }
         List<Token> tokens = Tokenizer.tokenize(trimmed);
@@ -58,6 +62,7 @@ final class PhraseTable<T> {
         List<Entry<T>> entries = byKey.computeIfAbsent(key, k -> new ArrayList<>());
         entries.add(first ? 0 : entries.size(), new Entry<>(value, caseRule(trimmed), words));
         maxTokens = Math.max(maxTokens, tokens.size());
+        longestByFirstWord.merge(tokens.get(0).norm(), tokens.size(), Math::max);
         return this;
     }
 
@@ -67,9 +72,10 @@ final class PhraseTable<T> {
 
     /** The longest phrase starting at token {@code at}, or null. */
     Match<T> longestAt(List<Token> tokens, int at) {
-        int longest = Math.min(maxTokens, tokens.size() - at);
+        Integer byFirst = longestByFirstWord.get(tokens.get(at).norm());
+        int longest = Math.min(Math.max(byFirst == null ? 0 : byFirst, longestPrefixEntry), tokens.size() - at);
         for (int length = longest; length >= 1; length--) {
-            List<Entry<T>> entries = byKey.get(key(tokens, at, at + length));
+            List<Entry<T>> entries = byFirst == null || length > byFirst ? null : byKey.get(key(tokens, at, at + length));
             if (entries != null) {
                 for (Entry<T> entry : entries) {
                     if (caseFits(entry, tokens, at, at + length)) {

@@ -44,7 +44,9 @@ public record ProposedArticle(@NonNull String url, String title, String publishe
             @NonNull ClaimCategory category, @NonNull String summary,
             @NonNull @Description("Verbatim: body.substring(quoteStart, quoteEnd).") String quote, int quoteStart, int quoteEnd,
             LocalDate statedOn, DatePrecision statedOnPrecision, @Description("Claim key.") String respondsTo,
-            @Description("How sure the extractor is, 0..1.") Double confidence) {
+            @Description("How sure the extractor is, 0..1.") Double confidence,
+            @Description("Why the extractor proposes it: the cue word and rule, and for each role the words, the rule and the "
+                    + "dictionary entry or model tag that gave it.") String explanation) {
     }
 
     /** The proposal for an extracted input that passed ingest's checks (which placed every quote). */
@@ -55,9 +57,21 @@ public record ProposedArticle(@NonNull String url, String title, String publishe
             int start = checked.quoteStarts().get(i);
             return new Claim(c.key(), c.claimant(), c.subject(), c.counterparty(), c.place(), c.stance(), c.category(),
                     c.summary(), c.quote(), start, start + c.quote().length(), c.statedOn(), c.statedOnPrecision(),
-                    c.respondsTo(), c.confidence());
+                    c.respondsTo(), c.confidence(), c.explanation());
         }).toList();
         return new ProposedArticle(in.url(), in.title(), in.publisher(), checked.language(), in.publishedOn(), in.dateline(),
                 in.body(), in.actors().stream().map(Actor::of).toList(), claims);
+    }
+
+    /**
+     * The extractor's whole proposal, claims without a claimant included; every extracted claim carries the
+     * quoteStart the extractor placed it at.
+     */
+    static ProposedArticle of(ArticleInput in, String language) {
+        List<Claim> claims = in.claims().stream().map(c -> new Claim(c.key(), c.claimant(), c.subject(), c.counterparty(), c.place(),
+                c.stance(), c.category(), c.summary(), c.quote(), c.quoteStart(), c.quoteStart() + c.quote().length(), c.statedOn(),
+                c.statedOnPrecision(), c.respondsTo(), c.confidence(), c.explanation())).toList();
+        return new ProposedArticle(in.url(), in.title(), in.publisher(), language, in.publishedOn(), in.dateline(), in.body(),
+                in.actors().stream().map(Actor::of).toList(), claims);
     }
 }

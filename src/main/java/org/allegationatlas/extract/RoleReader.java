@@ -38,18 +38,36 @@ final class RoleReader extends SentenceParts {
             }
         }
         ArticleActors.Actor claimant = frame.speakerActor;
+        boolean speakerless = claimant == ctx.publisher;
         Mention agent = passiveAgent(said, frame.from);
         Role pronoun = leadingPronoun(frame.from, frame.to);
         Mention subjectMention = null;
         ArticleActors.Actor subject;
-        if (agent != null) {
+        String subjectWhy;
+        boolean denial = frame.type == CueType.DENY || frame.type == CueType.CONFIRM;
+        if (frame.forcedSubject != null) {
+            subjectMention = frame.forcedSubject;
+            subject = subjectMention.actor();
+            pronoun = null;
+            subjectWhy = "the party before the passive verb";
+        } else if (frame.selfSubject || denial && !speakerless && genericSubject(frame.from, frame.to)) {
+            // "the charge, which Hanoi rejected"; "denied that the army had ...", "menyangkal laporan pesawatnya ...":
+            // the denier speaks of itself (its state)
+            subject = claimant.country() != null && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
+            pronoun = Role.PRONOUN;
+            subjectWhy = "the speaker's own state (the denial is of its own act)";
+        } else if (agent != null) {
+            subjectWhy = "the doer after \"by\"/\"oleh\" in a passive";
             subjectMention = agent;
             subject = agent.actor();
         } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to && tokens.get(frame.from).is("to")) {
             // "Pakistan threatened to break off relations with Congo": the speaker does it
             subject = claimant;
             pronoun = Role.SELF;
-        } else if (pronoun != null && frame.type != null && (pronoun == Role.PRONOUN || claimant.kind() == ActorKind.PERSON)) {
+            subjectWhy = "the speaker itself (\"threatened to ...\")";
+        } else if (pronoun != null && frame.type != null && !speakerless
+                && (pronoun == Role.PRONOUN || claimant.kind() == ActorKind.PERSON)) {
+            subjectWhy = "a pronoun opening what is said: the speaker" + (pronoun == Role.PRONOUN ? " (its state)" : "");
             // "he" only ever means a person who speaks; "they", "we", "it" also a state or a body
             subject = pronoun == Role.PRONOUN && claimant.speaksForState && claimant.country() != null
                     && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
@@ -57,9 +75,11 @@ final class RoleReader extends SentenceParts {
             pronoun = null;
             subjectMention = subjectOf(said);
             subject = subjectMention == null ? null : subjectMention.actor();
+            subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
+                    : "the first party after the verb not introduced by a preposition";
         }
-        boolean denial = frame.type == CueType.DENY || frame.type == CueType.CONFIRM;
-        if (denial && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
+        if (denial && !speakerless && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
+            subjectWhy = "the speaker's own state (nothing else is said to have acted)";
             // "Iranian officials denied sending weapons to Yemen", "Kremlin membantah tuduhan tersebut": the denier's own state
             subject = claimant.country() != null && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
             subjectMention = null;
@@ -68,10 +88,12 @@ final class RoleReader extends SentenceParts {
         if (subject == null) {
             return null;
         }
+        lastSubjectWhy = subjectWhy + ": " + ClaimDraft.describe(subject)
+                + (subjectMention == null ? "" : " as \"" + surface(subjectMention) + "\"");
         List<Mention> counterparties = counterparties(said, subjectMention, agent, subject);
         ArticleActors.Actor place = place(said, subject, counterparties);
         List<ClaimDraft> drafts = new ArrayList<>();
-        Mention supplier = supplier(said, subject);
+        Mention supplier = frame.selfSubject ? null : supplier(said, subject);
         TransferType transfer = transfer(frame.from, frame.to);
         if (supplier != null && transfer == TransferType.BUY) {
             drafts.add(draft(claimant, subject, supplier.actor(), place, true, false, pronoun != null));
@@ -88,8 +110,62 @@ final class RoleReader extends SentenceParts {
         }
         for (ClaimDraft d : drafts) {
             d.publisherVoice = claimant == ctx.publisher;
+            d.subjectWhy = d.converse ? "the supplier named in a purchase or a made-in phrase: " + ClaimDraft.describe(d.subject)
+                    : lastSubjectWhy;
+            if (d.counterparty != null) {
+                Mention cp = mentionOf(said, d.counterparty);
+                d.counterpartyWhy = ClaimDraft.describe(d.counterparty) + (cp == null ? " (the other party of the act)"
+                        : " as \"" + surface(cp) + "\"" + counterpartyRule(cp));
+            }
         }
         return drafts;
+    }
+
+    private String lastSubjectWhy;
+
+    private String surface(Mention m) {
+        return ctx.body.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end());
+    }
+
+    private static Mention mentionOf(List<Mention> said, ArticleActors.Actor actor) {
+        for (Mention m : said) {
+            if (m.actor() == actor) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private String counterpartyRule(Mention m) {
+        Mark mark = mark(m);
+        int before = m.start() - 1;
+        String word = before >= 0 ? tokens.get(before).text() : "";
+        return switch (mark) {
+            case COUNTERPARTY, SOURCE -> ", the noun phrase after \"" + word + "\"";
+            case ORIGIN -> ", named as the maker";
+            default -> ", the next party after the subject (a direct object)";
+        };
+    }
+
+    /**
+     * What is denied opens with the speaker's own side, not with a named party: a pronoun or possessive
+     * ("its troops", "pesawatnya", "they") or a bare role noun ("the army"), before any party is named.
+     */
+    private boolean genericSubject(int from, int to) {
+        for (int i = from; i < Math.min(to, from + 6); i++) {
+            if (mentionAt[i] >= 0) {
+                return false;
+            }
+            Token t = tokens.get(i);
+            String w = t.norm();
+            Role role = lang.role(t);
+            if (role == Role.PRONOUN || role == Role.SELF || w.equals("its") || w.equals("their") || w.equals("his")
+                    || w.equals("her") || w.endsWith("nya") && w.length() > 5 || ctx.lexicon.agents.contains(w) && i > from
+                            && (tokens.get(i - 1).is("the") || tokens.get(i - 1).is("its"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ClaimDraft draft(ArticleActors.Actor claimant, ArticleActors.Actor subject, ArticleActors.Actor counterparty,
@@ -134,6 +210,12 @@ final class RoleReader extends SentenceParts {
             Role role = lang.role(t);
             if (role == Role.PRONOUN || role == Role.SELF) {
                 return role;
+            }
+            // "pasukannya", "negaranya", "its troops", "their forces": the speaker's own side
+            String w = t.norm();
+            if (w.equals("its") || w.equals("their") || Lexicon.INDONESIAN.equals(lang.code()) && w.endsWith("nya") && w.length() > 5
+                    && (ctx.lexicon.agents.contains(w.substring(0, w.length() - 3)) || w.startsWith("negara") || w.startsWith("pihak"))) {
+                return Role.PRONOUN;
             }
             boolean timePhrase = role == Role.SKIP || role == Role.CLAUSE || role == Role.PLACE || role == Role.COUNTERPARTY
                     || AUXILIARIES.contains(t.norm()) || TIME_WORDS.contains(t.norm()) || lang.dates().longestAt(tokens, i) != null

@@ -67,6 +67,10 @@ class SentenceParts {
                 i++;
                 continue;
             }
+            if (m.value() != CueType.NONE && !cueTagFits(m)) {
+                i = m.end(); // "the charge", "the report": the noun, not the verb
+                continue;
+            }
             if (m.value() != CueType.NONE) {
                 boolean pronominal = m.end() - m.start() == 1 && tokens.get(m.start()).norm().endsWith("nya");
                 cues.add(new Cue(m.start(), m.end(), m.value(), pronominal));
@@ -88,6 +92,19 @@ class SentenceParts {
             }
         }
         affiliateByPlace();
+    }
+
+    /**
+     * A one-word speaking cue is a verb to the part-of-speech tagger ("charged" in "the charge" is
+     * not; "accused" in "the accused" is not): English words, and Indonesian words with a verb prefix.
+     */
+    private boolean cueTagFits(PhraseTable.Match<CueType> m) {
+        if (m.end() - m.start() != 1 || m.value() == CueType.DISMISS || m.value() == CueType.ACCORDING) {
+            return true;
+        }
+        Token t = tokens.get(m.start());
+        boolean checked = Lexicon.ENGLISH.equals(lang.code()) || t.norm().startsWith("me") || t.norm().startsWith("di");
+        return !checked || t.maybeVerb();
     }
 
     /**

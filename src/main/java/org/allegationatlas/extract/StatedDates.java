@@ -29,6 +29,11 @@ final class StatedDates {
     record Stated(LocalDate date, DatePrecision precision) {
     }
 
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d{2}");
+    private static final java.util.regex.Pattern DAY_OR_MONTH = java.util.regex.Pattern.compile("\\d{1,2}");
+
     private StatedDates() {
     }
 
@@ -70,7 +75,7 @@ final class StatedDates {
     /** "2/11/2022" (tokens 2 / 11 / 2022) or "2022-11-02". */
     private static Stated numericAt(List<Token> tokens, int i, Lexicon.Language lang) {
         Token t = tokens.get(i);
-        if (t.text().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (ISO_DATE.matcher(t.text()).matches()) {
             try {
                 return new Stated(LocalDate.parse(t.text()), DatePrecision.DAY);
             } catch (DateTimeException e) {
@@ -78,7 +83,7 @@ final class StatedDates {
             }
         }
         if (i + 4 >= tokens.size() || !isNumber(tokens, i) || !tokens.get(i + 1).is("/") || !isNumber(tokens, i + 2)
-                || !tokens.get(i + 3).is("/") || !tokens.get(i + 4).text().matches("\\d{4}")) {
+                || !tokens.get(i + 3).is("/") || !FOUR_DIGITS.matcher(tokens.get(i + 4).text()).matches()) {
             return null;
         }
         int first = Integer.parseInt(t.text());
@@ -105,11 +110,11 @@ final class StatedDates {
 
     private static Integer yearAfter(List<Token> tokens, int at) {
         int i = at < tokens.size() && tokens.get(at).is(",") ? at + 1 : at;
-        return i < tokens.size() && tokens.get(i).text().matches("(19|20)\\d{2}") ? Integer.valueOf(tokens.get(i).text()) : null;
+        return i < tokens.size() && YEAR.matcher(tokens.get(i).text()).matches() ? Integer.valueOf(tokens.get(i).text()) : null;
     }
 
     private static boolean isNumber(List<Token> tokens, int i) {
-        return i < tokens.size() && tokens.get(i).text().matches("\\d{1,2}");
+        return i < tokens.size() && DAY_OR_MONTH.matcher(tokens.get(i).text()).matches();
     }
 
     private static boolean isDay(List<Token> tokens, int i) {

@@ -37,7 +37,9 @@ final class Summaries {
                     : template("act." + category, "acts towards");
             act = directed + " " + name(claim.counterparty);
         }
-        String sentence = name(claim.claimant) + " " + verb + " " + name(claim.subject) + " " + act + ".";
+        // no speaker found: the sentence is told as it stands ("Reportedly, ..."), never in an invented voice
+        String sentence = (publisherVoice ? template("unattributed", "reportedly,") : name(claim.claimant) + " " + verb) + " "
+                + name(claim.subject) + " " + act + ".";
         return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 

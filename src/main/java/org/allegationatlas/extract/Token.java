@@ -1,7 +1,20 @@
 package org.allegationatlas.extract;
 
-/** A word or punctuation mark of the body, with its offsets; {@code norm} is how lexicons compare it. */
-record Token(String text, String norm, int start, int end) {
+/**
+ * A word or punctuation mark of the body, with its offsets; {@code norm} is how lexicons compare it.
+ * {@code pos} (Penn tags in English, UD in Indonesian), {@code chunk} (English B-NP/I-VP/O ...) and
+ * {@code entity} (Indonesian B-PER/I-LOC/O ...) come from the models, for sentences that were tagged;
+ * null otherwise.
+ */
+record Token(String text, String norm, int start, int end, String pos, String chunk, String entity) {
+
+    Token(String text, String norm, int start, int end) {
+        this(text, norm, start, end, null, null, null);
+    }
+
+    Token tagged(String pos, String chunk, String entity) {
+        return new Token(text, norm, start, end, pos, chunk, entity);
+    }
 
     boolean capitalized() {
         return Character.isUpperCase(text.codePointAt(0));
@@ -17,5 +30,20 @@ record Token(String text, String norm, int start, int end) {
 
     boolean isQuote() {
         return text.equals("\"") || text.equals("“") || text.equals("”") || text.equals("«") || text.equals("»");
+    }
+
+    /** Tagged as a verb (Penn VB*, UD VERB/AUX); true when the sentence was not tagged, so rules work as before. */
+    boolean maybeVerb() {
+        return pos == null || pos.startsWith("VB") || pos.equals("VERB") || pos.equals("AUX") || pos.equals("MD");
+    }
+
+    /** Tagged as a noun (Penn NN*, UD NOUN/PROPN). */
+    boolean noun() {
+        return pos != null && (pos.startsWith("NN") || pos.equals("NOUN") || pos.equals("PROPN"));
+    }
+
+    /** Tagged as an adjective (Penn JJ*, UD ADJ). */
+    boolean adjective() {
+        return pos != null && (pos.startsWith("JJ") || pos.equals("ADJ"));
     }
 }

@@ -55,6 +55,19 @@ final class Tokenizer {
 
     /** Lower case, no accents, one kind of apostrophe. */
     static String norm(String text) {
+        if (isPlainAscii(text)) {
+            return text.toLowerCase(java.util.Locale.ROOT); // most words: no accents to strip, no regex to run
+        }
         return Text.normalize(text).replace('’', '\'').replace('‘', '\'');
+    }
+
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || Character.isWhitespace(c) || c == '`') {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 }

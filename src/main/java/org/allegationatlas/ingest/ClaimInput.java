@@ -35,6 +35,7 @@ public record ClaimInput(
         @DefaultValue("DAY") @Description("How much of statedOn the article gives.") DatePrecision statedOnPrecision,
         @Description("Claim key.") String respondsTo,
         @DecimalMin("0") @DecimalMax("1") @Description("How sure an extractor was, 0..1; omit for claims read by a person.") Double confidence,
+        @Size(max = 4000) @Description("Why an extractor proposed the claim: the cue, the rule and the source of each role; omit for claims read by a person.") String explanation,
         @Description("Omit: claims sent by a person are CURATED, extractArticle's EXTRACTED. An export names it, so that an import keeps unreviewed extractions as they were.") ClaimOrigin origin) {
 
     @JsonbCreator // the record's own constructor, for JSON-B (import, seed, GraphQL input), which refuses to choose
@@ -44,8 +45,8 @@ public record ClaimInput(
     /** A claim of the operation's own origin. */
     public ClaimInput(String key, String claimant, String subject, String counterparty, String place, Stance stance,
             ClaimCategory category, String summary, String quote, Integer quoteStart, LocalDate statedOn,
-            DatePrecision statedOnPrecision, String respondsTo, Double confidence) {
+            DatePrecision statedOnPrecision, String respondsTo, Double confidence, String explanation) {
         this(key, claimant, subject, counterparty, place, stance, category, summary, quote, quoteStart, statedOn,
-                statedOnPrecision, respondsTo, confidence, null);
+                statedOnPrecision, respondsTo, confidence, explanation, null);
     }
 }

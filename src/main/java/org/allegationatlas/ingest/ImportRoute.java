@@ -3,6 +3,7 @@ package org.allegationatlas.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,7 @@ public class ImportRoute {
             return;
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/x-ndjson")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/x-ndjson")) {
             reply(ctx, 415, error("BAD_REQUEST", "Send JSON Lines (one ArticleInput per line) as application/x-ndjson"));
             return;
         }

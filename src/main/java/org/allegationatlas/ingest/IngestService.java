@@ -177,6 +177,7 @@ public class IngestService {
                     : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
             claim.origin = c.origin() == null ? origin : c.origin();
             claim.confidence = c.confidence();
+            claim.explanation = c.explanation();
             em.persist(claim);
             claims.add(claim);
             if (c.key() != null) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Export, then import into an empty database: every answer is the same (ids aside). The source
- * holds what makes a round trip hard: the seed, claims of both origins with their confidence,
+ * holds what makes a round trip hard: the seed, claims of both origins with their confidence and explanation,
  * answers (respondsTo), a quote that occurs twice in its body, month precision, counterparty and
  * place, aliases an actor gathered over two articles, an article without claims, a replaced
  * article, and actors that no claim names any more. {@code GET /export} and {@code export FILE}
@@ -89,12 +89,13 @@ class ExportRoundTripIT {
                     "the comparison saw every claim (22 of the seed, 6 more): " + shown);
 
             // and not because both are empty in the same way: the hard cases are there
-            JsonObject rifles = target.graphql(READER, "{ claims(filter: { text: \"rifles\" }) { edges { node { origin confidence"
+            JsonObject rifles = target.graphql(READER, "{ claims(filter: { text: \"rifles\" }) { edges { node { origin confidence explanation"
                     + " statedOnPrecision counterparty { name } } } } }", null).getJsonObject("claims").getJsonArray("edges")
                     .getJsonObject(0).getJsonObject("node");
             assertEquals("EXTRACTED", rifles.getString("origin"));
             assertEquals(0.4125, rifles.getJsonNumber("confidence").doubleValue());
             assertEquals("MONTH", rifles.getString("statedOnPrecision"));
+            assertTrue(rifles.getString("explanation").startsWith("said: Nauru"), rifles.toString());
             assertEquals(1, target.graphql(READER, "{ actors(search: \"Marshall Islands Coast\") { totalCount } }", null)
                     .getJsonObject("actors").getInt("totalCount"), "an actor no claim names any more is kept");
         }
@@ -117,8 +118,9 @@ class ExportRoundTripIT {
                 with(with(with(with(claim("c", "tv", "tv", "CONFIRMS", "CONCEALMENT", "Tuvalu confirmed one boat in Funafuti",
                         null, "2023-04-06", null), "respondsTo", "a"), "place", "funafuti"), "origin", "EXTRACTED"),
                         "confidence", 0.73),
-                with(with(with(claim("s", "nr", "pw", "ALLEGES", "ARMS_TRANSFER", "Palau sold rifles to Tuvalu", null,
-                        "2023-03-01", "MONTH"), "counterparty", "tv"), "origin", "EXTRACTED"), "confidence", 0.4125))));
+                with(with(with(with(claim("s", "nr", "pw", "ALLEGES", "ARMS_TRANSFER", "Palau sold rifles to Tuvalu", null,
+                        "2023-03-01", "MONTH"), "counterparty", "tv"), "origin", "EXTRACTED"), "confidence", 0.4125),
+                        "explanation", "said: Nauru (subject of the sentence) alleges; sold ... to: counterparty"))));
 
         String indonesian = "Pejabat Fiji menuduh Tuvalu menyembunyikan kapal – kata Menteri Luar Negeri Fiji. Émile dari Nauru membantah.";
         ingest(app, article("https://test.invalid/roundtrip/pasifik", "id", indonesian, null, List.of(

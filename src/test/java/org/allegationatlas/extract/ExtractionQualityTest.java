@@ -7,53 +7,56 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-
 /**
- * The extractor meets its quality targets, measured by {@link Evaluation} and printed as a table:
- * on the seed article's curated allegations (claimant country, subject country, stance) precision
- * and recall of at least 0.8; on the PLOVER sentences whose source and target are countries, the
- * source -> target pair found for at least 70% (skipped when the third-party file is absent).
+ * The extraction's evaluation ({@link Evaluation}), run in CI: its table is printed, and the figures
+ * on the test splits may not fall below those reported in docs/extraction.md (tuning looked at the
+ * dev splits only). The seed article keeps allegation precision and recall of at least 0.8.
  */
-@QuarkusTest
 class ExtractionQualityTest {
 
-    static final Path PLOVER = Path.of("../shared/eval/plover-gsr-part.json");
-    static final Path OWN_ARTICLES = Path.of("src/test/resources/extract/articles");
+    /** The test-split figures reported in docs/extraction.md: a floor, not a target. */
+    static final double EN_FULL_TEST = 0.76;
+    static final double EN_PAIR_TEST = 0.85;
+    static final double ID_FULL_TEST = 0.77;
+    static final double PLOVER_PAIR_TEST = 0.70;
+    static final double OWN_ALLEGATIONS_P = 0.75;
+    static final double OWN_ALLEGATIONS_R = 0.56;
 
     private static Evaluation.Report report;
 
-    @Inject
-    Evaluation evaluation;
-
     @Test
     void seedAllegationsAreFound() {
-        Evaluation.Row seed = report().row(Evaluation.SEED_ALLEGATIONS);
-        assertTrue(seed.precision() >= Evaluation.SEED_TARGET, "precision on the seed's allegations: " + seed);
-        assertTrue(seed.recall() >= Evaluation.SEED_TARGET, "recall on the seed's allegations: " + seed);
+        Evaluation.Row seed = report().row(Evaluation.SEED_ALLEGATIONS, "dev");
+        assertTrue(seed.precision() >= 0.8 && seed.rate() >= 0.8, "seed allegations: " + seed);
     }
 
     @Test
-    void ploverCountryPairsAreFound() {
-        assumeTrue(Files.isRegularFile(PLOVER), "PLOVER evaluation data not found at " + PLOVER.toAbsolutePath() + "; skipped");
-        Evaluation.Row plover = report().row(Evaluation.PLOVER_PAIRS);
-        assertTrue(plover.pairsFound() >= Evaluation.PLOVER_TARGET, "PLOVER source->target pairs found: " + plover);
+    void annotatedSentencesHoldTheirReportedFigures() {
+        assertAtLeast(Evaluation.EN_FULL, EN_FULL_TEST);
+        assertAtLeast(Evaluation.EN_PAIR, EN_PAIR_TEST);
+        assertAtLeast(Evaluation.ID_FULL, ID_FULL_TEST);
+        Evaluation.Row own = report().row(Evaluation.OWN_ALLEGATIONS, "test");
+        assertTrue(own.precision() >= OWN_ALLEGATIONS_P && own.rate() >= OWN_ALLEGATIONS_R, "own articles: " + own);
     }
 
     @Test
-    void ownArticlesAreEvaluatedToo() {
-        assertTrue(report().row(Evaluation.OWN_ALLEGATIONS).n() > 0, "the annotated articles of " + OWN_ARTICLES + " are read");
+    void ploverPairsHoldTheirReportedFigure() {
+        assumeTrue(Files.isRegularFile(Evaluation.PLOVER), "PLOVER data not found at " + Evaluation.PLOVER.toAbsolutePath());
+        assertAtLeast(Evaluation.PLOVER_PAIR, PLOVER_PAIR_TEST);
     }
 
-    private synchronized Evaluation.Report report() {
+    private static void assertAtLeast(String dataset, double floor) {
+        Evaluation.Row row = report().row(dataset, "test");
+        assertTrue(row.rate() >= floor - 1e-9, dataset + " on the test split fell below " + floor + ": " + row);
+    }
+
+    private static synchronized Evaluation.Report report() {
         if (report == null) {
-            report = evaluation.evaluate(PLOVER, OWN_ARTICLES);
+            Evaluation evaluation = Evaluation.standalone();
+            report = evaluation.evaluate(false);
             ByteArrayOutputStream table = new ByteArrayOutputStream();
             evaluation.print(report, new PrintStream(table, true, StandardCharsets.UTF_8));
             System.out.println(table.toString(StandardCharsets.UTF_8));

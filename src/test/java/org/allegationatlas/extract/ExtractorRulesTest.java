@@ -1,6 +1,7 @@
 package org.allegationatlas.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
@@ -88,6 +89,66 @@ class ExtractorRulesTest {
         assertEquals(List.of("RU->IR", "IR->RU"), pairs);
     }
 
+    @Test
+    void aPassiveOrRelativeDenialIsTheDoersOwn() {
+        for (String text : new String[] { "Tuduhan yang dibantah Jakarta itu pertama kali dilontarkan oleh aktivis di Australia.",
+                "The charge, which Jakarta rejected on Tuesday, was first made by Australian activists." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput denial = article.claims().stream().filter(c -> c.stance() == Stance.DENIES).findFirst().orElseThrow();
+            assertEquals("ID", country(article, denial.claimant()), text);
+            assertEquals("ID", country(article, denial.subject()), text);
+        }
+    }
+
+    @Test
+    void aPassiveAccusationNamesTheAccuserAfterTheVerb() {
+        ArticleInput article = extract("Iran telah lama dituduh Amerika Serikat bersekongkol menjatuhkan pemerintah Irak.", "2024-01-10");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals(Stance.ALLEGES, claim.stance());
+        assertEquals("US", country(article, claim.claimant()));
+        assertEquals("IR", country(article, claim.subject()));
+    }
+
+    @Test
+    void saysItsSideNeverDidItIsADenialWithoutADenialVerb() {
+        for (String text : new String[] { "Menteri Luar Negeri Iran menegaskan bahwa negaranya tidak pernah mengirim drone ke Rusia.",
+                "Turkish officials insisted they had never cut off the water supply to Syria." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.DENIES, claim.stance(), text);
+            assertEquals(country(article, claim.claimant()), country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void aCountryInAnAdjectiveIsNotTheCounterparty() {
+        ArticleInput article = extract("Amerika Serikat menuduh Iran membantu pemberontak anti-AS di Yaman.", "2024-01-10");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals("US", country(article, claim.claimant()));
+        assertEquals("IR", country(article, claim.subject()));
+        assertFalse("US".equals(country(article, claim.counterparty())),
+                "\"anti-AS\" describes the rebels; the United States receives nothing");
+    }
+
+    @Test
+    void aRegionalOfficialSpeaksForTheCountryOfTheRegion() {
+        ArticleInput article = extract("Gubernur Jawa Timur menuding Malaysia memperlakukan pekerja migran secara tidak manusiawi.",
+                "2024-01-10");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals(Stance.ALLEGES, claim.stance());
+        assertEquals("ID", country(article, claim.claimant()));
+        assertEquals("MY", country(article, claim.subject()));
+    }
+
+    @Test
+    void theUrlsHostIsNeverTheClaimant() {
+        ArticleInput article = EXTRACTOR.extractFromLexicon(new RawArticleInput("https://www.example.org/news/1", null, null, null,
+                LocalDate.parse("2024-01-10"), null, "Iranian drones struck Kyiv overnight.")).article();
+        assertEquals(1, article.claims().size());
+        assertNull(article.claims().get(0).claimant(), "no speaker in the text");
+        assertEquals(List.of(), article.actors().stream().filter(a -> a.name().contains("example")).toList());
+    }
+
     private static void assertStated(String sentence, String language, LocalDate published, String date, DatePrecision precision) {
         StatedDates.Stated stated = StatedDates.find(Tokenizer.tokenize(sentence), LEXICON.language(language), published);
         assertEquals(LocalDate.parse(date), stated.date(), sentence);
@@ -96,7 +157,7 @@ class ExtractorRulesTest {
 
     private static ArticleInput extract(String body, String publishedOn) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput("urn:test:rules", null, "Test Wire", null,
-                LocalDate.parse(publishedOn), null, body));
+                LocalDate.parse(publishedOn), null, body)).article();
     }
 
     private static ActorInput actor(ArticleInput article, String key) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.allegationatlas.GraphQL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,6 +122,43 @@ class GraphQLOverHttpTest {
         assertEquals(before, filesIn(places), "no upload left anything on disk");
         given().contentType("application/json").body(QUERY).post("/graphql").then().statusCode(200)
                 .body("data.country.name", equalTo("North Korea"));
+    }
+
+    @Test
+    void aFragmentBombIsRefusedBeforeItIsExpanded() {
+        // 1 KB that expands to 2^23 fields: refused at once, and the server answers the next request
+        StringBuilder query = new StringBuilder("query { country(code: \"KP\") { ...F22 } } fragment F0 on Country { name code }");
+        for (int i = 1; i <= 22; i++) {
+            query.append(" fragment F").append(i).append(" on Country { ...F").append(i - 1).append(" ...F").append(i - 1).append(" }");
+        }
+        given().contentType("application/json").body(GraphQL.toJson(Map.of("query", query.toString()))).post("/graphql")
+                .then().statusCode(200).body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", containsString("8,388,609 fields"));
+        given().contentType("application/json").body(QUERY).post("/graphql").then().statusCode(200)
+                .body("data.country.name", equalTo("North Korea"));
+    }
+
+    @Test
+    void commentsWorkInGetQueriesAndGraphqlBodies() {
+        String commented = "# North Korea's name\n{ country(code: \"KP\") {\n  # the English one\n  name\n} }";
+        given().queryParam("query", commented).get("/graphql").then().statusCode(200)
+                .body("data.country.name", equalTo("North Korea"));
+        given().contentType("application/graphql").body(commented.getBytes(StandardCharsets.UTF_8)).post("/graphql").then().statusCode(200)
+                .body("data.country.name", equalTo("North Korea"));
+    }
+
+    @Test
+    void aGraphqlBodyThatDoesNotParseGetsACodedErrorWithItsPosition() {
+        given().contentType("application/graphql").body("{ country(".getBytes(StandardCharsets.UTF_8)).post("/graphql").then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].message", containsString("line 1"));
+    }
+
+    @Test
+    void aBodyThatIsJsonButNotAnObjectIsNamedWithoutInternals() {
+        given().contentType("application/json").body("[{\"query\": \"{ __typename }\"}]").post("/graphql").then()
+                .statusCode(400).body("errors[0].message", equalTo("The request body must be a JSON object like "
+                        + "{\"query\": \"{ ... }\"}, not an array"));
     }
 
     /** How many files each place holds (-1: the place does not exist). */

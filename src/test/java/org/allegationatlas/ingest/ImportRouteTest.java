@@ -76,6 +76,7 @@ class ImportRouteTest {
     void otherContentTypesAreRefused() {
         given().contentType("application/json").body("{}").post("/import").then().statusCode(415)
                 .body("errors[0].message", containsString("application/x-ndjson"));
+        given().contentType("application/x-ndjsonx").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/import").then().statusCode(415);
     }
 
     private static JsonPath post(String ndjson) {

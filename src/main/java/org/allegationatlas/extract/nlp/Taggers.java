@@ -1,0 +1,89 @@
+package org.allegationatlas.extract.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import opennlp.tools.chunker.ChunkerME;
+import opennlp.tools.chunker.ChunkerModel;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.util.Span;
+
+/**
+ * The statistical models of extraction, loaded once (the models are thread-safe; the taggers that
+ * use them are not, so each thread keeps its own):
+ * <ul>
+ * <li>English: OpenNLP's 1.5 maxent part-of-speech tagger and chunker (Apache 2.0, from the
+ * knowitall model jars). The tagger keeps Penn Treebank tags ({@link POSTagFormat#PENN}): the
+ * chunker was trained on them, and OpenNLP 2 would otherwise map them to UD, giving nonsense chunks.</li>
+ * <li>Indonesian: part-of-speech (UD tags) and named-entity (PER, ORG, LOC) models trained with
+ * OpenNLP's trainers on idner-news-2k (tools/train-indonesian-models.sh).</li>
+ * </ul>
+ */
+public final class Taggers {
+
+    /** The tags of one sentence; {@code chunks} (English) and {@code entities} (Indonesian) may be null. */
+    public record Tags(String[] pos, String[] chunks, String[] entities) {
+    }
+
+    private final POSModel englishPos;
+    private final ChunkerModel englishChunker;
+    private final POSModel indonesianPos;
+    private final TokenNameFinderModel indonesianNer;
+    private final ThreadLocal<POSTaggerME> englishTagger;
+    private final ThreadLocal<ChunkerME> chunker;
+    private final ThreadLocal<POSTaggerME> indonesianTagger;
+    private final ThreadLocal<NameFinderME> nameFinder;
+
+    public Taggers() {
+        englishPos = load("en-pos-maxent.bin", POSModel::new);
+        englishChunker = load("en-chunker.bin", ChunkerModel::new);
+        indonesianPos = load("extract/nlp/id-pos.bin", POSModel::new);
+        indonesianNer = load("extract/nlp/id-ner.bin", TokenNameFinderModel::new);
+        englishTagger = ThreadLocal.withInitial(() -> new POSTaggerME(englishPos, POSTagFormat.PENN));
+        chunker = ThreadLocal.withInitial(() -> new ChunkerME(englishChunker));
+        indonesianTagger = ThreadLocal.withInitial(() -> new POSTaggerME(indonesianPos, POSTagFormat.CUSTOM));
+        nameFinder = ThreadLocal.withInitial(() -> new NameFinderME(indonesianNer));
+    }
+
+    /** Penn tags and B-/I-/O chunk tags of an English sentence. */
+    public Tags english(String[] words) {
+        String[] pos = englishTagger.get().tag(words);
+        return new Tags(pos, chunker.get().chunk(words, pos), null);
+    }
+
+    /** UD tags and IOB entity tags (B-PER, I-ORG, O ...) of an Indonesian sentence. */
+    public Tags indonesian(String[] words) {
+        String[] pos = indonesianTagger.get().tag(words);
+        NameFinderME finder = nameFinder.get();
+        Span[] spans = finder.find(words);
+        finder.clearAdaptiveData(); // sentences are independent: no memory of earlier names
+        String[] entities = new String[words.length];
+        java.util.Arrays.fill(entities, "O");
+        for (Span s : spans) {
+            for (int i = s.getStart(); i < s.getEnd(); i++) {
+                entities[i] = (i == s.getStart() ? "B-" : "I-") + s.getType();
+            }
+        }
+        return new Tags(pos, null, entities);
+    }
+
+    private interface Reader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private static <T> T load(String resource, Reader<T> reader) {
+        try (InputStream in = Taggers.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model " + resource, e);
+        }
+    }
+}

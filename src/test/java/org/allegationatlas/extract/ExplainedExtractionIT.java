@@ -1,0 +1,7 @@
+package org.allegationatlas.extract;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ExplainedExtractionIT extends ExplainedExtractionTest {
+}
