@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,12 +30,14 @@ public class ExportCommand {
             out.println("export: " + file + " must be a file in an existing directory");
             return 2;
         }
-        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        // beside the target (the rename stays on one file system), with the permissions any new file gets
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
         try {
             ArticleExport.Summary summary;
             long[] lastShown = { System.nanoTime() };
             long[] lines = { 0 };
-            try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 summary = export.writeAll(line -> {
                     writer.write(line);
                     writer.write('\n');
