@@ -65,6 +65,22 @@ public class ClaimGraphQL {
                 .toList();
     }
 
+    @Query
+    @NonNull
+    @Description("Per country, how many claims under the filter name it as subject and as claimant (with stance: [ALLEGES], the allegations against it and by it); countries in neither role are left out. What the Atlas page's map shades.")
+    public List<@NonNull CountryClaimTotals> claimTotals(ClaimFilter filter) {
+        return claims.claimTotals(filter).stream()
+                .map(row -> new CountryClaimTotals(countries.byCode((String) row[0]), (int) row[1], (int) row[2]))
+                .toList();
+    }
+
+    @Query
+    @NonNull
+    @Description("Claims under the filter per month of statedOn, oldest first; undated claims are not counted.")
+    public List<@NonNull MonthCount> claimsPerMonth(ClaimFilter filter) {
+        return claims.perMonth(filter).stream().map(row -> new MonthCount((String) row[0], (int) row[1])).toList();
+    }
+
     @Subscription
     @NonNull
     @Description("Claims as they are stored, optionally only allegations against one country.")

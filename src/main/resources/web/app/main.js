@@ -1,0 +1,3 @@
+import { show } from './map/map.js';
+import doc from './map/map.graphql';
+show(doc);
