@@ -12,6 +12,7 @@ import org.allegationatlas.actor.Actor;
 import org.allegationatlas.actor.ActorService;
 import org.allegationatlas.article.Article;
 import org.allegationatlas.article.ArticleService;
+import org.allegationatlas.common.ApiException;
 import org.allegationatlas.common.Ids;
 import org.allegationatlas.common.Paging;
 import org.allegationatlas.country.Countries;
@@ -59,8 +60,12 @@ public class ClaimGraphQL {
     @Query
     @NonNull
     @Description("Who accuses whom: one row per (accuser country, accused country) with its number of allegations.")
-    public List<@NonNull CountryPair> allegationMatrix(ClaimFilter filter) {
-        return claims.allegationMatrix(filter).stream()
+    public List<@NonNull CountryPair> allegationMatrix(ClaimFilter filter,
+            @Description("Only the pairs with the most allegations, this many; all when absent.") Integer first) {
+        if (first != null && first < 0) {
+            throw ApiException.validation("first: " + first + " is out of range; ask for 0 or more pairs, or leave it out for all");
+        }
+        return claims.allegationMatrix(filter).stream().limit(first == null ? Long.MAX_VALUE : first)
                 .map(row -> new CountryPair(countries.byCode((String) row[0]), countries.byCode((String) row[1]), (int) row[2]))
                 .toList();
     }
