@@ -18,9 +18,15 @@ const LEFT_OUT = new Set(['AQ']);
 const DECIMALS = 2; // ~1 km, finer than the 1:110m source
 
 const round = (x) => Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
+// A few rings (Russia's Chukotka, Fiji) cross the antimeridian, which a flat map would draw as a stripe
+// across the world: their western points are moved east and held at 180°.
+const unwrap = (ring) => {
+  const crosses = ring.some(([x], i) => i > 0 && Math.abs(x - ring[i - 1][0]) > 180);
+  return crosses ? ring.map(([x, y]) => [x < 0 ? Math.min(180, x + 360) : x, y]) : ring;
+};
 const roundRing = (ring) => {
   const out = [];
-  for (const [x, y] of ring) {
+  for (const [x, y] of unwrap(ring)) {
     const p = [round(x), round(y)];
     const last = out[out.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);

@@ -27,6 +27,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -99,9 +101,15 @@ public class ResponseCache {
                 ctx.next();
                 return;
             }
+            String etag = ctx.request().method() == HttpMethod.GET ? "W/\"" + read.result() + "\"" : null;
+            if (etag != null && etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+                // the browser's copy was answered at this data version and nothing was written since
+                revalidation(ctx, etag).setStatusCode(304).putHeader(CACHE_HEADER, "hit").end();
+                return;
+            }
             Entry entry = get(key, read.result());
             if (entry != null) {
-                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType()).putHeader(CACHE_HEADER, "hit")
+                revalidation(ctx, etag).putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType()).putHeader(CACHE_HEADER, "hit")
                         .end(entry.body());
                 return;
             }
@@ -111,10 +119,25 @@ public class ResponseCache {
                 ctx.response().putHeader(CACHE_HEADER, "miss");
                 if (pending.body != null && ctx.response().getStatusCode() == 200) {
                     put(key, new Entry(pending.version, ctx.response().headers().get(HttpHeaders.CONTENT_TYPE), pending.body));
+                    revalidation(ctx, etag);
                 }
             });
             ctx.next();
         });
+    }
+
+    /**
+     * HTTP caching of answers to GET: the data version is the entity tag, and browsers revalidate
+     * every time (no-cache), so that a repeated view costs a 304 and is never stale.
+     */
+    private static HttpServerResponse revalidation(RoutingContext ctx, String etag) {
+        HttpServerResponse response = ctx.response();
+        if (etag != null) {
+            response.putHeader(HttpHeaders.ETAG, etag)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null ? "no-cache" : "private, no-cache")
+                    .putHeader(HttpHeaders.VARY, "Accept, Accept-Encoding, Authorization");
+        }
+        return response;
     }
 
     /** Cache-Control: no-cache, no-store or max-age=0 (among other directives), or Pragma: no-cache. */
