@@ -26,7 +26,8 @@ function chrome(state) {
     onclick: (e) => { e.preventDefault(); go({ view, article: null, claim: null }); },
   }, t(`view.${view}`))));
   clear(document.getElementById('ui-language'), ['en', 'id'].map((l) => h('button', {
-    type: 'button', lang: l, 'aria-pressed': String(language() === l), title: t(`lang.${l}`),
+    // each language named in itself, as a reader of it looks for it
+    type: 'button', lang: l, 'aria-pressed': String(language() === l), 'aria-label': l === 'id' ? 'Bahasa Indonesia' : 'English',
     onclick: () => go({ ui: l }, { replace: true }),
   }, l.toUpperCase())));
   document.querySelector('.skip-link').textContent = t('skip');

@@ -33,6 +33,8 @@ export function segments(body, claims) {
   return pieces;
 }
 
+const shorten = (text) => (text.length > 90 ? `${text.slice(0, 88)}…` : text);
+
 export function renderArticle(container, state, article) {
   if (!article) {
     clear(container, h('section', { class: 'card' }, h('p', {}, t('article.notFound'))));
@@ -64,7 +66,8 @@ export function renderArticle(container, state, article) {
     c.subject.name, c.counterparty ? ` → ${c.counterparty.name}` : '',
     c.statedOn ? ` · ${formatDate(c.statedOn, c.statedOnPrecision, lang)}` : ''),
   h('p', { class: 'summary' }, c.summary),
-  c.respondsTo ? h('p', { class: 'muted' }, `${t('article.respondsTo')} `, h('a', { href: `#claim-${c.respondsTo.id}`, onclick: (e) => { e.preventDefault(); select(c.respondsTo.id, { scroll: 'both' }); } }, `#${c.respondsTo.id}`)) : null,
+  c.respondsTo ? h('p', { class: 'muted' }, `${t('article.respondsTo')}: `, h('a', { href: `#claim-${c.respondsTo.id}`, onclick: (e) => { e.preventDefault(); select(c.respondsTo.id, { scroll: 'both' }); } },
+    shorten(article.claims.find((o) => o.id === c.respondsTo.id)?.summary ?? `#${c.respondsTo.id}`))) : null,
   h('p', { class: 'offsets muted' }, `${c.quoteStart}–${c.quoteEnd}`, c.origin === 'EXTRACTED' && c.confidence != null ? ` · ${t('curator.confidence')} ${c.confidence.toFixed(2)}` : ''))));
 
   const legend = h('p', { class: 'legend' }, t('article.legend'), ' ',

@@ -19,8 +19,9 @@ export async function loadMap(state) {
   return data.claimTotals;
 }
 
-/** Bins on a 1-2-5 scale up to the largest count, at most six: readable when one country has 100,000 and most a few. */
+/** One bin per count up to six, else bins on a 1-2-5 scale, at most six: readable when one country has 100,000 and most a few. */
 export function bins(max) {
+  if (max <= 6) return Array.from({ length: max }, (_, i) => ({ min: i + 1, max: i + 1 }));
   const steps = [];
   for (let base = 1; steps.length === 0 || steps[steps.length - 1] <= max; base *= 10) steps.push(base, 2 * base, 5 * base);
   let edges = steps.filter((s) => s <= max);

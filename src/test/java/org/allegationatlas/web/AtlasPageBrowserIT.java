@@ -153,7 +153,7 @@ class AtlasPageBrowserIT {
         assertTrue(page.url().contains("country=KP"), page.url());
         assertEquals(4, page.locator(".country-panel li.claim").count(), "the latest allegations: all four");
         // the Indonesian labels name the accuser in Indonesian
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Indonesia")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bahasa Indonesia")).click();
         page.locator("#accusers-title:text('Dituduh oleh')").waitFor();
         assertTrue(accusers.textContent().contains("Amerika Serikat (4)"), accusers::textContent);
         screenshot("atlas-country-id");
@@ -238,12 +238,13 @@ class AtlasPageBrowserIT {
         page.navigate(base + "/?view=matrix");
         page.locator("table.pairs tbody tr").first().waitFor();
         assertEquals(3, page.locator("table.pairs tbody tr").count(), "US→KP, US→IR, US→RU");
+        page.waitForFunction("() => window.atlas && window.atlas.matrix");
+        screenshot("atlas-matrix");
         page.locator("table.pairs tbody tr").first().locator("a").click();
         page.locator("#pair-title").waitFor();
         assertTrue(page.locator("#pair-title").textContent().contains("United States"));
         assertEquals(4, page.locator(".pair li.claim").count());
         assertTrue(page.url().contains("accuser=US") && page.url().contains("accused=KP"), page.url());
-        screenshot("atlas-matrix");
     }
 
     @Test
