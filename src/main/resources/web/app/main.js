@@ -70,7 +70,11 @@ async function render(state) {
     main.setAttribute('aria-busy', 'true');
     try {
       const pairs = await loadMatrix(state);
-      if (mine === generation) renderMatrix(clear(main, mapArea = h('div', { class: 'matrix-area' })), state, pairs);
+      if (mine === generation) {
+        mapArea = h('div', { class: 'matrix-area' });
+        renderMatrix(mapArea, state, pairs);
+        clear(main, mapArea);
+      }
     } catch (e) {
       failed(main, e, () => render(read()));
     }
