@@ -26,6 +26,7 @@ chromium=${CHROMIUM:-/usr/bin/chromium}
 work=${WORK:-$(mktemp -d)}
 base="http://127.0.0.1:$port"
 token="bench-$RANDOM$RANDOM"
+mkdir -p "$work"
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 if [ -z "${DATA:-}" ]; then
@@ -43,6 +44,7 @@ java -Xmx"$xmx" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Datla
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$base/q/health/ready" >/dev/null || { echo "the app did not start:"; tail -20 "$work/app.log"; exit 1; }
 claims=$(curl -fs -G "$base/graphql" --data-urlencode 'query={ claims { totalCount } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["claims"]["totalCount"])')
 echo "database: $DATA, $claims claims; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg); $reps runs each"
 

@@ -11,29 +11,46 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
 
 /**
  * The bearer tokens of {@code atlas.auth.tokens} (ATLAS_AUTH_TOKENS): comma-separated
  * {@code role:token} entries, e.g. {@code editor:s3cret,reader:0pen}. An editor may also read.
+ * Read when the application starts, so that a malformed setting stops the start with a message
+ * that names the problem (never a token) instead of refusing every write later without a word.
  */
+@Startup
 @ApplicationScoped
 public class ApiTokens {
+
+    private static final Logger LOG = Logger.getLogger(ApiTokens.class);
 
     private record Entry(byte[] digest, Set<String> roles) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
-    ApiTokens(@ConfigProperty(name = "atlas.auth.tokens") Optional<List<String>> configured) {
-        for (String item : configured.orElse(List.of())) {
+    ApiTokens(@ConfigProperty(name = "atlas.auth.tokens") Optional<List<String>> configured,
+            @ConfigProperty(name = "atlas.auth.enabled", defaultValue = "true") boolean enabled) {
+        List<String> items = configured.orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
             int colon = item.indexOf(':');
             String role = colon < 0 ? "" : item.substring(0, colon).trim();
             String token = colon < 0 ? "" : item.substring(colon + 1).trim();
             if (token.isEmpty() || !(role.equals(Roles.EDITOR) || role.equals(Roles.READER))) {
-                throw new IllegalArgumentException("atlas.auth.tokens: each entry is editor:<token> or reader:<token>; "
-                        + "got an entry of " + item.length() + " characters that is neither");
+                throw new IllegalArgumentException("atlas.auth.tokens (ATLAS_AUTH_TOKENS): entry " + (i + 1) + " of "
+                        + items.size() + " is not role:token (" + (colon < 0 ? "it has no colon"
+                                : token.isEmpty() ? "its token is empty" : "its role is neither editor nor reader")
+                        + "). Write comma-separated entries like editor:<token>,reader:<token>");
             }
             entries.add(new Entry(digest(token), role.equals(Roles.EDITOR) ? Set.of(Roles.EDITOR, Roles.READER) : Set.of(Roles.READER)));
+        }
+        if (enabled && entries.stream().noneMatch(e -> e.roles().contains(Roles.EDITOR))) {
+            LOG.warn("No editor token is configured: every write (ingestArticle, extractArticle, deleteArticle, /import) "
+                    + "will be refused. Set ATLAS_AUTH_TOKENS=editor:<token> to allow writes.");
         }
     }
 

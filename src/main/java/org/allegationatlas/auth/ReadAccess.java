@@ -1,46 +1,56 @@
 package org.allegationatlas.auth;
 
-import java.util.List;
-import java.util.Map;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import graphql.GraphqlErrorBuilder;
-import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.language.OperationDefinition;
-import io.quarkus.arc.Arc;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
-import graphql.ExecutionResult;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * With {@code atlas.auth.read-requires-token=true}, queries and subscriptions need a reader
- * (or editor) token. Writes are guarded by {@code @RolesAllowed} on the mutations themselves.
+ * With {@code atlas.auth.read-requires-token=true}, every request to the GraphQL endpoint (queries,
+ * subscriptions, and so mutations too) needs a reader or editor token. Checked on the HTTP route,
+ * before anything else looks at the request (the response cache included) and before a WebSocket
+ * is opened; no other setting turns it off. Writes are guarded by {@code @RolesAllowed} on the
+ * mutations themselves.
  */
-public class ReadAccess extends SimplePerformantInstrumentation {
+@ApplicationScoped
+public class ReadAccess {
 
-    private final boolean readRequiresToken = ConfigProvider.getConfig()
-            .getOptionalValue("atlas.auth.read-requires-token", Boolean.class).orElse(false);
+    /** Before the request's body is read and before a cached answer could be served. */
+    public static final int ROUTE_ORDER = -110;
 
-    @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-            InstrumentationState state) {
-        OperationDefinition.Operation operation = parameters.getExecutionContext().getOperationDefinition().getOperation();
-        if (readRequiresToken && operation != OperationDefinition.Operation.MUTATION && !mayRead()) {
-            throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                    .message("Reading needs a token: send Authorization: Bearer <token> with a reader or editor token")
-                    .extensions(Map.of("code", "UNAUTHORIZED")).build()));
+    @ConfigProperty(name = "atlas.auth.read-requires-token", defaultValue = "false")
+    boolean readRequiresToken;
+    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
+    String rootPath;
+
+    void register(@Observes Router router) {
+        if (readRequiresToken) {
+            router.route("/" + rootPath.replaceAll("^/+", "")).order(ROUTE_ORDER).handler(this::check);
         }
-        return SimpleInstrumentationContext.noOp();
     }
 
-    private static boolean mayRead() {
-        SecurityIdentity identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
-        return identity.hasRole(Roles.READER) || identity.hasRole(Roles.EDITOR);
+    void check(RoutingContext ctx) {
+        if (mayRead(ctx)) {
+            ctx.next();
+            return;
+        }
+        JsonObject error = new JsonObject()
+                .put("message", "Reading needs a token: send Authorization: Bearer <token> with a reader or editor token")
+                .put("extensions", new JsonObject().put("code", "UNAUTHORIZED"));
+        ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+    }
+
+    private static boolean mayRead(RoutingContext ctx) {
+        return ctx.user() instanceof QuarkusHttpUser user
+                && (user.getSecurityIdentity().hasRole(Roles.READER) || user.getSecurityIdentity().hasRole(Roles.EDITOR));
     }
 }

@@ -9,6 +9,8 @@ public class ApiException extends RuntimeException {
 
     public static final String VALIDATION = "VALIDATION";
     public static final String NOT_FOUND = "NOT_FOUND";
+    /** The request contradicts what is stored (e.g. it would overwrite curated work). */
+    public static final String CONFLICT = "CONFLICT";
 
     private final String code;
 

@@ -1,6 +1,7 @@
 package org.allegationatlas.common;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -51,8 +52,25 @@ public class GraphQLOverHttp {
 
     void register(@Observes Router router) {
         String path = "/" + rootPath.replaceAll("^/+", "");
-        router.post(path).order(-100).handler(BodyHandler.create().setBodyLimit(maxBodySize.asLongValue()));
+        router.post(path).order(-101).handler(this::checkContentType);
+        // in memory only: nothing a caller sends is written to disk (no file uploads)
+        router.post(path).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()));
         router.route(path).order(-99).handler(this::check);
+    }
+
+    /** Refuses a POST of an unsupported media type before its body is read. */
+    void checkContentType(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || contentType.isBlank()) {
+            fail(ctx, 415, "BAD_REQUEST", "A POST needs a Content-Type: application/json (or application/graphql)");
+            return;
+        }
+        String mediaType = mediaType(contentType);
+        if (!mediaType.equals("application/json") && !mediaType.equals("application/graphql")) {
+            fail(ctx, 415, "BAD_REQUEST", "Content-Type " + mediaType + " is not supported; send application/json");
+            return;
+        }
+        ctx.next();
     }
 
     void check(RoutingContext ctx) {
@@ -75,19 +93,8 @@ public class GraphQLOverHttp {
         String operationName;
         String variables;
         if (ctx.request().method() == HttpMethod.POST) {
-            String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            if (contentType == null || contentType.isBlank()) {
-                fail(ctx, 415, "BAD_REQUEST", "A POST needs a Content-Type: application/json (or application/graphql)");
-                return;
-            }
-            // some clients (GraphiQL among them) repeat the header: "application/json, application/json"
-            String mediaType = contentType.toLowerCase().split("[;,]")[0].trim();
-            if (mediaType.equals("application/graphql")) {
+            if (mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).equals("application/graphql")) {
                 ctx.next();
-                return;
-            }
-            if (!mediaType.equals("application/json")) {
-                fail(ctx, 415, "BAD_REQUEST", "Content-Type " + mediaType + " is not supported; send application/json");
                 return;
             }
             JsonObject body;
@@ -98,28 +105,85 @@ public class GraphQLOverHttp {
                 return;
             }
             if (body == null) {
-                fail(ctx, 400, "BAD_REQUEST", "The request body is empty; send {\"query\": \"...\"}");
+                fail(ctx, 400, "BAD_REQUEST", "The request body is empty; send {\"query\": \"{ ... }\"}");
                 return;
             }
-            Object value = body.getValue("query");
-            query = value instanceof String s ? s : null;
-            operationName = body.getValue("operationName") instanceof String s ? s : null;
+            String wrong = wronglyTyped(body);
+            if (wrong != null) {
+                fail(ctx, 400, "BAD_REQUEST", wrong);
+                return;
+            }
+            query = body.getString("query");
+            operationName = body.getString("operationName");
             variables = String.valueOf(body.getValue("variables"));
         } else {
+            if ("websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+                ctx.next(); // subscriptions: the WebSocket protocol carries the operations
+                return;
+            }
             query = ctx.request().getParam("query");
             operationName = ctx.request().getParam("operationName");
             variables = ctx.request().getParam("variables");
+            if (variables != null && !isJsonObject(variables)) {
+                fail(ctx, 400, "BAD_REQUEST", "The variables parameter must be a JSON object, e.g. variables={\"code\":\"KP\"}");
+                return;
+            }
         }
-        Document document = query == null ? null : parse(ctx, query, strict);
-        if (query != null && document == null) {
+        if (query == null) {
+            fail(ctx, 400, "BAD_REQUEST", ctx.request().method() == HttpMethod.POST
+                    ? "The request has no query; send {\"query\": \"{ ... }\"}"
+                    : "A GET needs the query in the URL: /graphql?query={...} (URL-encoded)");
             return;
         }
-        if (ctx.request().method() == HttpMethod.GET && isMutation(document, ctx.request().getParam("operationName"))) {
+        Document document = parse(ctx, query, strict);
+        if (document == null) {
+            return;
+        }
+        if (ctx.request().method() == HttpMethod.GET && isMutation(document, operationName)) {
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
             fail(ctx, 405, "BAD_REQUEST", "Mutations are not accepted over GET; send them with POST");
             return;
         }
         responses.handle(ctx, document, query, operationName, variables);
+    }
+
+    /** What is wrong with the types of a JSON request's members, or null when nothing is. */
+    private static String wronglyTyped(JsonObject body) {
+        Object query = body.getValue("query");
+        if (query != null && !(query instanceof String)) {
+            return "query must be a string holding the GraphQL document, not " + jsonType(query);
+        }
+        Object variables = body.getValue("variables");
+        if (variables != null && !(variables instanceof JsonObject)) {
+            return "variables must be a JSON object of names and values, not " + jsonType(variables);
+        }
+        Object operationName = body.getValue("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            return "operationName must be a string naming an operation of the document, not " + jsonType(operationName);
+        }
+        Object extensions = body.getValue("extensions");
+        if (extensions != null && !(extensions instanceof JsonObject)) {
+            return "extensions must be a JSON object, not " + jsonType(extensions);
+        }
+        return null;
+    }
+
+    private static String jsonType(Object value) {
+        return value instanceof JsonArray ? "an array" : value instanceof JsonObject ? "an object"
+                : value instanceof String ? "a string" : value instanceof Boolean ? "a boolean" : "a number";
+    }
+
+    private static boolean isJsonObject(String text) {
+        try {
+            return new JsonObject(text) != null;
+        } catch (RuntimeException e) { // not JSON, or JSON of another kind
+            return false;
+        }
+    }
+
+    /** "application/json; charset=utf-8" -> "application/json"; some clients (GraphiQL) repeat the header. */
+    private static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split("[;,]")[0].trim();
     }
 
     /** @return the document, or null after answering with the syntax error */

@@ -2,7 +2,6 @@ package org.allegationatlas.common;
 
 import java.util.List;
 
-import org.allegationatlas.auth.ReadAccess;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -28,7 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 // the hooks are looked up by reflection, in a native image too
 @RegisterForReflection(targets = { MaxQueryComplexityInstrumentation.class, MaxQueryDepthInstrumentation.class,
-        LeanBatchFetchers.class, ReadAccess.class, RequestDeadline.class, ErrorCodes.class,
+        LeanBatchFetchers.class, RequestDeadline.class, ErrorCodes.class,
         ResponseCache.Remember.class }, methods = true)
 final class PerFieldQuietChain extends ChainedInstrumentation {
 

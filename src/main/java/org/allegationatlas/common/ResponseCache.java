@@ -1,13 +1,18 @@
 package org.allegationatlas.common;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +30,11 @@ import graphql.language.OperationDefinition;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.graphql.execution.ExecutionResponse;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -37,10 +43,12 @@ import io.vertx.ext.web.RoutingContext;
  * version it was computed at is still the current one, so it is never stale. Checking costs one
  * primary-key read, where executing a page of claims costs milliseconds of CPU.
  * <p>
- * Only queries that succeeded without errors are kept, per caller (the Authorization header is
- * part of the key) and per response format. A request with {@code Cache-Control: no-cache} (or
- * no-store, max-age=0, {@code Pragma: no-cache}) is always executed. Answers to queries carry
- * {@code X-Atlas-Cache: hit} or {@code miss}.
+ * Only queries that succeeded without errors are kept, per authenticated caller and roles and per
+ * response format. A request with {@code Cache-Control: no-cache} (or no-store, max-age=0,
+ * {@code Pragma: no-cache}) is always executed. Answers to queries carry {@code X-Atlas-Cache: hit}
+ * or {@code miss}, and, when kept, HTTP's own validators: an {@code ETag} of the request and the data
+ * version, {@code Cache-Control: no-cache} and {@code Vary}; a request whose If-None-Match names the
+ * current ETag is answered 304 Not Modified.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -76,8 +84,9 @@ public class ResponseCache {
     private long bytes;
 
     /**
-     * Answers {@code ctx} from the cache when it can, else passes it on to be executed and
-     * remembers the answer.
+     * Answers {@code ctx} from the cache when it can (or with 304 Not Modified when the client's copy,
+     * named by If-None-Match, is still current), else passes it on to be executed and remembers the
+     * answer. Runs after read access was checked: a cached answer never reaches a caller who may not read.
      *
      * @param variables the request's variables and operation name as sent, part of the key
      */
@@ -87,13 +96,14 @@ public class ResponseCache {
             ctx.next();
             return;
         }
-        if (wantsFresh(ctx)) {
+        boolean fresh = wantsFresh(ctx);
+        String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (fresh && ifNoneMatch == null) {
             ctx.addHeadersEndHandler(v -> ctx.response().putHeader(CACHE_HEADER, "miss"));
             ctx.next();
             return;
         }
-        String key = String.join("\n", ctx.request().getHeader(HttpHeaders.ACCEPT),
-                String.valueOf(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)), String.valueOf(operationName),
+        String key = String.join("\n", ctx.request().getHeader(HttpHeaders.ACCEPT), caller(ctx), String.valueOf(operationName),
                 String.valueOf(variables), query);
         ctx.vertx().executeBlocking(this::dataVersion, false).onComplete(read -> {
             if (read.failed()) {
@@ -101,25 +111,25 @@ public class ResponseCache {
                 ctx.next();
                 return;
             }
-            String etag = ctx.request().method() == HttpMethod.GET ? "W/\"" + read.result() + "\"" : null;
-            if (etag != null && etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
-                // the browser's copy was answered at this data version and nothing was written since
-                revalidation(ctx, etag).setStatusCode(304).putHeader(CACHE_HEADER, "hit").end();
+            long version = read.result();
+            String etag = etag(key, version);
+            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+                cacheHeaders(ctx, etag).setStatusCode(304).end();
                 return;
             }
-            Entry entry = get(key, read.result());
+            Entry entry = fresh ? null : get(key, version);
             if (entry != null) {
-                revalidation(ctx, etag).putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType()).putHeader(CACHE_HEADER, "hit")
+                cacheHeaders(ctx, etag).putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType()).putHeader(CACHE_HEADER, "hit")
                         .end(entry.body());
                 return;
             }
-            Pending pending = new Pending(key, read.result());
+            Pending pending = new Pending(key, version);
             ctx.put(PENDING, pending);
             ctx.addHeadersEndHandler(v -> {
                 ctx.response().putHeader(CACHE_HEADER, "miss");
                 if (pending.body != null && ctx.response().getStatusCode() == 200) {
+                    cacheHeaders(ctx, etag);
                     put(key, new Entry(pending.version, ctx.response().headers().get(HttpHeaders.CONTENT_TYPE), pending.body));
-                    revalidation(ctx, etag);
                 }
             });
             ctx.next();
@@ -127,17 +137,44 @@ public class ResponseCache {
     }
 
     /**
-     * HTTP caching of answers to GET: the data version is the entity tag, and browsers revalidate
-     * every time (no-cache), so that a repeated view costs a 304 and is never stale.
+     * Who asks, as authenticated for this request: answers are kept per identity and roles, never per
+     * raw Authorization header, so a revoked or expired token reads only what an anonymous caller may.
      */
-    private static HttpServerResponse revalidation(RoutingContext ctx, String etag) {
-        HttpServerResponse response = ctx.response();
-        if (etag != null) {
-            response.putHeader(HttpHeaders.ETAG, etag)
-                    .putHeader(HttpHeaders.CACHE_CONTROL, ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null ? "no-cache" : "private, no-cache")
-                    .putHeader(HttpHeaders.VARY, "Accept, Accept-Encoding, Authorization");
+    private static String caller(RoutingContext ctx) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            return "anonymous";
         }
-        return response;
+        SecurityIdentity identity = user.getSecurityIdentity();
+        return identity.getPrincipal().getName() + " " + new TreeSet<>(identity.getRoles());
+    }
+
+    /** A validator for one request's answer at one data version: it changes with any write. */
+    private static String etag(String key, long version) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "-" + version + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** If-None-Match: "*" or a list of entity tags, weak ones compared weakly (RFC 9110, 13.1.2). */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Clients and proxies may keep the answer but must ask again (with the ETag) before using it. */
+    private static HttpServerResponse cacheHeaders(RoutingContext ctx, String etag) {
+        boolean personal = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
+        return ctx.response().putHeader(HttpHeaders.ETAG, etag)
+                .putHeader(HttpHeaders.CACHE_CONTROL, personal ? "private, no-cache" : "no-cache")
+                .putHeader(HttpHeaders.VARY, "Accept, Authorization");
     }
 
     /** Cache-Control: no-cache, no-store or max-age=0 (among other directives), or Pragma: no-cache. */

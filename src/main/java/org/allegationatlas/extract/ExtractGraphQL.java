@@ -15,10 +15,12 @@ import org.allegationatlas.claim.ClaimOrigin;
 import org.allegationatlas.common.ApiException;
 import org.allegationatlas.ingest.ArticleInput;
 import org.allegationatlas.ingest.IngestService;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 
 @GraphQLApi
 public class ExtractGraphQL {
@@ -34,11 +36,24 @@ public class ExtractGraphQL {
     @RolesAllowed(Roles.EDITOR)
     @NonNull
     @Description("Store an article from its text alone; actors and claims are extracted automatically (origin EXTRACTED). "
-            + "Sending the same url again replaces that article and its claims.")
-    public Article extractArticle(@NonNull RawArticleInput input) {
+            + "Sending the same url again replaces that article and its claims, except curated ones: an article with "
+            + "curated claims is refused (CONFLICT) unless replaceCurated is true. previewExtraction shows what would be stored.")
+    public Article extractArticle(@NonNull RawArticleInput input, @DefaultValue("false") boolean replaceCurated) {
         check(input);
         ArticleInput article = extractor.extract(input);
-        return Article.of(ingestService.ingest(article, ClaimOrigin.EXTRACTED));
+        return Article.of(ingestService.ingest(article, ClaimOrigin.EXTRACTED, replaceCurated));
+    }
+
+    @Query
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Extract actors and claims from a text and return them without storing anything, in the shape of "
+            + "ArticleInput: review and edit the proposal, then store it with ingestArticle. Needs an editor token.")
+    public ExtractionPreview previewExtraction(@NonNull RawArticleInput input) {
+        check(input);
+        ArticleInput article = extractor.extract(input);
+        return new ExtractionPreview(ProposedArticle.of(ingestService.check(article)),
+                ingestService.curatedClaimsAt(article.url()));
     }
 
     /** Bad input is reported like ingestArticle reports it, before anything is read or written. */

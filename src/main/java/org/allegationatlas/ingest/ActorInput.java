@@ -22,5 +22,5 @@ public record ActorInput(
         @NonNull @NotNull ActorKind kind,
         @Size(max = 3) @Description("ISO 3166-1 alpha-2 or alpha-3; required for a STATE.") String country,
         @Size(max = 300) String title,
-        @Nullable @Size(max = 100) List<@NonNull @Valid AliasInput> aliases) {
+        @Nullable @Size(max = 100) List<@NonNull @NotNull @Valid AliasInput> aliases) {
 }

@@ -24,6 +24,6 @@ public record ArticleInput(
         LocalDate publishedOn,
         @Size(max = 200) String dateline,
         @NonNull @NotBlank @Size(max = 1_000_000) String body,
-        @NonNull @NotNull @Size(max = 500) List<@NonNull @Valid ActorInput> actors,
-        @NonNull @NotNull @Size(max = 2000) List<@NonNull @Valid ClaimInput> claims) {
+        @NonNull @NotNull @Size(max = 500) List<@NonNull @NotNull @Valid ActorInput> actors,
+        @NonNull @NotNull @Size(max = 2000) List<@NonNull @NotNull @Valid ClaimInput> claims) {
 }

@@ -2,6 +2,7 @@ package org.allegationatlas.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,6 +83,12 @@ public class BulkImport {
             this.listener = listener;
         }
 
+        /** A line that was refused before it was read, e.g. because it is too long: numbered and reported. */
+        public void refuse(String message) {
+            lines++;
+            bad(lines, message);
+        }
+
         public void accept(String line) {
             lines++;
             if (line.isBlank()) {
@@ -98,6 +105,11 @@ public class BulkImport {
                 bad(lines, e.getMessage());
             } catch (JsonbException | ClassCastException e) {
                 bad(lines, "not an ArticleInput in JSON: " + firstLine(e));
+            } catch (RuntimeException e) {
+                // a shape the checks did not foresee: still this line's problem, not the import's
+                String incident = UUID.randomUUID().toString();
+                LOG.errorf(e, "Import: line %d could not be read (incident %s)", lines, incident);
+                bad(lines, "could not be read (incident " + incident + "; the server's log has the details)");
             }
             if (batch.size() >= batchSize) {
                 flush();

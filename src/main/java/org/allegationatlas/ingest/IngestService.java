@@ -73,6 +73,32 @@ public class IngestService {
     }
 
     /**
+     * Stores extracted (or other) claims, refusing to replace the curated claims of an article of
+     * the same url unless {@code replaceCurated}: a person's reading is worth more than a guess.
+     */
+    @Transactional
+    public ArticleEntity ingest(ArticleInput input, ClaimOrigin origin, boolean replaceCurated) {
+        CheckedArticle checked = check(input);
+        if (origin != ClaimOrigin.CURATED && !replaceCurated) {
+            WriteLock.acquire(em); // no curated claims may arrive between this check and the write
+            long curated = curatedClaimsAt(input.url());
+            if (curated > 0) {
+                throw new ApiException(ApiException.CONFLICT, "The article at " + input.url().trim() + " has " + curated
+                        + " curated claims, which storing extracted ones would replace. Review the extraction with "
+                        + "previewExtraction and store your edits with ingestArticle, or pass replaceCurated: true.");
+            }
+        }
+        return store(checked, origin);
+    }
+
+    /** How many curated claims the article of this url has (0 when there is none). */
+    public int curatedClaimsAt(String url) {
+        return ((Number) em.createQuery("select count(c) from ClaimEntity c, ArticleEntity a where c.articleId = a.id"
+                + " and a.url = :url and c.origin = :origin").setParameter("url", url.trim())
+                .setParameter("origin", ClaimOrigin.CURATED).getSingleResult()).intValue();
+    }
+
+    /**
      * Checks an input completely without touching the database, so that a bad one is
      * refused before anything is written (and a bulk import can skip it and go on).
      */
@@ -175,9 +201,14 @@ public class IngestService {
         if (!violations.isEmpty()) {
             throw ApiException.validation(violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> "input." + v.getPropertyPath() + ": " + v.getMessage() + shown(v.getInvalidValue()))
+                    .map(v -> "input." + field(v) + ": " + v.getMessage() + shown(v.getInvalidValue()))
                     .collect(Collectors.joining("; ")));
         }
+    }
+
+    /** "actors[0].<list element>" (a null element of a list) reads as "actors[0]". */
+    private static String field(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replace(".<list element>", "");
     }
 
     private static String shown(Object value) {

@@ -1,5 +1,6 @@
 package org.allegationatlas.auth;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -23,8 +24,9 @@ class ReadTokenTest {
     public static class ReadersOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the setting that once switched the GraphQL instrumentations off must not switch protection off
             return Map.of("atlas.auth.enabled", "true", "atlas.auth.read-requires-token", "true",
-                    "atlas.auth.tokens", "editor:editor-secret,reader:reader-secret");
+                    "atlas.auth.tokens", "editor:editor-secret,reader:reader-secret", "atlas.graphql.instrumentation", "false");
         }
     }
 
@@ -32,9 +34,20 @@ class ReadTokenTest {
 
     @Test
     void readWithoutTokenIsUnauthorized() {
-        JsonPath answer = AuthTest.post(QUERY, null);
-        assertEquals("UNAUTHORIZED", answer.getString("errors[0].extensions.code"), answer::prettify);
-        assertNull(answer.get("data.country"));
+        for (String token : new String[] { null, "wrong-secret" }) {
+            var request = given().contentType("application/json").body(QUERY.toString());
+            JsonPath answer = (token == null ? request : request.header("Authorization", "Bearer " + token)).post("/graphql")
+                    .then().statusCode(401).header("WWW-Authenticate", "Bearer").extract().jsonPath();
+            assertEquals("UNAUTHORIZED", answer.getString("errors[0].extensions.code"), answer::prettify);
+            assertNull(answer.get("data"));
+        }
+    }
+
+    @Test
+    void errorsKeepTheirCodesWhateverTheSettings() {
+        JsonPath answer = AuthTest.post(Json.createObjectBuilder().add("query", "{ article(id: \"nope\") { url } }").build(),
+                "reader-secret");
+        assertEquals("VALIDATION", answer.getString("errors[0].extensions.code"), answer::prettify);
     }
 
     @Test

@@ -5,7 +5,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -58,5 +70,70 @@ class GraphQLOverHttpTest {
                 .body("data.country.name", equalTo("North Korea"));
         given().queryParam("query", "mutation { deleteArticle(id: \"1\") }").get("/graphql").then().statusCode(405)
                 .header("Allow", "POST");
+    }
+
+    @Test
+    void getWithoutQueryIs400SayingWhatIsMissing() {
+        given().get("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body("errors[0].message", containsString("query"));
+        given().contentType("application/json").body("{\"variables\": {}}").post("/graphql").then().statusCode(400)
+                .body("errors[0].message", containsString("no query"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"query\": \"{ __typename }\", \"variables\": 5}",
+            "{\"query\": \"{ __typename }\", \"variables\": \"x\"}",
+            "{\"query\": \"{ __typename }\", \"variables\": [1]}",
+            "{\"query\": \"{ __typename }\", \"variables\": true}",
+            "{\"query\": \"{ __typename }\", \"operationName\": 5}",
+            "{\"query\": \"{ __typename }\", \"operationName\": {}}",
+            "{\"query\": \"{ __typename }\", \"extensions\": \"x\"}",
+            "{\"query\": 5}", "{\"query\": [\"{ __typename }\"]}" })
+    void wronglyTypedRequestMembersAre400NamingTheMember(String body) {
+        String member = body.contains("variables") ? "variables" : body.contains("operationName") ? "operationName"
+                : body.contains("extensions") ? "extensions" : "query";
+        given().contentType("application/json").body(body).post("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body("errors[0].message", startsWith(member + " must be"));
+    }
+
+    @Test
+    void getWithVariablesThatAreNotAnObjectIs400() {
+        given().queryParam("query", "{ __typename }").queryParam("variables", "5").get("/graphql").then().statusCode(400)
+                .body("errors[0].message", containsString("variables"));
+        given().queryParam("query", "query Q($c: String!) { country(code: $c) { name } }")
+                .queryParam("variables", "{\"c\": \"KP\"}").get("/graphql").then().statusCode(200)
+                .body("data.country.name", equalTo("North Korea"));
+    }
+
+    @Test
+    void uploadsAreRefusedBeforeTheyReachTheDisk() throws IOException {
+        List<Path> places = List.of(Path.of("file-uploads"), Path.of(System.getProperty("java.io.tmpdir"), "uploads"));
+        Map<Path, Long> before = filesIn(places);
+        byte[] threeMegabytes = new byte[3 * 1024 * 1024];
+        for (int i = 0; i < 3; i++) {
+            given().multiPart("file", "big.bin", threeMegabytes).post("/graphql").then().statusCode(415)
+                    .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        }
+        given().contentType("text/plain").body(threeMegabytes).post("/graphql").then().statusCode(415);
+        assertEquals(before, filesIn(places), "no upload left anything on disk");
+        given().contentType("application/json").body(QUERY).post("/graphql").then().statusCode(200)
+                .body("data.country.name", equalTo("North Korea"));
+    }
+
+    /** How many files each place holds (-1: the place does not exist). */
+    private static Map<Path, Long> filesIn(List<Path> places) throws IOException {
+        Map<Path, Long> counts = new HashMap<>();
+        for (Path place : places) {
+            if (!Files.isDirectory(place)) {
+                counts.put(place, -1L);
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(place)) {
+                counts.put(place, files.count());
+            }
+        }
+        return counts;
     }
 }

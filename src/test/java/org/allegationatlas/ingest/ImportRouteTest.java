@@ -38,10 +38,38 @@ class ImportRouteTest {
         assertEquals(3, again.getInt("articles"));
         assertEquals(claimIds, claimIdsOf(run), "re-importing the same lines changes nothing, not even claim ids");
 
-        for (String id : articleIdsOf(run)) {
-            given().contentType("application/json").body("{\"query\": \"mutation { deleteArticle(id: \\\"" + id + "\\\") }\"}")
-                    .post("/graphql").then().statusCode(200).body("data.deleteArticle", equalTo(true));
+        deleteArticlesOf(run);
+    }
+
+    @Test
+    void oddLinesAreNumberedErrorsAndTheImportGoesOn() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String good = ImportTestData.line(run, 1);
+        String nullActor = ImportTestData.line(run, 2).replaceFirst("\"actors\":\\[", "\"actors\":[null,");
+        String nullAlias = ImportTestData.line(run, 3).replace("\"kind\":\"STATE\"", "\"kind\":\"STATE\",\"aliases\":[null]");
+        String nullClaim = ImportTestData.line(run, 4).replaceFirst("\"claims\":\\[", "\"claims\":[null,");
+        String body = String.join("\n", good, nullActor, "{\"url\": [", nullAlias, "[1, 2]", "42", "null", nullClaim,
+                ImportTestData.line(run, 5)) + "\n";
+
+        JsonPath summary = post(body);
+        assertEquals(2, summary.getInt("articles"), summary.prettify());
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), summary.getList("errors.line", Integer.class), summary.prettify());
+        assertEquals(true, summary.getString("errors[0].message").contains("actors[0]"), summary.prettify());
+        for (String message : summary.getList("errors.message", String.class)) {
+            assertEquals(false, message.contains("incident"), "every odd line is understood, not an internal error: " + message);
         }
+        deleteArticlesOf(run);
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsSkippedUnreadAndTheNextOneImported() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String huge = "{\"url\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+        JsonPath summary = post(String.join("\n", huge, ImportTestData.line(run, 1), huge));
+        assertEquals(1, summary.getInt("articles"), summary.prettify());
+        assertEquals(List.of(1, 3), summary.getList("errors.line", Integer.class));
+        assertEquals(true, summary.getString("errors[0].message").contains("atlas.import.max-line-size"), summary.prettify());
+        deleteArticlesOf(run);
     }
 
     @Test
@@ -65,5 +93,12 @@ class ImportRouteTest {
         return given().contentType("application/json")
                 .body("{\"query\": \"{ articles(first: 100, filter: { text: \\\"" + run + "\\\" }) { edges { node { id } } } }\"}")
                 .post("/graphql").then().statusCode(200).extract().jsonPath().getList("data.articles.edges.node.id", String.class);
+    }
+
+    private static void deleteArticlesOf(String run) {
+        for (String id : articleIdsOf(run)) {
+            given().contentType("application/json").body("{\"query\": \"mutation { deleteArticle(id: \\\"" + id + "\\\") }\"}")
+                    .post("/graphql").then().statusCode(200).body("data.deleteArticle", equalTo(true));
+        }
     }
 }
