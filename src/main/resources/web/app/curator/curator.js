@@ -60,7 +60,8 @@ export function renderCurator(container) {
       [title.value, publisher.value, publishedOn.value, dateline.value] = [draft.title ?? '', draft.publisher ?? '', draft.publishedOn ?? '', draft.dateline ?? ''];
       language.value = draft.language ?? '';
       renderEditor(editor, draft);
-      say('ok', t('curator.previewed', draft.actors.length, draft.claims.length));
+      say('ok', t('curator.previewed', draft.actors.length, draft.claims.length),
+        data.previewExtraction.curatedClaims ? h('strong', { class: 'warning' }, ' ', t('curator.replaces', data.previewExtraction.curatedClaims)) : null);
     } catch (e) {
       say('error', t('error'), ' ', e.message);
     }
