@@ -39,3 +39,8 @@ export function formatDate(iso, precision, lang) {
     : precision === 'MONTH' ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'short', day: 'numeric' };
   return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { ...options, timeZone: 'UTC' }).format(date);
 }
+
+/** For the few strings ECharts renders as HTML (tooltips). */
+export function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}

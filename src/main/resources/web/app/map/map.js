@@ -1,6 +1,6 @@
 // The world map: each country shaded by the claims against it (or made by it) under the filters;
 // hover shows the counts, a click opens the country. The ranking beside it does the same by keyboard.
-import { h, clear, formatNumber } from '../lib/dom.js';
+import { h, clear, formatNumber, escapeHtml } from '../lib/dom.js';
 import { query } from '../lib/graphql.js';
 import { t, language, countryName } from '../lib/i18n.js';
 import { chartIn, WORLD_FEATURES } from '../lib/charts.js';
@@ -117,8 +117,4 @@ export function renderMap(container, state, totals) {
   window.atlas = { ...(window.atlas || {}), map: chart };
   container.dataset.shaded = shaded.map((row) => row.country.code).join(' ');
   return chart;
-}
-
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }

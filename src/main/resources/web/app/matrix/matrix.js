@@ -1,6 +1,6 @@
 // Who accuses whom: a network of countries, an arrow from accuser to accused as thick as its
 // allegations; a click on an arrow (or on a row of the table, by keyboard) lists those allegations.
-import { h, clear, append, formatNumber, formatDate } from '../lib/dom.js';
+import { h, clear, append, formatNumber, formatDate, escapeHtml } from '../lib/dom.js';
 import { query } from '../lib/graphql.js';
 import { t, term, language, countryName } from '../lib/i18n.js';
 import { chartIn } from '../lib/charts.js';
@@ -62,8 +62,8 @@ function drawGraph(el, pairs, open) {
     aria: { enabled: true },
     tooltip: {
       formatter: (p) => (p.dataType === 'edge'
-        ? `${p.data.accuserName} → ${p.data.accusedName}: <b>${formatNumber(p.data.count, language())}</b>`
-        : `<b>${p.data.label}</b><br>${t('country.accused')}: ${formatNumber(p.data.out, language())}<br>${t('country.accusers')}: ${formatNumber(p.data.in, language())}`),
+        ? `${escapeHtml(p.data.accuserName)} → ${escapeHtml(p.data.accusedName)}: <b>${formatNumber(p.data.count, language())}</b>`
+        : `<b>${escapeHtml(p.data.label)}</b><br>${t('country.accused')}: ${formatNumber(p.data.out, language())}<br>${t('country.accusers')}: ${formatNumber(p.data.in, language())}`),
     },
     series: [{
       type: 'graph', layout: 'circular', circular: { rotateLabel: true }, roam: true,

@@ -304,6 +304,7 @@ class AtlasPageBrowserIT {
         waitForMap();
         assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"),
                 "no sideways scrolling at phone width");
+        page.evaluate("() => scrollTo(0, 0)");
         screenshot("atlas-phone");
     }
 
