@@ -17,8 +17,6 @@ import io.smallrye.graphql.spi.EventingService;
  */
 public class ErrorCodesEventing implements EventingService {
 
-    private static volatile boolean installed;
-
     @Override
     public String getConfigKey() {
         return null; // null: enabled whatever the configuration says
@@ -35,12 +33,6 @@ public class ErrorCodesEventing implements EventingService {
         chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
         chain.add(new ResponseCache.Remember());
-        installed = true;
         return builder.instrumentation(new PerFieldQuietChain(chain));
-    }
-
-    /** Whether the engine was built with this chain. */
-    static boolean installed() {
-        return installed;
     }
 }
