@@ -57,7 +57,9 @@ def ask(port, query):
 def answers(command, label):
     data = tempfile.mkdtemp(prefix="native-vs-jvm-")
     port = free_port()
-    args = command + [f"-Dquarkus.http.host=127.0.0.1", f"-Dquarkus.http.port={port}", f"-Datlas.data-dir={data}"]
+    # the management interface too on a free loopback port: its default, 9000, may be another app's here
+    args = command + [f"-Dquarkus.http.host=127.0.0.1", f"-Dquarkus.http.port={port}", f"-Datlas.data-dir={data}",
+                      "-Dquarkus.management.host=127.0.0.1", f"-Dquarkus.management.port={free_port()}"]
     if command[-1].endswith(".jar"):  # system properties go before -jar
         args = command[:-2] + args[len(command):] + command[-2:]
     log = open(os.path.join(data, "app.log"), "w")

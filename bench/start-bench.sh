@@ -7,7 +7,7 @@
 #   JAVA      java to run a jar with (default: java on PATH)
 #   JAVA_OPTS JVM options (default: -Xmx256m -XX:+UseSerialGC)
 #   RUNS      starts to measure (default 3); the median is printed
-#   PORT      loopback port (default 18480)
+#   PORT      loopback port (default 18480); PORT + 1 for the management interface
 #   DATA      data folder (default: a fresh temporary one, filled by one unmeasured start first)
 #
 # The first answer is that of { country(code:"KP") { name localName(language:"id") } },
@@ -32,10 +32,10 @@ launch() {
     if [[ $APP == *.jar ]]; then
         # shellcheck disable=SC2086
         (cd "$DATA" && exec "$JAVA" $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-            -Datlas.data-dir="$DATA" -jar "$APP") >"$DATA/app.log" 2>&1 &
+            -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.data-dir="$DATA" -jar "$APP") >"$DATA/app.log" 2>&1 &
     else
         (cd "$DATA" && exec "$APP" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-            -Datlas.data-dir="$DATA") >"$DATA/app.log" 2>&1 &
+            -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.data-dir="$DATA") >"$DATA/app.log" 2>&1 &
     fi
     pid=$!
 }

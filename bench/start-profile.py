@@ -25,7 +25,7 @@ import urllib.request
 JAR = sys.argv[1] if len(sys.argv) > 1 else "target/quarkus-app/quarkus-run.jar"
 JAVA = os.environ.get("JAVA", "java")
 OPTS = shlex.split(os.environ.get("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"))
-PORT = int(os.environ.get("PORT", "18481"))
+PORT = int(os.environ.get("PORT", "18482"))  # and PORT + 1 for the management interface
 DATA = os.environ.get("DATA") or tempfile.mkdtemp(prefix="start-profile-")
 QUERY = json.dumps({"query": '{ country(code:"KP") { name localName(language:"id") } }'}).encode()
 # the first of these found in a stack (from the top) names what the sample was spent on
@@ -57,6 +57,7 @@ def answer():
 
 def start(extra):
     return subprocess.Popen([JAVA, *OPTS, *extra, "-Dquarkus.http.host=127.0.0.1", f"-Dquarkus.http.port={PORT}",
+                             "-Dquarkus.management.host=127.0.0.1", f"-Dquarkus.management.port={PORT + 1}",
                              f"-Datlas.data-dir={DATA}", "-jar", os.path.abspath(JAR)],
                             cwd=DATA, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
