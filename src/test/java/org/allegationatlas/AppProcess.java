@@ -39,7 +39,9 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the app with these environment variables and system properties; does not wait. */
     public static AppProcess launch(Path logDir, Map<String, String> environment, List<String> settings) throws IOException {
         int port = freePort();
-        List<String> all = new ArrayList<>(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        // the management interface on a free loopback port too: its default, 0.0.0.0:9000, may be another app's
+        List<String> all = new ArrayList<>(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=" + freePort(), "-Dquarkus.management.host=127.0.0.1"));
         all.addAll(settings);
         Path log = logDir.resolve("app-" + System.nanoTime() + ".log");
         return new AppProcess(PackagedApp.start(log, environment, all), log, port);
