@@ -249,8 +249,7 @@ public class ClaimService {
         }
         String language = Languages.canonical(f.language(), "filter.language");
         if (language != null) {
-            where.add("c.article_id in (select a.id from article a where lower(a.language) = :language)", "language",
-                    language.toLowerCase(Locale.ROOT));
+            where.add("lower(c.article_language) = :language", "language", language.toLowerCase(Locale.ROOT));
         }
         return where;
     }
