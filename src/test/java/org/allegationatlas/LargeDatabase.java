@@ -59,9 +59,9 @@ public final class LargeDatabase {
                     + " + g.n, 'https://test.invalid/large/' || g.n, 'en', '" + QUOTE + "', current_timestamp from "
                     + numbers(0, ARTICLES) + " g");
             // claim n: article n mod ARTICLES, claimant state n mod COUNTRIES, subject state (7n + 1) mod COUNTRIES
-            inChunks(statement, (from, to) -> "insert into claim (id, article_id, article_language, claimant_id, subject_id,"
-                    + " claimant_country, subject_country, stance, category, summary, quote, quote_start, quote_end, origin)"
-                    + " select " + FIRST_ID + " + g.n, " + FIRST_ID + " + mod(g.n, " + ARTICLES + "), 'en', claimant.id, subject.id,"
+            inChunks(statement, (from, to) -> "insert into claim (id, article_id, claimant_id, subject_id, claimant_country,"
+                    + " subject_country, stance, category, summary, quote, quote_start, quote_end, origin)"
+                    + " select " + FIRST_ID + " + g.n, " + FIRST_ID + " + mod(g.n, " + ARTICLES + "), claimant.id, subject.id,"
                     + " claimant.country_code, subject.country_code, 'ALLEGES', 'OTHER', 'Generated allegation ' || g.n, '"
                     + QUOTE + "', 0, " + QUOTE.length() + ", 'CURATED' from " + numbers(from, to) + " g"
                     + " join actor claimant on claimant.id = " + FIRST_ID + " + mod(g.n, " + COUNTRIES + ")"

@@ -38,9 +38,6 @@ public class ClaimEntity extends PanacheEntityBase {
     @Column(name = "place_id")
     public Long placeId;
 
-    /** The article's language, copied for filters (V7). */
-    @Column(name = "article_language")
-    public String articleLanguage;
     @Column(name = "claimant_country")
     public String claimantCountry;
     @Column(name = "subject_country")

@@ -150,7 +150,6 @@ public class IngestService {
             ClaimInput c = input.claims().get(i);
             ClaimEntity claim = new ClaimEntity();
             claim.articleId = article.id;
-            claim.articleLanguage = article.language;
             ActorRef claimant = stored.get(c.claimant());
             ActorRef subject = stored.get(c.subject());
             ActorRef counterparty = c.counterparty() == null ? null : stored.get(c.counterparty());

@@ -7,8 +7,6 @@ import java.util.Arrays;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -17,34 +15,27 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 
 /**
- * Lifts the statement timeout ({@link ConnectionSettings}) while migrations run: building an index or filling
- * a new column on a million claims may rightly take longer than any request should. PostgreSQL: {@code SET LOCAL}
- * inside each migration's transaction, which ends with it. H2: its timeout is the database setting
- * MAX_QUERY_TIMEOUT, so it is set to 0 before the migrations and back to {@code atlas.db.statement-timeout-ms}
- * after them (nothing else runs at that point of the start).
+ * Lifts PostgreSQL's statement timeout ({@link ConnectionSettings}) inside each migration's transaction:
+ * building an index on a million claims may rightly take longer than any request should. {@code SET LOCAL}
+ * ends with that transaction. H2's timeout is a database setting that cannot be lifted for one session;
+ * a migration that needs longer there is run once with {@code atlas.db.statement-timeout-ms=0}.
  */
 @Singleton
 public class MigrationsWithoutTimeout implements FlywayConfigurationCustomizer {
-
-    @ConfigProperty(name = "atlas.db.statement-timeout-ms", defaultValue = "5000")
-    int statementTimeoutMillis;
 
     @Override
     public void customize(FluentConfiguration configuration) {
         Callback[] existing = configuration.getCallbacks();
         Callback[] callbacks = Arrays.copyOf(existing, existing.length + 1);
-        callbacks[existing.length] = new Lift(Math.max(0, statementTimeoutMillis));
+        callbacks[existing.length] = new Lift();
         configuration.callbacks(callbacks);
     }
 
-    private record Lift(int statementTimeoutMillis) implements Callback {
-
-        private static final Logger LOG = Logger.getLogger(MigrationsWithoutTimeout.class);
+    private static final class Lift implements Callback {
 
         @Override
         public boolean supports(Event event, Context context) {
-            return event == Event.BEFORE_EACH_MIGRATE || event == Event.BEFORE_MIGRATE || event == Event.AFTER_MIGRATE
-                    || event == Event.AFTER_MIGRATE_ERROR;
+            return event == Event.BEFORE_EACH_MIGRATE;
         }
 
         @Override
@@ -56,25 +47,11 @@ public class MigrationsWithoutTimeout implements FlywayConfigurationCustomizer {
         public void handle(Event event, Context context) {
             Connection connection = context.getConnection();
             try (Statement statement = connection.createStatement()) {
-                Database database = Database.of(connection);
-                if (database == Database.POSTGRESQL && event == Event.BEFORE_EACH_MIGRATE) {
+                if (Database.of(connection) == Database.POSTGRESQL) {
                     statement.execute("SET LOCAL statement_timeout = 0");
-                } else if (database == Database.H2 && event == Event.BEFORE_MIGRATE) {
-                    setH2Timeout(statement, 0);
-                } else if (database == Database.H2 && (event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR)) {
-                    setH2Timeout(statement, statementTimeoutMillis);
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("Cannot lift the statement timeout for migrations: " + e.getMessage(), e);
-            }
-        }
-
-        private static void setH2Timeout(Statement statement, int millis) {
-            try {
-                statement.execute("SET MAX_QUERY_TIMEOUT " + millis);
-            } catch (SQLException needsAdminRights) {
-                LOG.warnf("H2 refused SET MAX_QUERY_TIMEOUT %d (it needs the database's admin user): %s", millis,
-                        needsAdminRights.getMessage());
+                throw new IllegalStateException("Cannot lift the statement timeout for a migration: " + e.getMessage(), e);
             }
         }
 
