@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.allegationatlas.claim.ClaimCategory;
-import org.allegationatlas.claim.DatePrecision;
 import org.allegationatlas.claim.Stance;
 import org.allegationatlas.country.Countries;
 import org.allegationatlas.ingest.ActorInput;
@@ -20,35 +19,7 @@ import org.junit.jupiter.api.Test;
 class ExtractorRulesTest {
 
     private static final Countries COUNTRIES = new Countries();
-    private static final Lexicon LEXICON = new Lexicon(COUNTRIES);
     private static final Extractor EXTRACTOR = Extractor.standalone(COUNTRIES);
-
-    @Test
-    void sentencesEndAtStopsButNotAtAbbreviationsInitialsOrInsideQuotes() {
-        String text = "Gen. Smith met U.S. envoys on Rabu (2/11/2022). He said: \"Fine. Go.\" John F. Kennedy was named.\nA new line.";
-        List<String> sentences = new SentenceSplitter(LEXICON.abbreviations).split(text, 0).stream()
-                .map(s -> text.substring(s.start(), s.end())).toList();
-        assertEquals(List.of("Gen. Smith met U.S. envoys on Rabu (2/11/2022).", "He said: \"Fine. Go.\"",
-                "John F. Kennedy was named.", "A new line."), sentences);
-    }
-
-    @Test
-    void languageIsToldByFunctionWords() {
-        LanguageDetector detector = new LanguageDetector(LEXICON);
-        assertEquals("id", detector.detect("Gedung Putih menuduh Korea Utara mengirim peluru ke Rusia untuk perang di Ukraina."));
-        assertEquals("en", detector.detect("The White House accused North Korea of sending shells to Russia for the war."));
-    }
-
-    @Test
-    void datesAreReadFromTheSentenceAndThePublicationDay() {
-        LocalDate published = LocalDate.of(2022, 11, 4); // a Friday
-        assertStated("Gedung Putih pada Rabu (2/11/2022) menuduh Korea Utara.", "id", published, "2022-11-02", DatePrecision.DAY);
-        assertStated("Pemerintahan Biden pada Agustus mengatakan.", "id", published, "2022-08-01", DatePrecision.MONTH);
-        assertStated("Officials said in December that it was so.", "en", published, "2021-12-01", DatePrecision.MONTH);
-        assertStated("Canada said on Wednesday that it was so.", "en", published, "2022-11-02", DatePrecision.DAY);
-        assertStated("Canada said on 3 November 2022 that it was so.", "en", published, "2022-11-03", DatePrecision.DAY);
-        assertNull(StatedDates.find(Tokenizer.tokenize("Workers must go home by 2019."), LEXICON.language("en"), published));
-    }
 
     @Test
     void anAccusationNamesClaimantSubjectCounterpartyStanceAndCategory() {
@@ -147,12 +118,6 @@ class ExtractorRulesTest {
         assertEquals(1, article.claims().size());
         assertNull(article.claims().get(0).claimant(), "no speaker in the text");
         assertEquals(List.of(), article.actors().stream().filter(a -> a.name().contains("example")).toList());
-    }
-
-    private static void assertStated(String sentence, String language, LocalDate published, String date, DatePrecision precision) {
-        StatedDates.Stated stated = StatedDates.find(Tokenizer.tokenize(sentence), LEXICON.language(language), published);
-        assertEquals(LocalDate.parse(date), stated.date(), sentence);
-        assertEquals(precision, stated.precision(), sentence);
     }
 
     private static ArticleInput extract(String body, String publishedOn) {

@@ -1,13 +1,18 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.allegationatlas.actor.ActorKind;
-import org.allegationatlas.extract.Lexicon.Body;
-import org.allegationatlas.extract.Lexicon.NameType;
-import org.allegationatlas.extract.Lexicon.Title;
+import org.allegationatlas.extract.lexicon.Lexicon.Body;
+import org.allegationatlas.extract.lexicon.Lexicon.NameType;
+import org.allegationatlas.extract.lexicon.Lexicon.Title;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+import org.allegationatlas.extract.text.Token;
+import org.allegationatlas.extract.text.Tokenizer;
 
 /**
  * Finds the actors a sentence names, in two passes:
@@ -106,12 +111,12 @@ final class MentionFinder {
                 if (person != null && (best == null || person.end() > best.end())) {
                     best = new Atom(i, person.end(), NameType.ACTOR, person.value().country(), person.value(), false);
                 }
-                PhraseTable.Match<Lexicon.Name> known = lexicon.names.longestAt(tokens, i);
+                PhraseTable.Match<Lexicon.Name> known = lexicon.names().longestAt(tokens, i);
                 if (known != null && (best == null || known.end() > best.end())) {
                     Lexicon.Name n = known.value();
                     if (n.dated() != null) {
                         // who the person or body was on the article's date: its country then
-                        ActorDef def = lexicon.phoenix.actorAsOf(n.dated(), ctx.publishedOn);
+                        ActorDef def = lexicon.actorAsOf(n, ctx.publishedOn);
                         best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false);
                     } else {
                         best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
@@ -134,11 +139,11 @@ final class MentionFinder {
             String text = tokens.get(i).text();
             int hyphen = text.lastIndexOf('-');
             String suffix = hyphen <= 0 ? "" : Tokenizer.norm(text.substring(hyphen + 1));
-            boolean origin = lexicon.originSuffixes.contains(suffix);
-            if (!origin && !lexicon.affiliationSuffixes.contains(suffix)) {
+            boolean origin = lexicon.isOriginSuffix(suffix);
+            if (!origin && !lexicon.isAffiliationSuffix(suffix)) {
                 return null;
             }
-            Lexicon.Name name = lexicon.names.lookup(text.substring(0, hyphen));
+            Lexicon.Name name = lexicon.names().lookup(text.substring(0, hyphen));
             if (name == null || name.type() != NameType.COUNTRY && name.type() != NameType.DEMONYM) {
                 return null;
             }
@@ -191,7 +196,7 @@ final class MentionFinder {
         private Mention agentGroupAt(int i) {
             int end = -1;
             for (int length = 2; length >= 1 && end < 0; length--) {
-                if (i + length <= tokens.size() && lexicon.agents.contains(words(i, i + length))) {
+                if (i + length <= tokens.size() && lexicon.isAgent(words(i, i + length))) {
                     end = i + length;
                 }
             }
@@ -271,7 +276,7 @@ final class MentionFinder {
                     return body(atom.start(), body.end(), body.value(), atom.countryLike());
                 }
                 Token t = tokens.get(j);
-                if (atoms[j] == null && lexicon.agents.contains(t.norm()) && (t.pos() == null || t.noun())) {
+                if (atoms[j] == null && lexicon.isAgent(t.norm()) && (t.pos() == null || t.noun())) {
                     // "US Congress", "Palestinian leaders", "Israeli troops": a role noun of the Phoenix agents
                     String country = atom.countryLike();
                     ActorDef group = new ActorDef(lexicon.adjective(country) + " " + t.norm(), ActorKind.GROUP, country, null,
@@ -279,7 +284,7 @@ final class MentionFinder {
                     return mention(group, true, atom.start(), j + 1, false);
                 }
                 // "Iran's religious leader", "Russian senior officials": a word or two before the noun
-                if (atoms[j] != null || !t.isWord() || lexicon.allFunctionWords.contains(t.norm()) || lang.role(t) != null
+                if (atoms[j] != null || !t.isWord() || lexicon.isFunctionWord(t.norm()) || lang.role(t) != null
                         || lang.cues().longestAt(tokens, j) != null) {
                     return null;
                 }
@@ -299,7 +304,7 @@ final class MentionFinder {
                 if (j < tokens.size() && tokens.get(j).is("the")) {
                     j++;
                 }
-            } else if (j < tokens.size() && atoms[j] == null && lexicon.officeWords.contains(tokens.get(j).norm())) {
+            } else if (j < tokens.size() && atoms[j] == null && lexicon.isOfficeWord(tokens.get(j).norm())) {
                 j++;
             }
             if (j >= tokens.size()) {
@@ -371,7 +376,7 @@ final class MentionFinder {
                     officeName = atom.actor().name();
                     country = country == null ? atom.country() : country;
                     j = atom.end();
-                } else if (atom == null && tokens.get(j).capitalized() && lexicon.officeWords.contains(tokens.get(j).norm())) {
+                } else if (atom == null && tokens.get(j).capitalized() && lexicon.isOfficeWord(tokens.get(j).norm())) {
                     j++;
                 } else if (atom == null && lang.titles().longestAt(tokens, j) != null) {
                     j = lang.titles().longestAt(tokens, j).end(); // "leader Ayatollah ...": titles in a row
@@ -444,10 +449,10 @@ final class MentionFinder {
             boolean office = false;
             while (end < tokens.size() && atoms[end] == null && tokens.get(end).isWord()
                     && (tokens.get(end).capitalized() || end > i && tokens.get(end).is("of"))) {
-                office |= lexicon.officeWords.contains(tokens.get(end).norm());
+                office |= lexicon.isOfficeWord(tokens.get(end).norm());
                 end++;
             }
-            while (end > i && !lexicon.officeWords.contains(tokens.get(end - 1).norm())) {
+            while (end > i && !lexicon.isOfficeWord(tokens.get(end - 1).norm())) {
                 end--;
             }
             if (end - i < 2 || !office || !cueAt(end) && !cueEndsAt(i)) {
@@ -518,7 +523,7 @@ final class MentionFinder {
             if (t.text().codePoints().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c)) && t.text().length() > 3) {
                 return false; // an acronym or a dateline in capitals, not a name
             }
-            return !lexicon.allFunctionWords.contains(t.norm()) && !lexicon.officeWords.contains(t.norm())
+            return !lexicon.isFunctionWord(t.norm()) && !lexicon.isOfficeWord(t.norm())
                     && lang.dates().longestAt(tokens, i) == null && lang.titles().longestAt(tokens, i) == null
                     && lang.bodies().longestAt(tokens, i) == null && lang.cues().longestAt(tokens, i) == null
                     && lang.role(t) == null;

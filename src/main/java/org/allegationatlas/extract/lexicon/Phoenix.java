@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.lexicon;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,14 +14,14 @@ import org.allegationatlas.country.Countries;
 
 /**
  * The PETRARCH2 / Phoenix event-coding dictionaries (MIT, Open Event Data Alliance), converted by
- * tools/convert-phoenix.py into src/main/resources/extract/phoenix: people and bodies with their
+ * tools/convert-phoenix.py into src/main/resources/extract/lexicon/phoenix: people and bodies with their
  * country and role over time, place names of countries (provinces, cities), role nouns, and English
  * verbs with their CAMEO event codes.
  */
-final class Phoenix {
+public final class Phoenix {
 
     /** A CAMEO code held over [from, to] (either end open when null). */
-    record Period(String code, LocalDate from, LocalDate to) {
+    public record Period(String code, LocalDate from, LocalDate to) {
 
         boolean covers(LocalDate date) {
             return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
@@ -33,7 +33,7 @@ final class Phoenix {
     }
 
     /** A person or body of the dictionaries, whose country depends on the date. */
-    record Dated(String name, ActorKind kind, List<Period> periods) {
+    public record Dated(String name, ActorKind kind, List<Period> periods) {
 
         /** The period in force on {@code date}; without a date (or none covers it), the open-ended or undated one, else the last. */
         Period asOf(LocalDate date) {
@@ -120,7 +120,7 @@ final class Phoenix {
     void loadNames(PhraseTable<Lexicon.Name> names, Set<String> commonWords) {
         Map<String, Set<String>> surnameCountries = new HashMap<>();
         Map<String, Dated> surnameEntry = new HashMap<>();
-        for (String[] row : ResourceFiles.tsv("extract/phoenix/actors.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/actors.tsv")) {
             List<Period> periods = periods(row[3]);
             if (periods.isEmpty()) {
                 continue;
@@ -151,7 +151,7 @@ final class Phoenix {
                 names.add(surname, new Lexicon.Name(Lexicon.NameType.ACTOR, null, null, surnameEntry.get(surname)));
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/phoenix/places.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/places.tsv")) {
             String country = countries.find(row[0]).map(c -> c.code()).orElse(null);
             if (country != null) {
                 ActorDef place = new ActorDef(row[1], ActorKind.TERRITORY, country, null, "Phoenix places: " + row[1] + " [" + row[0] + "]");
@@ -162,7 +162,7 @@ final class Phoenix {
 
     /** English verb forms by CAMEO code: accusing and criticising (11x) accuse; other verbal acts report. */
     void loadVerbs(PhraseTable<Lexicon.CueType> englishCues) {
-        for (String[] row : ResourceFiles.tsv("extract/phoenix/verbs.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/verbs.tsv")) {
             String code = row[1];
             // 11x disapprove (criticise, accuse, blame); 10x demand, 12x reject, 13x threaten: a speaker's act
             Lexicon.CueType type = code.startsWith("11") ? Lexicon.CueType.ACCUSE
@@ -176,7 +176,7 @@ final class Phoenix {
     /** English verb forms of conflict (CAMEO 14-20: protest, force, reduce relations, coerce, assault, fight, mass violence). */
     Set<String> hostileVerbs() {
         Set<String> forms = new HashSet<>();
-        for (String[] row : ResourceFiles.tsv("extract/phoenix/verbs.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/verbs.tsv")) {
             int root = row[1].length() >= 2 ? Integer.parseInt(row[1].substring(0, 2)) : 0;
             if (root >= 14 && root <= 20 && !row[0].contains(" ")) {
                 forms.add(row[0]);
@@ -188,7 +188,7 @@ final class Phoenix {
     /** English role nouns (minister, lawmaker, police ...), singular and regular plural. */
     Set<String> agents() {
         Set<String> nouns = new HashSet<>();
-        for (String[] row : ResourceFiles.tsv("extract/phoenix/agents.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/agents.tsv")) {
             if (!row[0].contains(" ")) {
                 nouns.add(row[0]);
                 nouns.add(row[0].endsWith("y") ? row[0].substring(0, row[0].length() - 1) + "ies"

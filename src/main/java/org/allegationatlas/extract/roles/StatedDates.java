@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -8,8 +8,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import org.allegationatlas.claim.DatePrecision;
-import org.allegationatlas.extract.Lexicon.DateType;
-import org.allegationatlas.extract.Lexicon.DateWord;
+import org.allegationatlas.extract.lexicon.Lexicon.DateType;
+import org.allegationatlas.extract.lexicon.Lexicon.DateWord;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+import org.allegationatlas.extract.text.Token;
 
 /**
  * When a sentence says something was said, read from its words and the publication date:

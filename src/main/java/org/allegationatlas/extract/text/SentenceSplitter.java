@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +11,10 @@ import java.util.Set;
  * and a capital, digit, quote or bracket; not after an abbreviation ("Gen.", "U.S."), an initial
  * ("John F. Kennedy") or inside an open quotation. "(2/11/2022)" holds no full stop, so it splits nothing.
  */
-final class SentenceSplitter {
+public final class SentenceSplitter {
 
-    record Sentence(int start, int end, int paragraph) {
+    /** [start, end) in the body; {@code paragraph} counts the line-separated paragraphs that hold a sentence. */
+    public record Sentence(int start, int end, int paragraph) {
     }
 
     /** A quotation longer than this is taken for a missing closing quote, not a quotation. */
@@ -21,11 +22,13 @@ final class SentenceSplitter {
 
     private final Set<String> abbreviations;
 
-    SentenceSplitter(Set<String> abbreviations) {
+    /** {@code abbreviations}: lower-case words with their full stop ("gen.", "u.s."). */
+    public SentenceSplitter(Set<String> abbreviations) {
         this.abbreviations = abbreviations;
     }
 
-    List<Sentence> split(String text, int from) {
+    /** The sentences of {@code text} from offset {@code from}. */
+    public List<Sentence> split(String text, int from) {
         List<Sentence> sentences = new ArrayList<>();
         int paragraph = 0;
         int start = from;

@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.lexicon;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Properties;
 
 /** The rule and lexicon files under src/main/resources/extract: TSV (with # comments) and properties. */
-final class ResourceFiles {
+public final class ResourceFiles {
 
     private ResourceFiles() {
     }
 
     /** The rows of a TSV resource, cells trimmed; blank lines and lines starting with # are skipped. */
-    static List<String[]> tsv(String path) {
+    public static List<String[]> tsv(String path) {
         List<String[]> rows = new ArrayList<>();
         for (String line : text(path).split("\\R")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -32,7 +32,7 @@ final class ResourceFiles {
         return rows;
     }
 
-    static Properties properties(String path) {
+    public static Properties properties(String path) {
         Properties properties = new Properties();
         try (Reader reader = new InputStreamReader(open(path), StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -42,7 +42,7 @@ final class ResourceFiles {
         return properties;
     }
 
-    static String text(String path) {
+    public static String text(String path) {
         try (InputStream in = open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,9 +6,13 @@ import java.util.Objects;
 
 import org.allegationatlas.actor.ActorKind;
 import org.allegationatlas.claim.ClaimCategory;
-import org.allegationatlas.extract.Lexicon.CueType;
-import org.allegationatlas.extract.Lexicon.Role;
-import org.allegationatlas.extract.Lexicon.TransferType;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon.Role;
+import org.allegationatlas.extract.lexicon.Lexicon.TransferType;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+import org.allegationatlas.extract.text.SentenceSplitter;
+import org.allegationatlas.extract.text.Token;
 
 /**
  * About whom a speaker speaks. The subject is the first party not behind a role word ("ke", "to",
@@ -160,7 +164,7 @@ final class RoleReader extends SentenceParts {
             String w = t.norm();
             Role role = lang.role(t);
             if (role == Role.PRONOUN || role == Role.SELF || w.equals("its") || w.equals("their") || w.equals("his")
-                    || w.equals("her") || w.endsWith("nya") && w.length() > 5 || ctx.lexicon.agents.contains(w) && i > from
+                    || w.equals("her") || w.endsWith("nya") && w.length() > 5 || ctx.lexicon.isAgent(w) && i > from
                             && (tokens.get(i - 1).is("the") || tokens.get(i - 1).is("its"))) {
                 return true;
             }
@@ -214,7 +218,7 @@ final class RoleReader extends SentenceParts {
             // "pasukannya", "negaranya", "its troops", "their forces": the speaker's own side
             String w = t.norm();
             if (w.equals("its") || w.equals("their") || Lexicon.INDONESIAN.equals(lang.code()) && w.endsWith("nya") && w.length() > 5
-                    && (ctx.lexicon.agents.contains(w.substring(0, w.length() - 3)) || w.startsWith("negara") || w.startsWith("pihak"))) {
+                    && (ctx.lexicon.isAgent(w.substring(0, w.length() - 3)) || w.startsWith("negara") || w.startsWith("pihak"))) {
                 return Role.PRONOUN;
             }
             boolean timePhrase = role == Role.SKIP || role == Role.CLAUSE || role == Role.PLACE || role == Role.COUNTERPARTY

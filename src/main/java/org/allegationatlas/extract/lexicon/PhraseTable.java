@@ -1,9 +1,12 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.lexicon;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.allegationatlas.extract.text.Token;
+import org.allegationatlas.extract.text.Tokenizer;
 
 /**
  * Phrases of a lexicon, found in a token list by longest match. A phrase ending in "*" matches
@@ -11,9 +14,10 @@ import java.util.Map;
  * capitals matches only text with a capital ("Turkey" is not "turkey"), and a short all-capital
  * phrase only that exact form ("AS" is the United States in Indonesian, "as" is not).
  */
-final class PhraseTable<T> {
+public final class PhraseTable<T> {
 
-    record Match<T>(int start, int end, T value) {
+    /** A phrase found over tokens [start, end). */
+    public record Match<T>(int start, int end, T value) {
     }
 
     private enum CaseRule {
@@ -34,12 +38,12 @@ final class PhraseTable<T> {
     private int longestPrefixEntry;
 
     /** Adds a phrase; the first value added for a phrase wins. */
-    PhraseTable<T> add(String phrase, T value) {
+    public PhraseTable<T> add(String phrase, T value) {
         return add(phrase, value, false);
     }
 
     /** Adds a phrase whose value wins over the ones added before. */
-    PhraseTable<T> replace(String phrase, T value) {
+    public PhraseTable<T> replace(String phrase, T value) {
         return add(phrase, value, true);
     }
 
@@ -66,12 +70,12 @@ final class PhraseTable<T> {
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return byKey.isEmpty() && prefixes.isEmpty();
     }
 
     /** The longest phrase starting at token {@code at}, or null. */
-    Match<T> longestAt(List<Token> tokens, int at) {
+    public Match<T> longestAt(List<Token> tokens, int at) {
         Integer byFirst = longestByFirstWord.get(tokens.get(at).norm());
         int longest = Math.min(Math.max(byFirst == null ? 0 : byFirst, longestPrefixEntry), tokens.size() - at);
         for (int length = longest; length >= 1; length--) {
@@ -93,7 +97,7 @@ final class PhraseTable<T> {
     }
 
     /** Every phrase in tokens [from, to), left to right, longest first, not overlapping. */
-    List<Match<T>> findAll(List<Token> tokens, int from, int to) {
+    public List<Match<T>> findAll(List<Token> tokens, int from, int to) {
         List<Match<T>> found = new ArrayList<>();
         int i = from;
         while (i < to) {
@@ -109,7 +113,7 @@ final class PhraseTable<T> {
     }
 
     /** The value of a phrase given as normalized words, ignoring case rules (for lookups of names out of text). */
-    T lookup(String text) {
+    public T lookup(String text) {
         List<Token> tokens = Tokenizer.tokenize(text);
         List<Entry<T>> entries = byKey.get(key(tokens, 0, tokens.size()));
         return entries == null ? null : entries.get(0).value();

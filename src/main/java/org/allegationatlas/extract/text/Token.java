@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.text;
 
 /**
  * A word or punctuation mark of the body, with its offsets; {@code norm} is how lexicons compare it.
@@ -6,44 +6,44 @@ package org.allegationatlas.extract;
  * {@code entity} (Indonesian B-PER/I-LOC/O ...) come from the models, for sentences that were tagged;
  * null otherwise.
  */
-record Token(String text, String norm, int start, int end, String pos, String chunk, String entity) {
+public record Token(String text, String norm, int start, int end, String pos, String chunk, String entity) {
 
-    Token(String text, String norm, int start, int end) {
+    public Token(String text, String norm, int start, int end) {
         this(text, norm, start, end, null, null, null);
     }
 
-    Token tagged(String pos, String chunk, String entity) {
+    public Token tagged(String pos, String chunk, String entity) {
         return new Token(text, norm, start, end, pos, chunk, entity);
     }
 
-    boolean capitalized() {
+    public boolean capitalized() {
         return Character.isUpperCase(text.codePointAt(0));
     }
 
-    boolean isWord() {
+    public boolean isWord() {
         return Character.isLetterOrDigit(text.codePointAt(0));
     }
 
-    boolean is(String normalized) {
+    public boolean is(String normalized) {
         return norm.equals(normalized);
     }
 
-    boolean isQuote() {
+    public boolean isQuote() {
         return text.equals("\"") || text.equals("“") || text.equals("”") || text.equals("«") || text.equals("»");
     }
 
     /** Tagged as a verb (Penn VB*, UD VERB/AUX); true when the sentence was not tagged, so rules work as before. */
-    boolean maybeVerb() {
+    public boolean maybeVerb() {
         return pos == null || pos.startsWith("VB") || pos.equals("VERB") || pos.equals("AUX") || pos.equals("MD");
     }
 
     /** Tagged as a noun (Penn NN*, UD NOUN/PROPN). */
-    boolean noun() {
+    public boolean noun() {
         return pos != null && (pos.startsWith("NN") || pos.equals("NOUN") || pos.equals("PROPN"));
     }
 
     /** Tagged as an adjective (Penn JJ*, UD ADJ). */
-    boolean adjective() {
+    public boolean adjective() {
         return pos != null && (pos.startsWith("JJ") || pos.equals("ADJ"));
     }
 }

@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.allegationatlas.actor.ActorKind;
-import org.allegationatlas.extract.Lexicon.CueType;
-import org.allegationatlas.extract.Lexicon.Role;
-import org.allegationatlas.extract.Lexicon.TransferType;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon.Role;
+import org.allegationatlas.extract.lexicon.Lexicon.TransferType;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+import org.allegationatlas.extract.text.Token;
 
 /**
  * One sentence (or clause) as the claim rules read it: its tokens, the parties named in it,

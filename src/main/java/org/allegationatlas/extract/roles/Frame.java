@@ -1,6 +1,6 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
-import org.allegationatlas.extract.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
 
 /** Who speaks in a sentence, with which verb, and which tokens [from, to) hold what is said. */
 final class Frame {

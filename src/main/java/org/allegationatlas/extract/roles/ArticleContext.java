@@ -1,13 +1,17 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.ActorNames;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
 
 /** What the extractor remembers while it reads one article, sentence after sentence. */
 final class ArticleContext {
 
     final Lexicon lexicon;
     final Lexicon.Language language;
-    final StoredActors.Snapshot stored;
+    final ActorNames stored;
     final ArticleActors actors = new ArticleActors();
     /** Persons named so far, by full name and surname: "Kirby" after "John Kirby". */
     final PhraseTable<ActorDef> persons = new PhraseTable<>();
@@ -31,7 +35,7 @@ final class ArticleContext {
     /** The article's publication date: office holders are resolved to their country as of then. */
     final java.time.LocalDate publishedOn;
 
-    ArticleContext(Lexicon lexicon, String body, String languageCode, StoredActors.Snapshot stored, String datelineCountry,
+    ArticleContext(Lexicon lexicon, String body, String languageCode, ActorNames stored, String datelineCountry,
             java.time.LocalDate publishedOn) {
         this.lexicon = lexicon;
         this.body = body;

@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.allegationatlas.common.Text;
  * and dots: "diam-diam", "Sana'a", "REPUBLIKA.CO.ID"), and single punctuation marks. A possessive
  * "'s" is a token of its own, so "Israel's" names Israel. Lexicon phrases are tokenized the same way.
  */
-final class Tokenizer {
+public final class Tokenizer {
 
     private static final Pattern TOKEN = Pattern.compile(
             "(?:\\p{L}\\.){2,}|[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*|\\S");
@@ -20,11 +20,11 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
-    static List<Token> tokenize(String text) {
+    public static List<Token> tokenize(String text) {
         return tokenize(text, 0, text.length());
     }
 
-    static List<Token> tokenize(String text, int from, int to) {
+    public static List<Token> tokenize(String text, int from, int to) {
         List<Token> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(text).region(from, to);
         while (m.find()) {
@@ -54,7 +54,7 @@ final class Tokenizer {
     }
 
     /** Lower case, no accents, one kind of apostrophe. */
-    static String norm(String text) {
+    public static String norm(String text) {
         if (isPlainAscii(text)) {
             return text.toLowerCase(java.util.Locale.ROOT); // most words: no accents to strip, no regex to run
         }

@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.lexicon;
 
 import org.allegationatlas.actor.ActorKind;
 
@@ -7,13 +7,13 @@ import org.allegationatlas.actor.ActorKind;
  * country; {@code source} says where that knowledge came from (a dictionary entry, a rule, a model
  * tag), for the claim's explanation.
  */
-record ActorDef(String name, ActorKind kind, String country, String title, String source) {
+public record ActorDef(String name, ActorKind kind, String country, String title, String source) {
 
-    ActorDef(String name, ActorKind kind, String country, String title) {
+    public ActorDef(String name, ActorKind kind, String country, String title) {
         this(name, kind, country, title, null);
     }
 
-    ActorDef from(String newSource) {
+    public ActorDef from(String newSource) {
         return new ActorDef(name, kind, country, title, newSource);
     }
 }

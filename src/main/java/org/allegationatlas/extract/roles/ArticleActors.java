@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import org.allegationatlas.actor.ActorKind;
 import org.allegationatlas.common.Text;
 import org.allegationatlas.ingest.ActorInput;
 import org.allegationatlas.ingest.AliasInput;
+import org.allegationatlas.extract.lexicon.ActorDef;
 
 /**
  * The actors of one article: one entry per party however often and however it is named, each

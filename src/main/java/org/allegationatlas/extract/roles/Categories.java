@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.allegationatlas.claim.ClaimCategory;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+import org.allegationatlas.extract.text.Token;
 
 /**
  * The category of a claim from the cue words of categories.tsv in what is said: each distinct

@@ -1,10 +1,13 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.allegationatlas.actor.ActorKind;
-import org.allegationatlas.extract.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.text.Token;
 
 /**
  * Who speaks in a sentence, with which verb, tried in this order: a tail attribution ("...,

@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -10,7 +10,10 @@ import java.util.Set;
 import org.allegationatlas.claim.ClaimCategory;
 import org.allegationatlas.claim.DatePrecision;
 import org.allegationatlas.claim.Stance;
-import org.allegationatlas.extract.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.text.SentenceSplitter;
+import org.allegationatlas.extract.text.Token;
 
 /**
  * The claims of one sentence: who speaks ({@link FrameReader}), about whom ({@link RoleReader}),
@@ -33,7 +36,7 @@ final class ClaimFinder {
 
     ClaimFinder(Lexicon lexicon) {
         this.lexicon = lexicon;
-        Properties rules = lexicon.rules;
+        Properties rules = RuleFiles.RULES;
         for (String category : rules.getProperty("alleging.categories").split(",")) {
             alleging.add(ClaimCategory.valueOf(category.trim()));
         }
@@ -149,7 +152,7 @@ final class ClaimFinder {
     /** A word of a hostile or unlawful act in what is said ("menumbangkan", "violated", "attacked"). */
     private boolean hostileAct(List<Token> tokens, int from, int to) {
         for (int i = from; i < to && i < tokens.size(); i++) {
-            if (lexicon.hostileActs.contains(tokens.get(i).norm())) {
+            if (lexicon.isHostileAct(tokens.get(i).norm())) {
                 return true;
             }
         }
@@ -177,7 +180,7 @@ final class ClaimFinder {
     }
 
     private double confidence(Frame frame, ClaimDraft d) {
-        Properties w = lexicon.confidence;
+        Properties w = RuleFiles.CONFIDENCE;
         double c = weight(w, "base." + (frame.type == null ? "UNATTRIBUTED" : frame.type.name()));
         if (frame.type == CueType.REPORT || frame.type == CueType.BELIEF || frame.type == CueType.ACCORDING) {
             c -= d.stance == Stance.ALLEGES ? weight(w, "penalty.inferredAllegation") : 0;

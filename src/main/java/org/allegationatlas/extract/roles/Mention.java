@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 /**
  * An actor named in a sentence, over tokens [start, end).

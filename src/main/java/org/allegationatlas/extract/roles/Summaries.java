@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.roles;
 
 import java.util.List;
 import java.util.Locale;

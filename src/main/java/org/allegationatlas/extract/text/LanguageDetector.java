@@ -1,4 +1,4 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.text;
 
 import java.util.List;
 import java.util.Set;
@@ -8,19 +8,25 @@ import java.util.Set;
  * larger share of the text's words wins ("yang", "dan", "di" against "the", "and", "of").
  * English when neither has any.
  */
-final class LanguageDetector {
+public final class LanguageDetector {
 
-    private final Lexicon lexicon;
+    public static final String INDONESIAN = "id";
+    public static final String ENGLISH = "en";
 
-    LanguageDetector(Lexicon lexicon) {
-        this.lexicon = lexicon;
+    private final Set<String> indonesian;
+    private final Set<String> english;
+    private final List<String> affixes;
+
+    /** {@code affixes}: Indonesian word beginnings ("meng-") and endings ("-nya"). */
+    public LanguageDetector(Set<String> indonesianFunctionWords, Set<String> englishFunctionWords, List<String> indonesianAffixes) {
+        this.indonesian = indonesianFunctionWords;
+        this.english = englishFunctionWords;
+        this.affixes = indonesianAffixes;
     }
 
-    String detect(String text) {
+    /** "id" or "en". */
+    public String detect(String text) {
         List<Token> tokens = Tokenizer.tokenize(text, 0, Math.min(text.length(), 20_000));
-        Set<String> indonesian = lexicon.language(Lexicon.INDONESIAN).functionWords();
-        Set<String> english = lexicon.language(Lexicon.ENGLISH).functionWords();
-        List<String> affixes = lexicon.affixes.getOrDefault(Lexicon.INDONESIAN, List.of());
         double id = 0;
         double en = 0;
         for (Token token : tokens) {
@@ -31,7 +37,7 @@ final class LanguageDetector {
             id += indonesian.contains(word) ? 1 : hasAffix(word, affixes) ? 0.5 : 0;
             en += english.contains(word) ? 1 : 0;
         }
-        return id > en ? Lexicon.INDONESIAN : Lexicon.ENGLISH;
+        return id > en ? INDONESIAN : ENGLISH;
     }
 
     private static boolean isCapitals(String word) {

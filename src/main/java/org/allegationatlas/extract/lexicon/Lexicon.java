@@ -1,25 +1,28 @@
-package org.allegationatlas.extract;
+package org.allegationatlas.extract.lexicon;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import org.allegationatlas.actor.ActorKind;
 import org.allegationatlas.claim.ClaimCategory;
 import org.allegationatlas.country.Countries;
 import org.allegationatlas.country.Country;
+import org.allegationatlas.extract.text.LanguageDetector;
+import org.allegationatlas.extract.text.Token;
+import org.allegationatlas.extract.text.Tokenizer;
 
 /**
- * Every word list the extractor uses, read once from src/main/resources/extract (see the
- * comments in each file) plus the CLDR country names in English and Indonesian (from {@link Countries}).
+ * Every word list the extractor uses, read once from src/main/resources/extract/lexicon (see the
+ * comments in each file), the Phoenix dictionaries ({@link Phoenix}) and the CLDR country names in
+ * English and Indonesian (from {@link Countries}). Immutable once built: shared by every extraction.
  */
-final class Lexicon {
+public final class Lexicon {
 
-    enum NameType {
+    public enum NameType {
         /** a country's name or its capital: the STATE */
         COUNTRY,
         /** "Russian": the STATE, or with a noun after it, a body of it */
@@ -33,7 +36,7 @@ final class Lexicon {
     }
 
     /** A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date. */
-    record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated) {
+    public record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated) {
 
         Name(NameType type, String country, ActorDef actor) {
             this(type, country, actor, null);
@@ -41,13 +44,13 @@ final class Lexicon {
     }
 
     /** {@code local}: a group of the country it is in ("rebels in the Ivory Coast"). */
-    record Body(String head, ActorKind kind, boolean speaksForState, boolean local) {
+    public record Body(String head, ActorKind kind, boolean speaksForState, boolean local) {
     }
 
-    record Title(String english, boolean posted) {
+    public record Title(String english, boolean posted) {
     }
 
-    enum CueType {
+    public enum CueType {
         ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE,
         /** a speech act from the Phoenix verbs (demand, reject, threaten): read as REPORT, but only for the sentence's own subject */
         ACT,
@@ -57,33 +60,34 @@ final class Lexicon {
         PASSIVE_DENY
     }
 
-    record CategoryCue(ClaimCategory category, double weight) {
+    public record CategoryCue(ClaimCategory category, double weight) {
     }
 
-    enum TransferType {
+    public enum TransferType {
         BUY, RECEIVE, ORIGIN
     }
 
-    enum Role {
+    public enum Role {
         COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX
     }
 
-    enum DateType {
+    public enum DateType {
         MONTH, WEEKDAY, RELATIVE
     }
 
-    record DateWord(DateType type, int value) {
+    public record DateWord(DateType type, int value) {
     }
 
-    record Publisher(String name, String country) {
+    public record Publisher(String name, String country) {
     }
 
     /** The word lists of one language. */
-    record Language(String code, PhraseTable<Body> bodies, PhraseTable<Title> titles, PhraseTable<CueType> cues,
+    public record Language(String code, PhraseTable<Body> bodies, PhraseTable<Title> titles, PhraseTable<CueType> cues,
             PhraseTable<CategoryCue> categories, PhraseTable<TransferType> transfers, PhraseTable<DateWord> dates,
             Map<String, Role> roles, Set<String> functionWords) {
 
-        Role role(Token token) {
+        /** The role word a token is ("ke", "to", "oleh", "bahwa" ...; any "n't" negates), or null. */
+        public Role role(Token token) {
             if (token.norm().endsWith("n't")) {
                 return Role.NEGATION;
             }
@@ -91,34 +95,29 @@ final class Lexicon {
         }
     }
 
-    static final String INDONESIAN = "id";
-    static final String ENGLISH = "en";
+    public static final String INDONESIAN = LanguageDetector.INDONESIAN;
+    public static final String ENGLISH = LanguageDetector.ENGLISH;
 
-    final PhraseTable<Name> names = new PhraseTable<>();
-    final Map<String, Language> languages = new HashMap<>();
-    final Set<String> officeWords = new HashSet<>();
-    final Set<String> allFunctionWords = new HashSet<>();
+    private final PhraseTable<Name> names = new PhraseTable<>();
+    private final Map<String, Language> languages = new HashMap<>();
+    private final Set<String> officeWords = new HashSet<>();
+    private final Set<String> allFunctionWords = new HashSet<>();
     /** Word beginnings ("meng-") and endings ("-nya") typical of a language, by language. */
-    final Map<String, List<String>> affixes = new HashMap<>();
-    final Set<String> originSuffixes = new HashSet<>();
+    private final Map<String, List<String>> affixes = new HashMap<>();
+    private final Set<String> originSuffixes = new HashSet<>();
     /** "led" of "Vietnamese-led": hyphenated words that name a country */
-    final Set<String> affiliationSuffixes = new HashSet<>();
-    final Set<String> abbreviations = new HashSet<>();
-    final Map<String, Publisher> publishers = new HashMap<>();
-    final Map<String, String> adjectives = new HashMap<>();
-    final Properties summaries = ResourceFiles.properties("extract/summaries.properties");
-    final Properties confidence = ResourceFiles.properties("extract/confidence.properties");
-    final Properties rules = ResourceFiles.properties("extract/rules.properties");
+    private final Set<String> affiliationSuffixes = new HashSet<>();
+    private final Set<String> abbreviations = new HashSet<>();
+    private final Map<String, Publisher> publishers = new HashMap<>();
+    private final Map<String, String> adjectives = new HashMap<>();
     private final Countries countries;
-    final Phoenix phoenix;
-    /** The part-of-speech, chunk and entity models. */
-    final org.allegationatlas.extract.nlp.Taggers taggers = new org.allegationatlas.extract.nlp.Taggers();
+    private final Phoenix phoenix;
     /** Role nouns that make a group of a country: "lawmakers in Kenya", "anggota parlemen di Kenya" (Phoenix agents, English). */
-    final Set<String> agents = new HashSet<>();
+    private final Set<String> agents = new HashSet<>();
     /** Words of hostile acts ("attacked", "menyerang", "violated"): someone said to do one to another country is accused of it. */
-    final Set<String> hostileActs = new HashSet<>();
+    private final Set<String> hostileActs = new HashSet<>();
 
-    Lexicon(Countries countries) {
+    public Lexicon(Countries countries) {
         this.countries = countries;
         for (String code : new String[] { INDONESIAN, ENGLISH }) {
             languages.put(code, new Language(code, new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(),
@@ -129,44 +128,100 @@ final class Lexicon {
         Phoenix phoenix = new Phoenix(countries);
         this.phoenix = phoenix;
         Set<String> common = new HashSet<>(allFunctionWords);
-        for (String[] row : ResourceFiles.tsv("extract/common-words.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/common-words.tsv")) {
             common.add(row[0]);
         }
         phoenix.loadNames(names, common);
         phoenix.loadVerbs(language(ENGLISH).cues());
         agents.addAll(phoenix.agents());
         hostileActs.addAll(phoenix.hostileVerbs());
-        for (String[] row : ResourceFiles.tsv("extract/hostile-acts.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/hostile-acts.tsv")) {
             hostileActs.add(Tokenizer.norm(row[0]));
         }
-        for (String[] row : ResourceFiles.tsv("extract/agents-id.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/agents-id.tsv")) {
             agents.add(Tokenizer.norm(row[0]));
         }
     }
 
     /** The word lists of a language ("id" or "en"); English for any other. */
-    Language language(String code) {
+    public Language language(String code) {
         return languages.getOrDefault(code, languages.get(ENGLISH));
     }
 
+    /** Names of countries, capitals, demonyms, known actors, regions and the Phoenix people, bodies and places. */
+    public PhraseTable<Name> names() {
+        return names;
+    }
+
+    /** The actor a name of the Phoenix dictionaries stands for on {@code date} (its country then); null for other names. */
+    public ActorDef actorAsOf(Name name, java.time.LocalDate date) {
+        return name.dated() == null ? null : phoenix.actorAsOf(name.dated(), date);
+    }
+
+    /** A word of an office ("Menteri", "minister") that may follow a body before its country. */
+    public boolean isOfficeWord(String norm) {
+        return officeWords.contains(norm);
+    }
+
+    /** A function word of either language ("the", "yang"). */
+    public boolean isFunctionWord(String norm) {
+        return allFunctionWords.contains(norm);
+    }
+
+    /** A role noun of a group ("lawmakers", "anggota parlemen", "troops"). */
+    public boolean isAgent(String norm) {
+        return agents.contains(norm);
+    }
+
+    /** A word of a hostile or unlawful act ("attacked", "menyerang", "violated"). */
+    public boolean isHostileAct(String norm) {
+        return hostileActs.contains(norm);
+    }
+
+    /** "made" of "Iranian-made": the country is the maker. */
+    public boolean isOriginSuffix(String norm) {
+        return originSuffixes.contains(norm);
+    }
+
+    /** "led" of "Vietnamese-led": the word names the country. */
+    public boolean isAffiliationSuffix(String norm) {
+        return affiliationSuffixes.contains(norm);
+    }
+
+    /** Lower-case abbreviations with their full stop, where a sentence does not end. */
+    public Set<String> abbreviations() {
+        return java.util.Collections.unmodifiableSet(abbreviations);
+    }
+
+    /** A news outlet known by the name as written ("KOMPAS.com"), or null. */
+    public Publisher publisher(String name) {
+        return name == null ? null : publishers.get(Tokenizer.norm(name));
+    }
+
+    /** Tells Indonesian from English by these word lists. */
+    public LanguageDetector languageDetector() {
+        return new LanguageDetector(language(INDONESIAN).functionWords(), language(ENGLISH).functionWords(),
+                affixes.getOrDefault(INDONESIAN, List.of()));
+    }
+
     /** The country's English short name, as the rest of the API names it. */
-    String countryName(String code) {
+    public String countryName(String code) {
         Country country = countries.byCode(code);
         return country == null ? code : country.name();
     }
 
     /** "Russian", "North Korean", "US": how a country qualifies a body in a canonical name. */
-    String adjective(String code) {
+    public String adjective(String code) {
         return adjectives.getOrDefault(code, countryName(code));
     }
 
     private void loadNames() {
         // longest match first and first-added wins: known actors and regions before countries,
         // so "Gedung Putih" is the White House and "Amerika Latin" no country
-        for (String[] row : ResourceFiles.tsv("extract/not-actors.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/not-actors.tsv")) {
             names.add(row[0], new Name(NameType.NOT_AN_ACTOR, null, null));
         }
-        for (String[] row : ResourceFiles.tsv("extract/actors.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/actors.tsv")) {
             String country = "-".equals(row[2]) ? null : row[2];
             ActorDef actor = new ActorDef(row[0], ActorKind.valueOf(row[1]), country, null);
             names.add(row[0], new Name(NameType.ACTOR, country, actor));
@@ -174,7 +229,7 @@ final class Lexicon {
                 names.add(withoutLanguage(alias), new Name(NameType.ACTOR, country, actor));
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/leaders.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/leaders.tsv")) {
             String country = "-".equals(row[1]) ? null : row[1];
             ActorDef person = new ActorDef(row[0], ActorKind.PERSON, country, row.length > 2 ? row[2] : null);
             names.add(row[0], new Name(NameType.ACTOR, country, person));
@@ -191,16 +246,16 @@ final class Lexicon {
                 addCountryName(local, country.code());
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/regions.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/regions.tsv")) {
             ActorDef region = new ActorDef(row[1], ActorKind.TERRITORY, row[0], null, "regions.tsv: " + row[1] + " [" + row[0] + "]");
             names.add(row[1], new Name(NameType.ACTOR, row[0], region));
         }
-        for (String file : new String[] { "country/aliases.tsv", "extract/country-names.tsv", "extract/capitals.tsv" }) {
+        for (String file : new String[] { "country/aliases.tsv", "extract/lexicon/country-names.tsv", "extract/lexicon/capitals.tsv" }) {
             for (String[] row : ResourceFiles.tsv(file)) {
                 names.add(row[1], new Name(NameType.COUNTRY, row[0], null));
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/demonyms.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/demonyms.tsv")) {
             String code = row[0];
             adjectives.put(code, row[1]);
             addDemonym(row[1], code);
@@ -241,40 +296,40 @@ final class Lexicon {
     }
 
     private void loadWords() {
-        for (String[] row : ResourceFiles.tsv("extract/bodies.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/bodies.tsv")) {
             language(row[0]).bodies().add(row[1], new Body(row[2], ActorKind.valueOf(row[3]), "state".equals(row[4]), "local".equals(row[4])));
         }
-        for (String[] row : ResourceFiles.tsv("extract/titles.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/titles.tsv")) {
             if (row[0].equals("TITLE")) {
                 language(row[1]).titles().add(row[2], new Title(row[3], "posted".equals(row[4])));
             } else {
                 officeWords.add(Tokenizer.norm(row[2]));
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/cues.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/cues.tsv")) {
             language(row[0]).cues().add(row[1], CueType.valueOf(row[2]));
         }
-        for (String[] row : ResourceFiles.tsv("extract/categories.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/categories.tsv")) {
             language(row[0]).categories().add(row[1], new CategoryCue(ClaimCategory.valueOf(row[2]), Double.parseDouble(row[3])));
         }
-        for (String[] row : ResourceFiles.tsv("extract/transfers.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/transfers.tsv")) {
             if (row[1].startsWith("-")) {
                 originSuffixes.add(row[1].substring(1));
             } else {
                 language(row[0]).transfers().add(row[1], TransferType.valueOf(row[2]));
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/roles.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/roles.tsv")) {
             if (Role.valueOf(row[2]) == Role.SUFFIX) {
                 affiliationSuffixes.add(Tokenizer.norm(row[1].substring(1)));
             } else {
                 language(row[0]).roles().put(Tokenizer.norm(row[1]), Role.valueOf(row[2]));
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/dates.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/dates.tsv")) {
             language(row[0]).dates().add(row[1], new DateWord(DateType.valueOf(row[2]), Integer.parseInt(row[3])));
         }
-        for (String[] row : ResourceFiles.tsv("extract/function-words.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/function-words.tsv")) {
             if (row[0].endsWith("-affix")) {
                 affixes.put(row[0].substring(0, row[0].length() - "-affix".length()), List.of(row[1].split(" ")));
                 continue;
@@ -284,10 +339,10 @@ final class Lexicon {
                 allFunctionWords.add(word);
             }
         }
-        for (String[] row : ResourceFiles.tsv("extract/publishers.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/publishers.tsv")) {
             publishers.put(Tokenizer.norm(row[0]), new Publisher(row[1], row[2]));
         }
-        for (String[] row : ResourceFiles.tsv("extract/abbreviations.tsv")) {
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/abbreviations.tsv")) {
             abbreviations.add(row[0].toLowerCase(Locale.ROOT));
         }
     }
