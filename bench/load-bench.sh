@@ -25,6 +25,7 @@ PEER_DIR=${PEER_DIR:-$ROOT/../shared/bench/peer}
 WORK=${WORK:-${TMPDIR:-/tmp}/atlas-load-bench}       # corpus, data dirs, peer copy, results
 PG_ROOT=${PG_ROOT:-${TMPDIR:-/tmp}/atlas-load-bench-pg}   # the peer's PostgreSQL cluster (kept: reused when it holds SIZE)
 PORT=${PORT:-18090}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1))}      # health and metrics (quarkus.management.port)
 DEFAULT_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 APP_JAR=${APP_JAR:-$DEFAULT_JAR}
 APP_OPTS=${APP_OPTS:-}                               # JVM options of the served app; default none, as the README runs it
@@ -74,6 +75,7 @@ for q in $QUESTIONS; do
   case "$q" in 1|2|3|4) ;; *) die "QUESTIONS: $q is not one of 1 2 3 4" ;; esac
 done
 if listening "$PORT"; then die "port $PORT is taken: PORT=... bench/load-bench.sh"; fi
+if listening "$MANAGEMENT_PORT"; then die "port $MANAGEMENT_PORT is taken: MANAGEMENT_PORT=... bench/load-bench.sh"; fi
 
 # the peer is optional under PEER=auto: decide now, so a missing tool does not stop the run halfway
 RUN_PEER=0
@@ -196,7 +198,8 @@ start_app() {  # start_app LOGFILE: sets APP_PID and START_MS (launch to first G
   local t0 t1
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  (cd "$APP_DIR" && exec "$JAVA" $APP_OPTS $JDBC_OPT -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Datlas.data-dir="$DATA" \
+  (cd "$APP_DIR" && exec "$JAVA" $APP_OPTS $JDBC_OPT -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" -Datlas.data-dir="$DATA" \
     -jar "$(basename "$APP_JAR")") >"$1" 2>&1 &
   APP_PID=$!
   # poll every 20 ms (2 minutes at most): the figure is the time a client waits
@@ -284,7 +287,7 @@ fi
 
 # ---------- 6. measurements ----------
 metric() {  # sum of a Prometheus series of ours, by name and label filter (0 when absent)
-  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk -v name="$1" -v label="$2" \
+  curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk -v name="$1" -v label="$2" \
     'index($0, name) == 1 && (label == "" || index($0, label)) {s += $NF} END {printf "%.6f", s}'
 }
 # CPU used on the machine (jiffies, all cores) and by process trees: what the benchmark's own

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
+import org.allegationatlas.backup.DatabaseRestore;
+import org.allegationatlas.export.ExportCommand;
 import org.allegationatlas.extract.ExtractCommand;
 import org.allegationatlas.ingest.ImportCommand;
 
@@ -13,8 +15,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The service when started without arguments; otherwise a command:
- * {@code import FILE} (JSON Lines of ArticleInput), {@code extract FILE}.
- * (The extraction's evaluation runs in the test suite: ExtractionQualityTest.)
+ * {@code import FILE} (JSON Lines of ArticleInput), {@code export FILE}, {@code restore BACKUP},
+ * {@code extract FILE}. (The extraction's evaluation runs in the test suite: ExtractionQualityTest.)
  */
 @QuarkusMain
 public class AtlasMain implements QuarkusApplication {
@@ -22,18 +24,30 @@ public class AtlasMain implements QuarkusApplication {
     private static final String USAGE = """
             usage: java -jar quarkus-run.jar                             run the service
                    java -jar quarkus-run.jar import FILE                 import JSON Lines, one ArticleInput per line
+                   java -jar quarkus-run.jar export FILE                 write the whole database as such JSON Lines
+                   java -jar quarkus-run.jar restore BACKUP              put a backup (POST /backup) in place; service stopped
                    java -jar quarkus-run.jar extract FILE [URL [DATE]]   print the ArticleInput extracted from a text
             """;
 
     @Inject
     ImportCommand importCommand;
     @Inject
+    ExportCommand exportCommand;
+    @Inject
     ExtractCommand extractCommand;
 
     public static void main(String... args) {
+        // a restore replaces the database file, so it runs before anything opens it
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(args.length == 2 ? DatabaseRestore.run(Path.of(args[1]), System.out) : usage());
+        }
+        if (args.length == 0 && !DatabaseRestore.onStart(System.out)) {
+            System.exit(1);
+        }
         if (args.length > 0) {
-            // a command, not the service: don't take the HTTP port of a running server
+            // a command, not the service: don't take the ports of a running server (API, health and metrics)
             System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.management.host-enabled", "false");
             System.setProperty("quarkus.banner.enabled", "false");
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
         }
@@ -48,6 +62,7 @@ public class AtlasMain implements QuarkusApplication {
         }
         return switch (args[0]) {
             case "import" -> args.length == 2 ? importCommand.run(Path.of(args[1]), System.out) : usage();
+            case "export" -> args.length == 2 ? exportCommand.run(Path.of(args[1]), System.out) : usage();
             case "extract" -> args.length >= 2 && args.length <= 4
                     ? extractCommand.run(Path.of(args[1]), arg(args, 2), arg(args, 3), System.out, System.err)
                     : usage();

@@ -21,22 +21,25 @@ public final class GraphQLWebSocket implements AutoCloseable {
 
     private final WebSocket socket;
     private final BlockingQueue<Json> messages;
+    private final Listener listener;
 
-    private GraphQLWebSocket(WebSocket socket, BlockingQueue<Json> messages) {
+    private GraphQLWebSocket(WebSocket socket, BlockingQueue<Json> messages, Listener listener) {
         this.socket = socket;
         this.messages = messages;
+        this.listener = listener;
     }
 
     /** Connects to /graphql of the application under test and completes the connection handshake. */
     public static GraphQLWebSocket connect() throws Exception {
         URI uri = URI.create(RestAssured.baseURI.replaceFirst("^http", "ws") + ":" + RestAssured.port + "/graphql");
         BlockingQueue<Json> queue = new LinkedBlockingQueue<>();
+        Listener listener = new Listener(queue);
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
                 .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new Listener(queue))
+                .buildAsync(uri, listener)
                 .get(10, TimeUnit.SECONDS);
-        GraphQLWebSocket client = new GraphQLWebSocket(socket, queue);
+        GraphQLWebSocket client = new GraphQLWebSocket(socket, queue, listener);
         client.send(Map.of("type", "connection_init", "payload", Map.of()));
         Json ack = client.next(10);
         if (ack == null || !"connection_ack".equals(ack.getString("type"))) {
@@ -53,11 +56,25 @@ public final class GraphQLWebSocket implements AutoCloseable {
         send(Map.of("id", id, "type", "subscribe", "payload", payload));
     }
 
+    /** Stops reading from the connection after the message being read, as a slow or stuck client would. */
+    public void stopReading() {
+        listener.reading = false;
+    }
+
+    /** Reads again. */
+    public void resumeReading() {
+        listener.reading = true;
+        socket.request(1);
+    }
+
     public void complete(String id) {
         send(Map.of("id", id, "type", "complete"));
     }
 
-    /** The next message (pings are answered and skipped), or null after {@code seconds}. */
+    /**
+     * The next message (pings are answered and skipped), or null after {@code seconds}; a close frame from
+     * the server comes as a message of type "close" with its code and reason.
+     */
     public Json next(double seconds) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         while (true) {
@@ -90,6 +107,7 @@ public final class GraphQLWebSocket implements AutoCloseable {
     private static final class Listener implements WebSocket.Listener {
         private final BlockingQueue<Json> queue;
         private final StringBuilder partial = new StringBuilder();
+        volatile boolean reading = true;
 
         Listener(BlockingQueue<Json> queue) {
             this.queue = queue;
@@ -102,7 +120,16 @@ public final class GraphQLWebSocket implements AutoCloseable {
                 queue.add(Json.parse(partial.toString()));
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
+            return null;
+        }
+
+        /** The server's close frame, as a message of type "close" with its code and reason. */
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            queue.add(Json.of(Map.of("type", "close", "code", statusCode, "reason", reason)));
             return null;
         }
     }

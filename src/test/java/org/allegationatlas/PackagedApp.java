@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts the packaged application as its own process, as a user would: the native binary
@@ -21,6 +22,22 @@ public final class PackagedApp {
      * @param arguments the command line after them, e.g. {@code import FILE}; none for the service
      */
     public static Process start(Path output, List<String> settings, String... arguments) throws IOException {
+        return start(null, output, Map.of(), settings, arguments);
+    }
+
+    /** As {@link #start(Path, List, String...)}, in {@code directory} (relative paths, such as the default ./data, are resolved there). */
+    public static Process startIn(Path directory, Path output, List<String> settings, String... arguments) throws IOException {
+        return start(directory, output, Map.of(), settings, arguments);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with environment variables added, e.g. QUARKUS_DATASOURCE_JDBC_URL. */
+    public static Process start(Path output, Map<String, String> environment, List<String> settings, String... arguments)
+            throws IOException {
+        return start(null, output, environment, settings, arguments);
+    }
+
+    private static Process start(Path directory, Path output, Map<String, String> environment, List<String> settings,
+            String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         String nativeImage = System.getProperty("native.image.path");
         if (nativeImage != null && new File(nativeImage).canExecute()) {
@@ -33,6 +50,9 @@ public final class PackagedApp {
             command.add(Paths.get("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
         }
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }

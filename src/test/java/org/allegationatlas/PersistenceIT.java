@@ -36,6 +36,7 @@ class PersistenceIT {
     private Path dataDir;
     private Process app;
     private int port;
+    private int managementPort;
 
     @BeforeEach
     void newDataDirectory() throws IOException {
@@ -78,7 +79,9 @@ class PersistenceIT {
 
     private void start() throws Exception {
         port = freePort();
+        managementPort = freePort();
         List<String> settings = List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=" + managementPort, "-Dquarkus.management.host=127.0.0.1",
                 "-Datlas.data-dir=" + dataDir.toAbsolutePath(), "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN);
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
         app = PackagedApp.start(log, settings);
@@ -88,7 +91,7 @@ class PersistenceIT {
                 throw new AssertionError("the app stopped while starting:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;

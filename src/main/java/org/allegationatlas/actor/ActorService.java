@@ -2,6 +2,7 @@ package org.allegationatlas.actor;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.allegationatlas.common.CountCache;
+import org.allegationatlas.common.graphql.ItemLimit;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
 import org.allegationatlas.common.SqlWhere;
@@ -30,6 +34,8 @@ public class ActorService {
     KnownActors knownActors;
     @Inject
     CountCache counts;
+    @ConfigProperty(name = "atlas.graphql.max-items", defaultValue = "50000")
+    int maxItems;
 
     public ActorEntity byId(long id) {
         return em.find(ActorEntity.class, id);
@@ -49,21 +55,34 @@ public class ActorService {
     public Map<Long, List<ActorAliasEntity>> aliasesOf(Collection<Long> actorIds) {
         Map<Long, List<ActorAliasEntity>> aliases = new HashMap<>();
         if (!actorIds.isEmpty()) {
-            em.createQuery("from ActorAliasEntity where actorId in :ids order by id", ActorAliasEntity.class)
-                    .setParameter("ids", Set.copyOf(actorIds)).getResultList()
+            ItemLimit.atMost(em.createQuery("from ActorAliasEntity where actorId in :ids order by id", ActorAliasEntity.class)
+                    .setParameter("ids", Set.copyOf(actorIds)), maxItems, "aliases")
                     .forEach(a -> aliases.computeIfAbsent(a.actorId, k -> new ArrayList<>()).add(a));
         }
         return aliases;
     }
 
-    /** Actors affiliated with each of the countries, by name. */
-    public Map<String, List<ActorEntity>> byCountries(Collection<String> codes) {
+    /** The first {@code first} actors affiliated with each of the countries, by name. */
+    @SuppressWarnings("unchecked")
+    public Map<String, List<ActorEntity>> byCountries(Collection<String> codes, int first) {
         Map<String, List<ActorEntity>> actors = new HashMap<>();
-        if (!codes.isEmpty()) {
-            em.createQuery("from ActorEntity where countryCode in :codes order by normalizedName, id", ActorEntity.class)
-                    .setParameter("codes", Set.copyOf(codes)).getResultList()
-                    .forEach(a -> actors.computeIfAbsent(a.countryCode.trim(), k -> new ArrayList<>()).add(a));
+        if (codes.isEmpty() || first == 0) {
+            return actors;
         }
+        List<ActorEntity> rows;
+        if (codes.size() == 1) {
+            rows = em.createQuery("from ActorEntity where countryCode = :code order by normalizedName, id", ActorEntity.class)
+                    .setParameter("code", codes.iterator().next()).setMaxResults(first).getResultList();
+        } else {
+            // one statement for every country: the first rows of each
+            rows = em.createNativeQuery("select * from (select a.*, row_number() over (partition by a.country_code"
+                    + " order by a.normalized_name, a.id) as page_row from actor a where a.country_code in (:codes)) ranked"
+                    + " where page_row <= :first order by page_row", ActorEntity.class)
+                    .setParameter("codes", Set.copyOf(codes)).setParameter("first", first).getResultList();
+            rows = new ArrayList<>(rows);
+            rows.sort(Comparator.comparing((ActorEntity a) -> a.normalizedName).thenComparing(a -> a.id));
+        }
+        rows.forEach(a -> actors.computeIfAbsent(a.countryCode.trim(), k -> new ArrayList<>()).add(a));
         return actors;
     }
 

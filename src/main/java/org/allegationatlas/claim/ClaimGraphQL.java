@@ -14,6 +14,7 @@ import org.allegationatlas.article.Article;
 import org.allegationatlas.article.ArticleService;
 import org.allegationatlas.common.Ids;
 import org.allegationatlas.common.Paging;
+import org.allegationatlas.common.http.ClientConnection;
 import org.allegationatlas.country.Countries;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @GraphQLApi
 public class ClaimGraphQL {
@@ -70,9 +70,8 @@ public class ClaimGraphQL {
     @Description("Claims as they are stored, optionally only allegations against one country.")
     public Multi<Claim> claimAdded(String subjectCountry) {
         String code = countries.requireCode(subjectCountry, "subjectCountry");
-        // each subscriber buffers what it has not yet taken (an article brings several claims at once), and
-        // receives them on a worker thread, never on the thread that committed them or on an event loop
-        return events.added().onOverflow().buffer(10_000).emitOn(Infrastructure.getDefaultWorkerPool()).filter(c -> code == null || (c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry())));
+        return events.subscribe(c -> code == null || c.stance() == Stance.ALLEGES && code.equals(c.subjectCountry()),
+                ClientConnection.ofCurrentRequest());
     }
 
     public List<@NonNull Article> article(@Source List<Claim> sources) {

@@ -16,12 +16,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.allegationatlas.common.Languages;
 import org.allegationatlas.common.CountCache;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
 import org.allegationatlas.common.SqlWhere;
 import org.allegationatlas.common.Text;
+import org.allegationatlas.common.graphql.ItemLimit;
 import org.allegationatlas.country.Countries;
 
 /**
@@ -40,6 +43,8 @@ public class ClaimService {
     Countries countries;
     @Inject
     CountCache counts;
+    @ConfigProperty(name = "atlas.graphql.max-items", defaultValue = "50000")
+    int maxItems;
 
     public ClaimEntity byId(long id) {
         return em.find(ClaimEntity.class, id);
@@ -54,22 +59,22 @@ public class ClaimService {
         return found;
     }
 
-    /** Claims of each article, in the order they appear in its body. */
+    /** Claims of each article, in the order they appear in its body; at most the item limit of a request in all. */
     public Map<Long, List<ClaimEntity>> byArticles(Collection<Long> articleIds) {
-        return groupBy(articleIds, "articleId", c -> c.articleId, "quoteStart, id");
+        return groupBy(articleIds, "articleId", c -> c.articleId, "quoteStart, id", "claims of articles");
     }
 
-    /** Denials and confirmations that answer each claim. */
+    /** Denials and confirmations that answer each claim; at most the item limit of a request in all. */
     public Map<Long, List<ClaimEntity>> responsesTo(Collection<Long> claimIds) {
-        return groupBy(claimIds, "respondsToId", c -> c.respondsToId, "id");
+        return groupBy(claimIds, "respondsToId", c -> c.respondsToId, "id", "responses");
     }
 
     private Map<Long, List<ClaimEntity>> groupBy(Collection<Long> keys, String field, Function<ClaimEntity, Long> keyOf,
-            String order) {
+            String order, String what) {
         Map<Long, List<ClaimEntity>> grouped = new HashMap<>();
         if (!keys.isEmpty()) {
-            em.createQuery("from ClaimEntity where " + field + " in :keys order by " + order, ClaimEntity.class)
-                    .setParameter("keys", Set.copyOf(keys)).getResultList()
+            ItemLimit.atMost(em.createQuery("from ClaimEntity where " + field + " in :keys order by " + order, ClaimEntity.class)
+                    .setParameter("keys", Set.copyOf(keys)), maxItems, what)
                     .forEach(c -> grouped.computeIfAbsent(keyOf.apply(c), k -> new ArrayList<>()).add(c));
         }
         return grouped;

@@ -1,11 +1,14 @@
 package org.allegationatlas.common;
 
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import graphql.ErrorClassification;
@@ -35,6 +38,8 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     public static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
 
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
+    private static final int STATEMENT_TIMEOUT_MS = ConfigProvider.getConfig()
+            .getOptionalValue("atlas.db.statement-timeout-ms", Integer.class).orElse(5000);
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -68,6 +73,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             if (cause instanceof ForbiddenException) {
                 return rebuilt(error, field(error) + " needs the editor role, which this token does not have", "FORBIDDEN");
             }
+            if (statementTimedOut(fetching.getException())) {
+                return rebuilt(error, "A database statement of this request ran longer than " + STATEMENT_TIMEOUT_MS
+                        + " ms and was stopped; ask for fewer items (first), a narrower filter or a shallower query",
+                        RequestDeadline.TIMEOUT);
+            }
             String incident = UUID.randomUUID().toString();
             LOG.errorf(fetching.getException(), "Internal error %s at %s", incident, error.getPath());
             return rebuilt(error, "Internal server error (incident " + incident + "); the server's log has the details",
@@ -84,6 +94,20 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             default -> INTERNAL;
         };
         return rebuilt(error, Messages.readable(error.getMessage()), newCode);
+    }
+
+    /**
+     * Whether the database stopped a statement at its timeout (common/data/ConnectionSettings): SQLState
+     * 57014 on H2 and PostgreSQL, however Hibernate wrapped it.
+     */
+    static boolean statementTimedOut(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTimeoutException || cause instanceof jakarta.persistence.QueryTimeoutException
+                    || cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object codeOf(GraphQLError error) {

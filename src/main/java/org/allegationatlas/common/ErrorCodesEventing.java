@@ -3,12 +3,14 @@ package org.allegationatlas.common;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.allegationatlas.common.graphql.ItemLimit;
+
 import graphql.GraphQL;
 import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Adds {@link LeanBatchFetchers}, {@link RequestDeadline}, {@link ErrorCodes} and the response
+ * Adds {@link LeanBatchFetchers}, the item limit ({@link ItemLimit}), {@link RequestDeadline}, {@link ErrorCodes} and the response
  * cache's hook to the GraphQL engine SmallRye builds. SmallRye sets its own instrumentations
  * (query cache, depth and complexity limits) just before; they are read back through the public
  * {@link GraphQL#getInstrumentation()} of a trial build and chained, not replaced. Always on:
@@ -30,6 +32,7 @@ public class ErrorCodesEventing implements EventingService {
             chain.add(smallRyes);
         }
         chain.add(new LeanBatchFetchers());
+        chain.addAll(ItemLimit.instrumentations());
         chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
         chain.add(new ResponseCache.Remember());

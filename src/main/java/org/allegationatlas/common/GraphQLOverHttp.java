@@ -1,8 +1,10 @@
 package org.allegationatlas.common;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import graphql.language.AstPrinter;
 import graphql.language.Document;
@@ -43,6 +46,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class GraphQLOverHttp {
 
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    private static final Logger LOG = Logger.getLogger(GraphQLOverHttp.class);
     private static final String REQUEST_ERROR = "atlas.request-error";
     private static final String REQUEST = "atlas.graphql-request";
 
@@ -60,7 +64,7 @@ public class GraphQLOverHttp {
         router.post(path).order(-101).handler(this::checkContentType);
         // in memory only: nothing a caller sends is written to disk (no file uploads)
         router.post(path).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()));
-        router.route(path).order(-99).handler(this::check);
+        router.route(path).order(-99).handler(this::check).failureHandler(this::failed);
     }
 
     /** Refuses a POST of an unsupported media type before its body is read. */
@@ -75,7 +79,32 @@ public class GraphQLOverHttp {
             fail(ctx, 415, "BAD_REQUEST", "Content-Type " + mediaType + " is not supported; send application/json");
             return;
         }
+        // JSON is UTF-8 (RFC 8259); a GraphQL document may come in any charset the JDK knows
+        String charset = charset(contentType);
+        boolean json = mediaType.equals("application/json");
+        if (!charset.isEmpty() && (json ? !charset.equals("utf-8") && !charset.equals("utf8") : !isSupported(charset))) {
+            fail(ctx, 415, "BAD_REQUEST", "charset " + charset + " is not supported; send UTF-8 (charset=utf-8, or none)");
+            return;
+        }
         ctx.next();
+    }
+
+    /** Whatever went wrong below us on this route: a coded error and an incident id, the details only in the log. */
+    void failed(RoutingContext ctx) {
+        if (ctx.statusCode() == 413) {
+            fail(ctx, 413, ErrorCodes.LIMIT_EXCEEDED, "The request body is larger than " + maxBodySize.asLongValue()
+                    + " bytes (quarkus.http.limits.max-body-size)");
+            return;
+        }
+        if (ctx.statusCode() > 0 && ctx.statusCode() < 500) {
+            fail(ctx, ctx.statusCode(), "BAD_REQUEST", "The request could not be handled (HTTP " + ctx.statusCode() + ")");
+            return;
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(ctx.failure(), "Internal error %s on %s %s", incident, ctx.request().method(), ctx.request().path());
+        if (!ctx.response().headWritten()) {
+            fail(ctx, 500, ErrorCodes.INTERNAL, "Internal server error (incident " + incident + "); the server's log has the details");
+        }
     }
 
     void check(RoutingContext ctx) {
@@ -220,7 +249,26 @@ public class GraphQLOverHttp {
 
     /** "application/json; charset=utf-8" -> "application/json"; some clients (GraphiQL) repeat the header. */
     private static String mediaType(String contentType) {
-        return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split("[;,]")[0].trim();
+        return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split("[;,]", -1)[0].trim();
+    }
+
+    private static boolean isSupported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) { // an illegal name
+            return false;
+        }
+    }
+
+    /** The charset a Content-Type names, lower case ("" when none). */
+    private static String charset(String contentType) {
+        for (String parameter : contentType.toLowerCase(Locale.ROOT).split("[;,]")) {
+            String p = parameter.trim();
+            if (p.startsWith("charset=")) {
+                return p.substring("charset=".length()).replace("\"", "").trim();
+            }
+        }
+        return "";
     }
 
     /** @return the document, or null after answering with the syntax error */

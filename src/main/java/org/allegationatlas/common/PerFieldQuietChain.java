@@ -2,6 +2,7 @@ package org.allegationatlas.common;
 
 import java.util.List;
 
+import org.allegationatlas.common.graphql.ItemLimit;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -28,7 +29,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 // the hooks are looked up by reflection, in a native image too
 @RegisterForReflection(targets = { MaxQueryComplexityInstrumentation.class, MaxQueryDepthInstrumentation.class,
         LeanBatchFetchers.class, RequestDeadline.class, ErrorCodes.class,
-        ResponseCache.Remember.class }, methods = true)
+        ResponseCache.Remember.class, ItemLimit.Estimate.class, ItemLimit.Count.class }, methods = true)
 final class PerFieldQuietChain extends ChainedInstrumentation {
 
     private final boolean fieldExecution;

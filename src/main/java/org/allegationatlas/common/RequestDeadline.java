@@ -8,6 +8,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 
 /**
@@ -34,6 +35,9 @@ public class RequestDeadline extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         if (!(state instanceof Deadline deadline) || parameters.isTrivialDataFetcher()) {
             return dataFetcher; // reading a property costs nothing; wrapping it would make graphql-java treat it as work
+        }
+        if (parameters.getExecutionContext().getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+            return dataFetcher; // a subscription lives on; its events must not fail once it is older than the timeout
         }
         return environment -> {
             if (System.nanoTime() > deadline.nanos()) {

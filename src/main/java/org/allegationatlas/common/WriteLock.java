@@ -3,12 +3,14 @@ package org.allegationatlas.common;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.allegationatlas.common.data.DataVersion;
+
 import io.quarkus.arc.Arc;
 
 /**
  * Serialises the transactions that write articles, claims and actors, across every node that
- * shares the database: each locks the single row of ingest_lock first, and bumps its version,
- * which tells every node's {@link CountCache} that counts may have changed. Simple and
+ * shares the database: each locks the single row of ingest_lock first, and bumps its version
+ * ({@link DataVersion}), which tells every node's caches that answers may have changed. Simple and
  * deadlock-free; writes are rare next to reads, and bulk imports put many articles in one
  * transaction.
  */
@@ -22,7 +24,7 @@ public final class WriteLock {
         TransactionSynchronizationRegistry transaction = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
         if (transaction.getResource(WriteLock.class) == null) {
             em.createNativeQuery("select id from ingest_lock where id = 1 for update").getResultList();
-            em.createNativeQuery("update ingest_lock set version = version + 1 where id = 1").executeUpdate();
+            em.createNativeQuery(DataVersion.BUMP).executeUpdate();
             transaction.putResource(WriteLock.class, Boolean.TRUE);
         }
     }

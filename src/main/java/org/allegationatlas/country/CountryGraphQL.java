@@ -71,9 +71,10 @@ public class CountryGraphQL {
         return countries.localName(country, language);
     }
 
-    @Description("Actors affiliated with this country.")
-    public List<@NonNull List<@NonNull Actor>> actors(@Source List<Country> sources) {
-        Map<String, List<ActorEntity>> byCountry = actors.byCountries(codes(sources));
+    @Description("Actors affiliated with this country, by name: the first `first` of them (at most 100); page through"
+            + " all of them with the top-level actors(country: ...).")
+    public List<@NonNull List<@NonNull Actor>> actors(@Source List<Country> sources, @DefaultValue("100") Integer first) {
+        Map<String, List<ActorEntity>> byCountry = actors.byCountries(codes(sources), paging.request(first, null).first());
         return sources.stream()
                 .map(c -> byCountry.getOrDefault(c.code(), List.of()).stream().map(Actor::of).toList())
                 .toList();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ public class IngestService {
         return ingest(input, ClaimOrigin.CURATED);
     }
 
-    /** Stores an article with claims of the given origin; EXTRACTED claims keep their confidence. */
+    /** Stores an article with claims of the given origin (unless a claim names its own); EXTRACTED claims keep their confidence. */
     @Transactional
     public ArticleEntity ingest(ArticleInput input, ClaimOrigin origin) {
         return store(check(input), origin);
@@ -174,7 +175,7 @@ public class IngestService {
             claim.statedOn = c.statedOn();
             claim.statedOnPrecision = c.statedOn() == null ? null
                     : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
-            claim.origin = origin;
+            claim.origin = c.origin() == null ? origin : c.origin();
             claim.confidence = c.confidence();
             claim.explanation = c.explanation();
             em.persist(claim);
@@ -220,7 +221,7 @@ public class IngestService {
     }
 
     private Map<String, ActorInput> checkActors(ArticleInput input) {
-        Map<String, ActorInput> byKey = new HashMap<>();
+        Map<String, ActorInput> byKey = new LinkedHashMap<>(); // new actors are created in the input's order
         for (int i = 0; i < input.actors().size(); i++) {
             ActorInput actor = input.actors().get(i);
             String field = "input.actors[" + i + "]";

@@ -1,6 +1,8 @@
 package org.allegationatlas.country;
 
+import static org.allegationatlas.GraphQL.error;
 import static org.allegationatlas.GraphQL.ok;
+import static org.allegationatlas.GraphQL.vars;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.everyItem;
@@ -193,6 +195,16 @@ class CountryApiTest {
             assertEquals(alone.getList("country.accused.country.code"), one.getList("accused.country.code"));
             assertEquals(alone.getList("country.accused.count"), one.getList("accused.count"));
         }
+    }
+
+    @Test
+    void actorsComeByNameAndFirstKeepsTheFirstOfThem() {
+        List<String> all = ok("countryActors", "code", "US").getList("country.actors.name");
+        assertThat("the seed names several US actors: " + all, all.size(), greaterThan(2));
+        assertEquals(all.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), all, "by name");
+        assertEquals(all.subList(0, 2), ok("countryActors", "code", "US", "first", 2).getList("country.actors.name"));
+        assertEquals(List.of(), ok("countryActors", "code", "US", "first", 0).getList("country.actors"));
+        error("countryActors", vars("code", "US", "first", 101), "VALIDATION", "first: 101 is out of range");
     }
 
     /** The claims of a connection are exactly the seed claims that satisfy {@code expected} (by summary). */

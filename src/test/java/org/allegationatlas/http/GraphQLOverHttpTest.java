@@ -161,6 +161,23 @@ class GraphQLOverHttpTest {
                         + "{\"query\": \"{ ... }\"}, not an array"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json; charset=latin-1", "application/json; charset=\"utf-16\"", ";", " ; charset=utf-8",
+            "application/json;;", "application/graphql; charset=nonsense" })
+    void oddContentTypesAre415NeverAServerError(String contentType) {
+        given().header("Content-Type", contentType).body(QUERY.getBytes(StandardCharsets.UTF_8)).post("/graphql").then()
+                .statusCode(415).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+    }
+
+    @Test
+    void utf8IsAcceptedHoweverItIsSpelt() {
+        for (String contentType : new String[] { "application/json; charset=UTF-8", "application/json;charset=\"utf-8\"",
+                "Application/JSON; charset=utf8" }) {
+            given().header("Content-Type", contentType).body(QUERY.getBytes(StandardCharsets.UTF_8)).post("/graphql").then()
+                    .statusCode(200).body("data.country.name", equalTo("North Korea"));
+        }
+    }
+
     /** How many files each place holds (-1: the place does not exist). */
     private static Map<Path, Long> filesIn(List<Path> places) throws IOException {
         Map<Path, Long> counts = new HashMap<>();

@@ -89,7 +89,9 @@ class LimitsTest {
         String padding = "x".repeat(5 * 1024 * 1024);
         given().contentType("application/json").header("Authorization", "Bearer " + ProtectedApp.READER_TOKEN)
                 .body("{\"query\": \"{ __typename }\", \"variables\": {\"padding\": \"" + padding + "\"}}")
-                .post("/graphql").then().statusCode(413);
+                .post("/graphql").then().statusCode(413)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("max-body-size"));
     }
 
     private static io.restassured.response.ValidatableResponse post(String query) {

@@ -75,23 +75,21 @@ record RawRequest(String method, String pathAndQuery, List<String[]> headers, by
                 head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n");
             }
             OutputStream out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            Thread writer = null;
-            if (body != null) {
-                writer = new Thread(() -> writeBody(out), "raw-request-body");
-                writer.setDaemon(true);
-                writer.start();
-            }
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+            // written beside the reader: a server may answer (414, 413, 415) and close before it has read all we send
+            Thread writer = new Thread(() -> writeRequest(out, headBytes), "raw-request-writer");
+            writer.setDaemon(true);
+            writer.start();
             return read(new BufferedInputStream(socket.getInputStream()));
         }
     }
 
-    private void writeBody(OutputStream out) {
+    private void writeRequest(OutputStream out, byte[] headBytes) {
         try {
-            if (!chunked) {
+            out.write(headBytes);
+            if (body != null && !chunked) {
                 out.write(body);
-            } else {
+            } else if (body != null) {
                 for (int at = 0; at < body.length; at += 8192) {
                     int length = Math.min(8192, body.length - at);
                     out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));

@@ -1,0 +1,234 @@
+package org.allegationatlas.common.graphql;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.persistence.TypedQuery;
+
+import org.allegationatlas.common.ApiException;
+import org.allegationatlas.common.ErrorCodes;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.FieldComplexityEnvironment;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.FetchedValue;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * Bounds the work of one request by the list items it may return, all lists and levels together
+ * (claims, actors, edges, countries, aliases...): at most {@code atlas.graphql.max-items}. The
+ * field-count limit cannot see that {@code first} multiplies at every level:
+ * {@code countries { allegationsAgainst(first: 100) { edges { node { claimant { claimsMade(first: 100) ...}
+ * would return 249 x 100 x 100 claims. Three guards:
+ * <ul>
+ * <li>{@link Estimate}, before anything runs: each list counts its {@code first} (a connection, its
+ * edges), the countries all 249, any other list {@link #UNPAGED_ESTIMATE}, multiplied through the levels;</li>
+ * <li>{@link Count}, while it runs: the items the lists really hold, for lists whose length the
+ * estimate could only guess; past the limit no further field is fetched, and the answer is one error;</li>
+ * <li>{@link #atMost}, in the loaders of lists that have no {@code first}: never more rows than the limit.</li>
+ * </ul>
+ * Introspection (GraphiQL's schema query) reads the schema in memory and is not counted.
+ */
+public final class ItemLimit {
+
+    /** What a list without {@code first} counts for in the estimate: the default page size. */
+    static final int UNPAGED_ESTIMATE = 20;
+    private static final String CONFIG = "atlas.graphql.max-items";
+    private static final int COUNTRIES = Locale.getISOCountries().length;
+    private static final String ASK_FOR_LESS = "; ask for fewer items (a smaller first) or fewer nested lists";
+
+    private ItemLimit() {
+    }
+
+    public static int max() {
+        return ConfigProvider.getConfig().getOptionalValue(CONFIG, Integer.class).orElse(50_000);
+    }
+
+    /** The two instrumentations, for the engine's chain. */
+    public static List<Instrumentation> instrumentations() {
+        int max = max();
+        return List.of(new Estimate(max), new Count(max));
+    }
+
+    /**
+     * Runs the query of a list that has no {@code first} (the claims of some articles) for at most
+     * {@code max} rows, and refuses when there are more: a request never loads them all.
+     */
+    public static <T> List<T> atMost(TypedQuery<T> query, int max, String what) {
+        List<T> rows = query.setMaxResults(max + 1).getResultList();
+        if (rows.size() > max) {
+            throw new ApiException(ErrorCodes.LIMIT_EXCEEDED, "This request would load more than " + String.format("%,d", max)
+                    + " " + what + ", the limit of one request" + ASK_FOR_LESS);
+        }
+        return rows;
+    }
+
+    static boolean introspection(String parentType, String field) {
+        return field.startsWith("__") || parentType.startsWith("__");
+    }
+
+    /** The estimate before execution; graphql-java sums it over the document, fragments expanded. */
+    public static final class Estimate extends MaxQueryComplexityInstrumentation {
+
+        private final int max;
+
+        Estimate(int max) {
+            super(max, Estimate::items);
+            this.max = max;
+        }
+
+        /** Items a field may return: its own if it is a list, times what each of them holds. */
+        static int items(FieldComplexityEnvironment field, int childItems) {
+            if (introspection(field.getParentType().getName(), field.getFieldDefinition().getName())) {
+                return 0;
+            }
+            long size = listSize(field);
+            long items = size == 0 ? childItems : size + size * (long) childItems;
+            return (int) Math.min(Integer.MAX_VALUE, items);
+        }
+
+        private static long listSize(FieldComplexityEnvironment field) {
+            GraphQLType type = GraphQLTypeUtil.unwrapNonNull(field.getFieldDefinition().getType());
+            if (!(type instanceof GraphQLList)) {
+                return 0;
+            }
+            if (field.getArguments().containsKey("first")) {
+                return first(field.getArguments());
+            }
+            FieldComplexityEnvironment parent = field.getParentEnvironment();
+            if ("edges".equals(field.getFieldDefinition().getName()) && parent != null
+                    && parent.getArguments().containsKey("first")) {
+                return first(parent.getArguments());
+            }
+            if ("Query".equals(field.getParentType().getName()) && "countries".equals(field.getFieldDefinition().getName())) {
+                return COUNTRIES;
+            }
+            return UNPAGED_ESTIMATE;
+        }
+
+        private static long first(Map<String, Object> arguments) {
+            Object first = arguments.get("first");
+            return first instanceof Number n ? Math.max(0, n.longValue()) : UNPAGED_ESTIMATE;
+        }
+
+        @Override
+        protected AbortExecutionException mkAbortException(int totalItems, int maxItems) {
+            String estimate = totalItems == Integer.MAX_VALUE ? "billions of" : String.format("%,d", totalItems);
+            return new AbortExecutionException(List.of(error("This query could return up to " + estimate
+                    + " list items (each list counted at its first, " + UNPAGED_ESTIMATE + " if it has none, countries at "
+                    + COUNTRIES + "), more than the limit of " + String.format("%,d", max) + " per request" + ASK_FOR_LESS)));
+        }
+    }
+
+    /** The items lists really held, counted as each list is completed. */
+    public static final class Count extends SimplePerformantInstrumentation {
+
+        private final int max;
+
+        Count(int max) {
+            this.max = max;
+        }
+
+        private static final class Items implements InstrumentationState {
+            final AtomicLong count = new AtomicLong();
+            volatile boolean exceeded;
+        }
+
+        @Override
+        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+            return new Items();
+        }
+
+        @Override
+        public InstrumentationContext<Object> beginFieldListCompletion(InstrumentationFieldCompleteParameters parameters,
+                InstrumentationState state) {
+            if (state instanceof Items items && !items.exceeded
+                    && parameters.getExecutionContext().getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION
+                    && !introspection(parameters.getExecutionStepInfo().getObjectType().getName(), parameters.getField().getName())
+                    && items.count.addAndGet(size(parameters.getFetchedValue())) > max) {
+                items.exceeded = true;
+            }
+            return null;
+        }
+
+        private static long size(Object fetched) {
+            Object value = fetched instanceof FetchedValue f ? f.getFetchedValue() : fetched;
+            if (value instanceof Collection<?> collection) {
+                return collection.size();
+            }
+            return value instanceof Object[] array ? array.length : 0;
+        }
+
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                InstrumentationState state) {
+            if (!(state instanceof Items items) || parameters.isTrivialDataFetcher()) {
+                return dataFetcher; // reading a property loads nothing
+            }
+            return environment -> {
+                if (items.exceeded) {
+                    throw new ApiException(ErrorCodes.LIMIT_EXCEEDED, stopped());
+                }
+                return dataFetcher.get(environment);
+            };
+        }
+
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            String refusal = state instanceof Items items && items.exceeded ? stopped() : loaderRefusal(result);
+            if (refusal != null) {
+                // one error rather than one per field or parent that was refused, and no partial answer
+                return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().data(null)
+                        .addError(error(refusal)).build());
+            }
+            return CompletableFuture.completedFuture(result);
+        }
+
+        /** The message of the first refusal of {@link ItemLimit#atMost} among the errors, or null. */
+        private static String loaderRefusal(ExecutionResult result) {
+            for (GraphQLError error : result.getErrors()) {
+                if (error instanceof ExceptionWhileDataFetching fetching) {
+                    for (Throwable t = fetching.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                        if (t instanceof ApiException api && ErrorCodes.LIMIT_EXCEEDED.equals(api.code())) {
+                            return api.getMessage();
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private String stopped() {
+            return "This query returned more than " + String.format("%,d", max)
+                    + " list items, the limit of one request, and was stopped" + ASK_FOR_LESS;
+        }
+    }
+
+    private static GraphQLError error(String message) {
+        return GraphqlErrorBuilder.newError().message(message)
+                .extensions(Map.of("code", ErrorCodes.LIMIT_EXCEEDED))
+                .errorType(graphql.ErrorClassification.errorClassification(ErrorCodes.LIMIT_EXCEEDED)).build();
+    }
+}
