@@ -14,6 +14,7 @@ import org.allegationatlas.claim.ClaimCategory;
 import org.allegationatlas.claim.Stance;
 import org.allegationatlas.extract.lexicon.ActorNames;
 import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
 import org.allegationatlas.extract.nlp.Taggers;
 import org.allegationatlas.extract.text.SentenceSplitter.Sentence;
 import org.allegationatlas.extract.text.Token;
@@ -83,26 +84,60 @@ public final class ArticleReader {
     }
 
     /**
-     * The sentence's tokens with their part of speech (and entities in Indonesian) when it names a
-     * party and has a cue word, the only sentences the claim rules read closely; the others are left
-     * untagged (tagging is most of extraction's time).
+     * The sentence's tokens, those around each cue word with their part of speech (and entity in
+     * Indonesian): what the rules read of the tags is whether a cue is a verb and whether a name
+     * next to it is a person's. Tagging is most of extraction's time, so only sentences that name a
+     * party are tagged, and of them only the words within {@link #TAG_WINDOW} of a cue (the
+     * taggers' features look two words either side, so near the cue the tags are in practice those
+     * of the whole sentence; the evaluation's figures did not move).
      */
     private List<Token> tagged(List<Token> tokens) {
-        if (tokens.isEmpty() || tokens.size() > 300 || ctx.language.cues().findAll(tokens, 0, tokens.size()).isEmpty()) {
+        if (tokens.isEmpty() || tokens.size() > 300) {
             return tokens;
         }
-        String[] words = new String[tokens.size()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = tokens.get(i).text();
+        List<PhraseTable.Match<Lexicon.CueType>> cues = ctx.language.cues().findAll(tokens, 0, tokens.size());
+        String[] pos = new String[tokens.size()];
+        String[] entities = new String[tokens.size()];
+        int from = -1;
+        int to = -1;
+        for (PhraseTable.Match<Lexicon.CueType> cue : cues) {
+            if (cue.value() == Lexicon.CueType.NONE) {
+                continue;
+            }
+            int start = Math.max(0, cue.start() - TAG_WINDOW);
+            if (start > to) {
+                tag(tokens, from, to, pos, entities); // the windows so far, as one run
+                from = start;
+            }
+            to = Math.min(tokens.size(), cue.end() + TAG_WINDOW);
         }
-        boolean english = Lexicon.ENGLISH.equals(ctx.language.code());
-        var tags = english ? taggers.english(words) : taggers.indonesian(words);
+        if (from < 0) {
+            return tokens;
+        }
+        tag(tokens, from, to, pos, entities);
         List<Token> tagged = new ArrayList<>(tokens.size());
-        for (int i = 0; i < words.length; i++) {
-            tagged.add(tokens.get(i).tagged(tags.pos()[i], tags.chunks() == null ? null : tags.chunks()[i],
-                    tags.entities() == null ? null : tags.entities()[i]));
+        for (int i = 0; i < tokens.size(); i++) {
+            tagged.add(pos[i] == null ? tokens.get(i) : tokens.get(i).tagged(pos[i], entities[i]));
         }
         return tagged;
+    }
+
+    /** Words within this many of a cue are tagged: a name of up to four words before or after it, and context for the tagger. */
+    private static final int TAG_WINDOW = 6;
+
+    private void tag(List<Token> tokens, int from, int to, String[] pos, String[] entities) {
+        if (from < 0) {
+            return;
+        }
+        String[] words = new String[to - from];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = tokens.get(from + i).text();
+        }
+        Taggers.Tags tags = Lexicon.ENGLISH.equals(ctx.language.code()) ? taggers.english(words) : taggers.indonesian(words);
+        System.arraycopy(tags.pos(), 0, pos, from, words.length);
+        if (tags.entities() != null) {
+            System.arraycopy(tags.entities(), 0, entities, from, words.length);
+        }
     }
 
     /** Part of a sentence that is read on its own, with its tokens and the parties named in it (offsets within the part). */

@@ -241,7 +241,7 @@ final class FrameReader extends SentenceParts {
                     : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
                     : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
                     : coordinated ? "the subject of the sentence (\"X ... and said\")"
-                    : "the party before the verb (its subject" + (tokens.get(speaker.end() - 1).chunk() != null ? ", noun phrase by the chunker)" : ")");
+                    : "the party before the verb (its subject)";
             frame.negated = negatedBefore(cue.start());
             frame.from = skipOpening(cue.end(), to);
             frame.to = to;

@@ -2,18 +2,17 @@ package org.allegationatlas.extract.text;
 
 /**
  * A word or punctuation mark of the body, with its offsets; {@code norm} is how lexicons compare it.
- * {@code pos} (Penn tags in English, UD in Indonesian), {@code chunk} (English B-NP/I-VP/O ...) and
- * {@code entity} (Indonesian B-PER/I-LOC/O ...) come from the models, for sentences that were tagged;
- * null otherwise.
+ * {@code pos} (Penn tags in English, UD in Indonesian) and {@code entity} (Indonesian B-PER/I-LOC/O ...)
+ * come from the models, for the words around a cue that were tagged; null otherwise.
  */
-public record Token(String text, String norm, int start, int end, String pos, String chunk, String entity) {
+public record Token(String text, String norm, int start, int end, String pos, String entity) {
 
     public Token(String text, String norm, int start, int end) {
-        this(text, norm, start, end, null, null, null);
+        this(text, norm, start, end, null, null);
     }
 
-    public Token tagged(String pos, String chunk, String entity) {
-        return new Token(text, norm, start, end, pos, chunk, entity);
+    public Token tagged(String pos, String entity) {
+        return new Token(text, norm, start, end, pos, entity);
     }
 
     public boolean capitalized() {
