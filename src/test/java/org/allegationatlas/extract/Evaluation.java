@@ -115,9 +115,17 @@ public final class Evaluation {
     }
 
     /** Prints the table: ./mvnw -B -q test -Dtest=ExtractionQualityTest (or run this main on the test classpath). */
+    /**
+     * Prints the table. {@code --misses}: also the dev sentences not fully found; {@code --dev}: the dev rows only,
+     * for tuning without seeing the test figures.
+     */
     public static void main(String[] args) {
+        List<String> options = List.of(args);
         Evaluation evaluation = standalone();
-        Report report = evaluation.evaluate(args.length > 0 && args[0].equals("--misses"));
+        Report report = evaluation.evaluate(options.contains("--misses"));
+        if (options.contains("--dev")) {
+            report.rows().values().removeIf(row -> !row.split().equals("dev"));
+        }
         evaluation.print(report, System.out);
     }
 

@@ -120,6 +120,70 @@ class ExtractorRulesTest {
         assertEquals(List.of(), article.actors().stream().filter(a -> a.name().contains("example")).toList());
     }
 
+    @Test
+    void theCountryWithAnArticleIsTheCountryNotAPlaceInIt() {
+        for (String text : new String[] { "China accused the United States of funding rebels in Myanmar.",
+                "Russia accused the UK of sending saboteurs to Crimea." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.ALLEGES, claim.stance(), text);
+            assertEquals(text.startsWith("China") ? "US" : "GB", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void anAccusationOrDenialAsANounIsItsOwnersClaim() {
+        ArticleInput accusation = extract("Chile's accusation that Argentina had moved troops to the border worried investors.", "2024-01-10");
+        ClaimInput claim = accusation.claims().get(0);
+        assertEquals(Stance.ALLEGES, claim.stance());
+        assertEquals("CL", country(accusation, claim.claimant()));
+        assertEquals("AR", country(accusation, claim.subject()));
+        for (String text : new String[] { "Bantahan Hanoi atas tuduhan itu disampaikan setelah laporan pers Kamboja terbit.",
+                "Tuduhan yang ditolak Hanoi itu pertama kali dilontarkan aktivis di Kamboja." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput denial = article.claims().stream().filter(c -> c.stance() == Stance.DENIES).findFirst().orElseThrow();
+            assertEquals("VN", country(article, denial.claimant()), text);
+            assertEquals("VN", country(article, denial.subject()), text);
+        }
+    }
+
+    @Test
+    void aSpeakerSayingItsOwnSideDidNotDenies() {
+        for (String text : new String[] { "A spokesman for the Peruvian government said the country had no part in the unrest.",
+                "Presiden Peru mengatakan negaranya tidak berada di balik kerusuhan itu." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.DENIES, claim.stance(), text);
+            assertEquals("PE", country(article, claim.claimant()), text);
+            assertEquals("PE", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void aPhraseBeforeTheSpeakerIsNotWhatItSays() {
+        for (String text : new String[] { "Dalam pernyataan di situs resminya, Kementerian Luar Negeri Vietnam menuduh China merusak kapal nelayan.",
+                "The Vietnamese foreign ministry said on its website that China had damaged fishing boats." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.ALLEGES, claim.stance(), text);
+            assertEquals("VN", country(article, claim.claimant()), text);
+            assertEquals("CN", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void groupsAndOfficesOfOneCountrySpeakForIt() {
+        for (String text : new String[] { "Trade unions in Belgium accused France of dumping cheap steel.",
+                "Kelompok nelayan di Belgia menuduh Prancis merusak jaring mereka.",
+                "Bupati Sambas menuding Prancis merusak jaring nelayan." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.ALLEGES, claim.stance(), text);
+            assertEquals(text.startsWith("Bupati") ? "ID" : "BE", country(article, claim.claimant()), text);
+            assertEquals("FR", country(article, claim.subject()), text);
+        }
+    }
+
     private static ArticleInput extract(String body, String publishedOn) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput("urn:test:rules", null, "Test Wire", null,
                 LocalDate.parse(publishedOn), null, body)).article();

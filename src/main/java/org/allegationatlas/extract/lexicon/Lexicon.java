@@ -47,7 +47,8 @@ public final class Lexicon {
     public record Body(String head, ActorKind kind, boolean speaksForState, boolean local) {
     }
 
-    public record Title(String english, boolean posted) {
+    /** {@code country}: the one country the office exists in ("bupati": Indonesia), else null. */
+    public record Title(String english, boolean posted, String country) {
     }
 
     public enum CueType {
@@ -57,7 +58,11 @@ public final class Lexicon {
         /** "dituduh X", "was accused by X": X accuses whoever comes before */
         PASSIVE_ACCUSE,
         /** "yang dibantah X", "dibantah oleh X": X denies */
-        PASSIVE_DENY
+        PASSIVE_DENY,
+        /** an accusation as a noun with its owner: "X's accusation that ...", "tuduhan X bahwa ..." */
+        NOUN_ACCUSE,
+        /** a denial as a noun with its owner: "X's denial of ...", "bantahan X atas ..." */
+        NOUN_DENY
     }
 
     public record CategoryCue(ClaimCategory category, double weight) {
@@ -138,8 +143,10 @@ public final class Lexicon {
         for (String[] row : ResourceFiles.tsv("extract/lexicon/hostile-acts.tsv")) {
             hostileActs.add(Tokenizer.norm(row[0]));
         }
-        for (String[] row : ResourceFiles.tsv("extract/lexicon/agents-id.tsv")) {
-            agents.add(Tokenizer.norm(row[0]));
+        for (String file : new String[] { "agents-id.tsv", "agents-en.tsv" }) {
+            for (String[] row : ResourceFiles.tsv("extract/lexicon/" + file)) {
+                agents.add(Tokenizer.norm(row[0]));
+            }
         }
     }
 
@@ -301,7 +308,8 @@ public final class Lexicon {
         }
         for (String[] row : ResourceFiles.tsv("extract/lexicon/titles.tsv")) {
             if (row[0].equals("TITLE")) {
-                language(row[1]).titles().add(row[2], new Title(row[3], "posted".equals(row[4])));
+                language(row[1]).titles().add(row[2], new Title(row[3], "posted".equals(row[4]),
+                        row[4].matches("[A-Z]{2}") ? row[4] : null));
             } else {
                 officeWords.add(Tokenizer.norm(row[2]));
             }

@@ -153,7 +153,12 @@ public final class Phoenix {
         }
         for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/places.tsv")) {
             String country = countries.find(row[0]).map(c -> c.code()).orElse(null);
-            if (country != null) {
+            String bare = row[1].regionMatches(true, 0, "the ", 0, 4) ? row[1].substring(4) : row[1];
+            Lexicon.Name known = country == null ? null : names.lookup(bare);
+            if (known != null && known.type() == Lexicon.NameType.COUNTRY && country.equals(known.country())) {
+                // "The United States", "The Uk": another name of the country itself, not a place in it
+                names.add(row[1], new Lexicon.Name(Lexicon.NameType.COUNTRY, country, null));
+            } else if (country != null) {
                 ActorDef place = new ActorDef(row[1], ActorKind.TERRITORY, country, null, "Phoenix places: " + row[1] + " [" + row[0] + "]");
                 names.add(row[1], new Lexicon.Name(Lexicon.NameType.ACTOR, country, place));
             }

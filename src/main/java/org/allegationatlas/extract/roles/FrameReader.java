@@ -49,7 +49,13 @@ final class FrameReader extends SentenceParts {
             frame = accordingFrame();
         }
         if (frame == null) {
-            frame = leadFrame(0, last);
+            // "Moscow's denial came after Finnish officials reported ...": the noun that opens the sentence speaks first
+            Frame noun = nounFrame();
+            Cue lead = firstCue(0, last, LEADING);
+            frame = noun != null && (lead == null || nounCueStart < lead.start()) ? noun : leadFrame(0, last);
+            if (frame == null) {
+                frame = noun;
+            }
         }
         if (frame != null) {
             nested(frame);
@@ -147,6 +153,11 @@ final class FrameReader extends SentenceParts {
                 frame.speakerRule = "\"-nya\" of the verb: the last speaker";
                 return frame;
             }
+            if (before != null && after != null && mark(after) == Mark.NONE && (cue.type() == CueType.ACCUSE || segmentEnd - cue.end() > 4)) {
+                // "Dalam pernyataan di situsnya, Kementerian ... menuduh Kamboja memasang ...": a main clause after a
+                // fronted phrase (an accusing verb with its object, or a verb with an object and more), not ", said X"
+                continue;
+            }
             if (before != null) {
                 frame.speaker = before;
             } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT) {
@@ -243,8 +254,48 @@ final class FrameReader extends SentenceParts {
                     : coordinated ? "the subject of the sentence (\"X ... and said\")"
                     : "the party before the verb (its subject)";
             frame.negated = negatedBefore(cue.start());
-            frame.from = skipOpening(cue.end(), to);
+            frame.from = skipOpening(afterAdverbial(cue.end(), to), to);
             frame.to = to;
+            return frame;
+        }
+        return null;
+    }
+
+    /**
+     * "Ecuador's accusation that Mexico had ...", "Tuduhan Ekuador bahwa Meksiko ...", "Beijing's denial of ...",
+     * "Bantahan Beijing atas ...": an accusation or denial as a noun, spoken by the party that owns it (before
+     * "'s" in English, right after the noun in Indonesian). What an accusation says follows "that"/"bahwa" or
+     * the noun; a denial is of the owner's own side.
+     */
+    private int nounCueStart;
+
+    private Frame nounFrame() {
+        for (Cue cue : cues) {
+            if (cue.type() != CueType.NOUN_ACCUSE && cue.type() != CueType.NOUN_DENY) {
+                continue;
+            }
+            Mention owner = null;
+            int saidFrom = cue.end();
+            if (cue.start() >= 2 && tokens.get(cue.start() - 1).is("'s") && mentionAt[cue.start() - 2] >= 0) {
+                owner = mentions.get(mentionAt[cue.start() - 2]);
+            } else if (Lexicon.INDONESIAN.equals(lang.code()) && cue.end() < last && mentionAt[cue.end()] >= 0) {
+                owner = mentions.get(mentionAt[cue.end()]);
+                saidFrom = owner.start() == cue.end() ? owner.end() : -1;
+            }
+            if (owner == null || saidFrom < 0 || mark(owner) != Mark.NONE) {
+                continue;
+            }
+            boolean denial = cue.type() == CueType.NOUN_DENY;
+            Frame frame = new Frame();
+            frame.type = denial ? CueType.DENY : CueType.ACCUSE;
+            frame.speaker = owner;
+            frame.speakerActor = owner.actor();
+            nounCueStart = cue.start();
+            frame.cueText = text(cue);
+            frame.speakerRule = "the owner of the " + (denial ? "denial" : "accusation") + " named as a noun";
+            frame.selfSubject = denial;
+            frame.from = denial ? 0 : skipOpening(saidFrom, last);
+            frame.to = last;
             return frame;
         }
         return null;
@@ -311,6 +362,22 @@ final class FrameReader extends SentenceParts {
         return ctx.actors.actor(person, false, name, ctx.languageCode());
     }
 
+    /**
+     * "said on its website that ...", "told reporters on Monday that ...", "mengatakan kepada wartawan bahwa ...":
+     * a few words and then "that"/"bahwa" with no party between; what is said begins at "that". Else {@code from}.
+     */
+    private int afterAdverbial(int from, int to) {
+        for (int i = from + 1; i < Math.min(to, from + 6); i++) {
+            if (mentionAt[i] >= 0 || tokens.get(i).is(",")) {
+                return from;
+            }
+            if (lang.role(tokens.get(i)) == Lexicon.Role.CLAUSE) {
+                return i;
+            }
+        }
+        return from;
+    }
+
     /** "he said", "Ia menuduh", "They denied": the actor a pronoun right before the verb stands for. */
     private ArticleActors.Actor pronounSpeaker(int from, int cueStart) {
         int i = cueStart - 1;
@@ -356,11 +423,22 @@ final class FrameReader extends SentenceParts {
                 if (cueStart - m.end() > speakerMaxGap) {
                     return null;
                 }
-                if (mark(m) == Mark.NONE && !apposition[m.start()]) {
+                if (mark(m) == Mark.NONE && !apposition[m.start()] || spokespersonOf(m)) {
                     return m;
                 }
             }
         }
         return null;
+    }
+
+    private static final Set<String> SPOKESPERSONS = Set.of("spokesman", "spokeswoman", "spokesperson", "representative");
+
+    /** "A spokesman for the Venezuelan government said ...": the body its spokesperson speaks for. */
+    private boolean spokespersonOf(Mention m) {
+        int i = m.start() - 1;
+        if (i >= 0 && tokens.get(i).is("the")) {
+            i--;
+        }
+        return i >= 1 && (tokens.get(i).is("for") || tokens.get(i).is("of")) && SPOKESPERSONS.contains(tokens.get(i - 1).norm());
     }
 }

@@ -388,6 +388,9 @@ final class MentionFinder {
                     break;
                 }
             }
+            if (country == null && officeName == null && title.country() != null) {
+                country = title.country(); // "Bupati Nunukan": a regent is Indonesian wherever Nunukan is
+            }
             if (title.posted() && j + 1 < tokens.size() && isPostedTo(tokens.get(j)) && atoms[j + 1] != null
                     && atoms[j + 1].countryLike() != null) {
                 posted = atoms[j + 1].countryLike();

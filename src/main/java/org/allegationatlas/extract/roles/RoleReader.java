@@ -89,6 +89,13 @@ final class RoleReader extends SentenceParts {
             subjectMention = null;
             pronoun = Role.PRONOUN;
         }
+        if (subject == null && !speakerless && frame.type != null && genericSubject(frame.from, frame.to)
+                && negationNear(frame.from, frame.to)) {
+            // "said his country was not behind the attack", "menegaskan negaranya tidak berniat ...": its own side did not
+            subjectWhy = "the speaker's own side, which it says did not do it";
+            subject = claimant.country() != null && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
+            pronoun = Role.PRONOUN;
+        }
         if (subject == null) {
             return null;
         }
@@ -164,8 +171,19 @@ final class RoleReader extends SentenceParts {
             String w = t.norm();
             Role role = lang.role(t);
             if (role == Role.PRONOUN || role == Role.SELF || w.equals("its") || w.equals("their") || w.equals("his")
-                    || w.equals("her") || w.endsWith("nya") && w.length() > 5 || ctx.lexicon.isAgent(w) && i > from
+                    || w.equals("her") || w.endsWith("nya") && w.length() > 5
+                    || (ctx.lexicon.isAgent(w) || w.equals("country") || w.equals("government")) && i > from
                             && (tokens.get(i - 1).is("the") || tokens.get(i - 1).is("its"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A negation among the first words of what is said. */
+    private boolean negationNear(int from, int to) {
+        for (int i = from; i < Math.min(to, from + 6); i++) {
+            if (lang.role(tokens.get(i)) == Role.NEGATION) {
                 return true;
             }
         }
@@ -372,15 +390,7 @@ final class RoleReader extends SentenceParts {
     boolean saysItDidNot(Frame frame, ClaimDraft claim) {
         boolean itself = claim.subject == frame.speakerActor
                 || claim.subject.kind() == ActorKind.STATE && Objects.equals(claim.subject.country(), frame.speakerActor.country());
-        if (!itself) {
-            return false;
-        }
-        for (int i = frame.from; i < Math.min(frame.to, frame.from + 6); i++) {
-            if (lang.role(tokens.get(i)) == Role.NEGATION) {
-                return true;
-            }
-        }
-        return false;
+        return itself && negationNear(frame.from, frame.to);
     }
 
     /** The quotation when what is said is quoted, else the sentence: [start, end) in the body. */

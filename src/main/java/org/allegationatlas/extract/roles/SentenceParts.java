@@ -107,6 +107,12 @@ class SentenceParts {
             return true;
         }
         Token t = tokens.get(m.start());
+        if (m.value() == CueType.PASSIVE_ACCUSE || m.value() == CueType.PASSIVE_DENY) {
+            return true; // the passive frame asks for its doer right after it ("yang ditolak Islamabad"), whatever the tag
+        }
+        if (m.value() == CueType.NOUN_ACCUSE || m.value() == CueType.NOUN_DENY) {
+            return t.pos() == null || t.noun(); // "the charges", not "they charge"
+        }
         boolean checked = Lexicon.ENGLISH.equals(lang.code()) || t.norm().startsWith("me") || t.norm().startsWith("di");
         return !checked || t.maybeVerb();
     }
