@@ -12,6 +12,7 @@ import org.allegationatlas.actor.Actor;
 import org.allegationatlas.actor.ActorService;
 import org.allegationatlas.article.Article;
 import org.allegationatlas.article.ArticleService;
+import org.allegationatlas.common.ApiException;
 import org.allegationatlas.common.Ids;
 import org.allegationatlas.common.Paging;
 import org.allegationatlas.common.http.ClientConnection;
@@ -59,10 +60,30 @@ public class ClaimGraphQL {
     @Query
     @NonNull
     @Description("Who accuses whom: one row per (accuser country, accused country) with its number of allegations.")
-    public List<@NonNull CountryPair> allegationMatrix(ClaimFilter filter) {
-        return claims.allegationMatrix(filter).stream()
+    public List<@NonNull CountryPair> allegationMatrix(ClaimFilter filter,
+            @Description("Only the pairs with the most allegations, this many; all when absent.") Integer first) {
+        if (first != null && first < 0) {
+            throw ApiException.validation("first: " + first + " is out of range; ask for 0 or more pairs, or leave it out for all");
+        }
+        return claims.allegationMatrix(filter).stream().limit(first == null ? Long.MAX_VALUE : first)
                 .map(row -> new CountryPair(countries.byCode((String) row[0]), countries.byCode((String) row[1]), (int) row[2]))
                 .toList();
+    }
+
+    @Query
+    @NonNull
+    @Description("Per country, how many claims under the filter name it as subject and as claimant (with stance: [ALLEGES], the allegations against it and by it); countries in neither role are left out. What the Atlas page's map shades.")
+    public List<@NonNull CountryClaimTotals> claimTotals(ClaimFilter filter) {
+        return claims.claimTotals(filter).stream()
+                .map(row -> new CountryClaimTotals(countries.byCode((String) row[0]), (int) row[1], (int) row[2]))
+                .toList();
+    }
+
+    @Query
+    @NonNull
+    @Description("Claims under the filter per month of statedOn, oldest first; undated claims are not counted.")
+    public List<@NonNull MonthCount> claimsPerMonth(ClaimFilter filter) {
+        return claims.perMonth(filter).stream().map(row -> new MonthCount((String) row[0], (int) row[1])).toList();
     }
 
     @Subscription

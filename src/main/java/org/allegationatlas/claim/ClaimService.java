@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -139,6 +140,45 @@ public class ClaimService {
         SqlWhere where = where(filter).add("c.stance = " + ALLEGES)
                 .add("c.claimant_country is not null").add("c.subject_country is not null");
         return countPairs("c.claimant_country", "c.subject_country", where);
+    }
+
+    /**
+     * Per country, the claims under the filter whose subject and whose claimant it is (for the map):
+     * rows of (country, as subject, as claimant), in code order. Two grouped statements, cached per data version.
+     */
+    public List<Object[]> claimTotals(ClaimFilter filter) {
+        SqlWhere where = where(filter);
+        return counts.get("claim totals" + where.key(), () -> {
+            Map<String, int[]> byCountry = new TreeMap<>();
+            String[] roles = { "c.subject_country", "c.claimant_country" };
+            for (int role = 0; role < roles.length; role++) {
+                SqlWhere withRole = where.copy().add(roles[role] + " is not null");
+                for (Object row : withRole.bind(em.createNativeQuery("select " + roles[role] + ", count(*) from claim c"
+                        + withRole.sql() + " group by " + roles[role], Object[].class)).getResultList()) {
+                    Object[] cols = (Object[]) row;
+                    byCountry.computeIfAbsent((String) normalizeKey(cols[0]), k -> new int[2])[role] = ((Number) cols[1]).intValue();
+                }
+            }
+            List<Object[]> rows = new ArrayList<>();
+            byCountry.forEach((code, n) -> rows.add(new Object[] { code, n[0], n[1] }));
+            return List.copyOf(rows);
+        });
+    }
+
+    /** Claims under the filter per month of {@code statedOn}, oldest first: rows of ("2022-11", count); undated claims are left out. */
+    public List<Object[]> perMonth(ClaimFilter filter) {
+        SqlWhere where = where(filter).add("c.stated_on is not null");
+        return counts.get("per month" + where.key(), () -> {
+            List<Object[]> rows = new ArrayList<>();
+            where.bind(em.createNativeQuery("select extract(year from c.stated_on) as y, extract(month from c.stated_on) as m, count(*)"
+                    + " from claim c" + where.sql() + " group by extract(year from c.stated_on), extract(month from c.stated_on)"
+                    + " order by y, m", Object[].class)).getResultList().forEach(row -> {
+                        Object[] cols = (Object[]) row;
+                        rows.add(new Object[] { String.format(Locale.ROOT, "%04d-%02d", ((Number) cols[0]).intValue(),
+                                ((Number) cols[1]).intValue()), ((Number) cols[2]).intValue() });
+                    });
+            return List.copyOf(rows);
+        });
     }
 
     /**
