@@ -363,10 +363,15 @@ final class FrameReader extends SentenceParts {
     }
 
     /**
-     * "said on its website that ...", "told reporters on Monday that ...", "mengatakan kepada wartawan bahwa ...":
-     * a few words and then "that"/"bahwa" with no party between; what is said begins at "that". Else {@code from}.
+     * "said on its website that ...", "said in a statement that ...", "mengatakan kepada wartawan bahwa ...": a
+     * phrase opened by a preposition, then "that"/"bahwa" with no party between; what is said begins at "that".
+     * Else {@code from} ("said it had not sent the drones that ..." keeps its "it").
      */
     private int afterAdverbial(int from, int to) {
+        Lexicon.Role opening = from < to ? lang.role(tokens.get(from)) : null;
+        if (opening != Lexicon.Role.COUNTERPARTY && opening != Lexicon.Role.PLACE) {
+            return from;
+        }
         for (int i = from + 1; i < Math.min(to, from + 6); i++) {
             if (mentionAt[i] >= 0 || tokens.get(i).is(",")) {
                 return from;

@@ -89,7 +89,7 @@ final class RoleReader extends SentenceParts {
             subjectMention = null;
             pronoun = Role.PRONOUN;
         }
-        if (subject == null && !speakerless && frame.type != null && genericSubject(frame.from, frame.to)
+        if (subject == null && !speakerless && frame.type == CueType.REPORT && genericSubject(frame.from, frame.to)
                 && negationNear(frame.from, frame.to)) {
             // "said his country was not behind the attack", "menegaskan negaranya tidak berniat ...": its own side did not
             subjectWhy = "the speaker's own side, which it says did not do it";
