@@ -6,7 +6,7 @@
 #   bench/same-answers.sh OLD_JAR NEW_JAR DATA_DIR     # e.g. main's build against this one, on
 #                                                      # load-bench.sh's import ($WORK/data-20000)
 # Exits 0 when every answer is identical, 1 otherwise (and names the answers that differ).
-# Variables: PORT (18690), JAVA (java), OUT (a new temporary directory).
+# Variables: PORT (18690; management PORT+1), JAVA (java), OUT (a new temporary directory).
 set -euo pipefail
 [ $# = 3 ] || { sed -n 2,9p "$0" >&2; exit 2; }
 OLD_JAR=$(readlink -f "$1"); NEW_JAR=$(readlink -f "$2"); DATA=$(readlink -f "$3")
@@ -16,7 +16,7 @@ OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/atlas-same-answers.XXXXXX")}
 URL=http://127.0.0.1:$PORT/graphql
 LOAD=$ROOT/bench/load; NPLUS=$ROOT/src/test/resources/nplusone
 APP_PID=""
-stop() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; APP_PID=""; }
+stop() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=""; }
 trap stop EXIT
 
 # name|document|variables (JSON): $ARTICLE is the id of an article with claims, found at run time
@@ -44,7 +44,7 @@ answers() {  # answers JAR DIR
   local jar=$1 dir=$2 data=$OUT/data-$(basename "$2")
   mkdir -p "$dir"; rm -rf "$data"; cp -r "$DATA" "$data"
   (cd "$(dirname "$jar")" && exec "$JAVA" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-    -Dquarkus.management.enabled=false -Datlas.data-dir="$data" -jar "$(basename "$jar")") >"$dir.log" 2>&1 &
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$((PORT + 1))" -Datlas.data-dir="$data" -jar "$(basename "$jar")") >"$dir.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do
     curl -sf -o /dev/null -H 'content-type: application/json' -d '{"query":"{__typename}"}' "$URL" && break
@@ -53,7 +53,7 @@ answers() {  # answers JAR DIR
   done
   local article
   article=$(curl -sf -H 'content-type: application/json' -H 'Cache-Control: no-cache' \
-    -d '{"query":"{ claims(first: 1, orderBy: STATED_ON_ASC) { edges { node { article { id } } } } }"}' "$URL" \
+    -d '{"query":"{ claims(first: 1) { edges { node { article { id } } } } }"}' "$URL" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["claims"]["edges"][0]["node"]["article"]["id"])')
   while IFS='|' read -r name document variables; do
     python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": json.loads(sys.argv[2])}))' \
