@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Converts the PETRARCH2 / Phoenix dictionaries (MIT, Open Event Data Alliance) into the compact
-TSV files that extraction loads from src/main/resources/extract/phoenix/.
+TSV files that extraction loads from src/main/resources/extract/lexicon/phoenix/.
 
   tools/convert-phoenix.py [PHOENIX_DIR] [OUTPUT_DIR]
-  defaults: ../shared/nlp/phoenix and src/main/resources/extract/phoenix
+  defaults: ../shared/nlp/phoenix and src/main/resources/extract/lexicon/phoenix
 
 Outputs (one entry a line, tab-separated, '#' comments):
   actors.tsv  name | aliases (|) | kind (PERSON or GROUP) | periods: CODE:FROM:TO;... (CAMEO code, ISO
@@ -19,7 +19,7 @@ import shutil
 import sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else '../shared/nlp/phoenix'
-out = sys.argv[2] if len(sys.argv) > 2 else 'src/main/resources/extract/phoenix'
+out = sys.argv[2] if len(sys.argv) > 2 else 'src/main/resources/extract/lexicon/phoenix'
 os.makedirs(out, exist_ok=True)
 
 CODE = re.compile(r'\[([A-Z0-9-]{3,})(?:\s+([<>]?\d{6,8})(?:-(\d{6,8}))?)?\s*\]')

@@ -29,22 +29,24 @@ public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private AppProcess(Process process, Path log, int port) {
+    private AppProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts the app with these environment variables and system properties; does not wait. */
     public static AppProcess launch(Path logDir, Map<String, String> environment, List<String> settings) throws IOException {
         int port = freePort();
-        // the management interface on a free loopback port too: its default, 0.0.0.0:9000, may be another app's
+        int managementPort = freePort();
         List<String> all = new ArrayList<>(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.management.port=" + freePort(), "-Dquarkus.management.host=127.0.0.1"));
+                "-Dquarkus.management.port=" + managementPort, "-Dquarkus.management.host=127.0.0.1"));
         all.addAll(settings);
         Path log = logDir.resolve("app-" + System.nanoTime() + ".log");
-        return new AppProcess(PackagedApp.start(log, environment, all), log, port);
+        return new AppProcess(PackagedApp.start(log, environment, all), log, port, managementPort);
     }
 
     /** Starts the app and waits until it is ready, at most 180 s (a loaded machine). */
@@ -61,7 +63,7 @@ public final class AppProcess implements AutoCloseable {
                 throw new AssertionError("the app stopped while starting:\n" + log());
             }
             try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;

@@ -56,6 +56,11 @@ public class ApiTokens {
         }
     }
 
+    /** Whether some configured token grants {@code role} (with none for editors, no write can happen). */
+    public boolean anyTokenWith(String role) {
+        return entries.stream().anyMatch(e -> e.roles().contains(role));
+    }
+
     /**
      * The roles of a presented token; empty when it is unknown. Every configured token is
      * compared, each in constant time on its digest, so timing tells nothing about them.

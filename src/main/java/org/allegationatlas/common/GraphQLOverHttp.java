@@ -1,6 +1,8 @@
 package org.allegationatlas.common;
 
 import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +60,20 @@ public class GraphQLOverHttp {
     long maxFields;
     @Inject
     ResponseCache responses;
+
+    /**
+     * Documents parsed before, by their text: clients send the same few documents with new variables,
+     * and parsing one again cost about as much as reading its page of claims. graphql-java's documents
+     * are immutable; SmallRye keeps its own parsed and validated copies the same way (its QueryCache).
+     */
+    private final Map<String, Document> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+            return size() > PARSED_DOCUMENTS;
+        }
+    });
+    private static final int PARSED_DOCUMENTS = 256;
+    private static final int PARSED_DOCUMENT_MAX_CHARS = 16 * 1024;
 
     void register(@Observes Router router) {
         String path = "/" + rootPath.replaceAll("^/+", "");
@@ -273,8 +289,16 @@ public class GraphQLOverHttp {
 
     /** @return the document, or null after answering with the syntax error */
     private Document parse(RoutingContext ctx, String query, boolean strict) {
+        Document known = parsed.get(query);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Parser.parse(query);
+            Document document = Parser.parse(query);
+            if (query.length() <= PARSED_DOCUMENT_MAX_CHARS) {
+                parsed.put(query, document);
+            }
+            return document;
         } catch (ParseCancelledException e) {
             fail(ctx, strict ? 400 : 200, "LIMIT_EXCEEDED", e.getMessage());
         } catch (InvalidSyntaxException e) {

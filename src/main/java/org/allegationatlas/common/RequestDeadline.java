@@ -13,7 +13,8 @@ import graphql.schema.DataFetcher;
 
 /**
  * Stops a request that runs longer than {@code atlas.graphql.timeout}: no field is fetched
- * after the deadline, and the client gets a TIMEOUT error saying how to ask for less.
+ * after the deadline, and the client gets a TIMEOUT error saying how to ask for less. A mutation is
+ * stopped only before a write starts (its root fields), never while it answers what it stored.
  */
 public class RequestDeadline extends SimplePerformantInstrumentation {
 
@@ -36,8 +37,13 @@ public class RequestDeadline extends SimplePerformantInstrumentation {
         if (!(state instanceof Deadline deadline) || parameters.isTrivialDataFetcher()) {
             return dataFetcher; // reading a property costs nothing; wrapping it would make graphql-java treat it as work
         }
-        if (parameters.getExecutionContext().getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+        OperationDefinition.Operation operation = parameters.getExecutionContext().getOperationDefinition().getOperation();
+        if (operation == OperationDefinition.Operation.SUBSCRIPTION) {
             return dataFetcher; // a subscription lives on; its events must not fail once it is older than the timeout
+        }
+        if (operation == OperationDefinition.Operation.MUTATION && parameters.getExecutionStepInfo().getPath().getLevel() > 1) {
+            // below a mutation's root field the write is done: a TIMEOUT there would report a stored write as failed
+            return dataFetcher;
         }
         return environment -> {
             if (System.nanoTime() > deadline.nanos()) {

@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.ActorNames;
+import org.allegationatlas.extract.lexicon.PhraseTable;
 
 /**
  * The actors already in the database, by every name and alias, so that an article finds the
@@ -21,9 +24,9 @@ import org.allegationatlas.actor.ActorKind;
 public class StoredActors {
 
     /** The stored actors at one moment: their names, and the canonical name of each STATE. */
-    record Snapshot(String version, PhraseTable<ActorDef> names, Map<String, String> stateNames) {
+    private record Snapshot(String version, ActorNames names) {
 
-        static final Snapshot EMPTY = new Snapshot("", new PhraseTable<>(), Map.of());
+        static final Snapshot EMPTY = new Snapshot("", ActorNames.NONE);
     }
 
     @Inject
@@ -31,18 +34,19 @@ public class StoredActors {
 
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
+    /** The stored actors' names now. */
     @Transactional
-    public Snapshot current() {
+    public ActorNames current() {
         String version = version();
         Snapshot known = snapshot;
         if (version.equals(known.version())) {
-            return known;
+            return known.names();
         }
         synchronized (this) {
             if (!version.equals(snapshot.version())) {
                 snapshot = load(version);
             }
-            return snapshot;
+            return snapshot.names();
         }
     }
 
@@ -75,6 +79,6 @@ public class StoredActors {
                 names.add((String) alias[1], actor);
             }
         }
-        return new Snapshot(version, names, stateNames);
+        return new Snapshot(version, new ActorNames(names, stateNames));
     }
 }

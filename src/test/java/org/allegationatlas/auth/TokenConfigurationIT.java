@@ -26,6 +26,7 @@ class TokenConfigurationIT {
         Path dir = Files.createTempDirectory("atlas-token-it");
         Path log = dir.resolve("app.log");
         Process app = PackagedApp.start(log, List.of("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=0", "-Dquarkus.management.host=127.0.0.1",
                 "-Datlas.data-dir=" + dir.toAbsolutePath(), "-Datlas.auth.tokens=editor:fine-token,s3cret-without-role"));
         try {
             assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the app must stop by itself:\n" + Files.readString(log));
@@ -45,6 +46,7 @@ class TokenConfigurationIT {
         Path dir = Files.createTempDirectory("atlas-token-it");
         Path log = dir.resolve("app.log");
         Process app = PackagedApp.start(log, List.of("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=0", "-Dquarkus.management.host=127.0.0.1",
                 "-Datlas.data-dir=" + dir.toAbsolutePath(), "-Datlas.auth.tokens=reader:only-a-reader"));
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -44,6 +44,8 @@ import org.allegationatlas.ingest.ClaimInput;
  * <li>annotated sentences (src/test/resources/extract/eval/sentences-{en,id}.tsv): "fully found" when some
  * extracted claim has the gold claimant country, subject country and stance; for two different countries
  * also "pair found" as for PLOVER;</li>
+ * <li>sentences written for each class of failure issue 10 names (generalisation.tsv, dev only): "fully
+ * found" as above, and the country of an adjective ("anti-Russian") not taken as the counterparty;</li>
  * <li>the PLOVER gold-standard sentences whose source and target are two different countries (read from
  * ../shared/eval, not copied): a matching pair is a claim with the source as claimant and the target as
  * subject or counterparty, or the source as subject and the target as counterparty.</li>
@@ -96,6 +98,8 @@ public final class Evaluation {
     public static final String ID_FULL = "Indonesian sentences: fully found";
     public static final String ID_PAIR = "Indonesian sentences: pair found (two countries)";
     public static final String PLOVER_PAIR = "PLOVER: matching pair (two countries)";
+    /** Prefix of the rows of generalisation.tsv, one per failure class and one for all. */
+    public static final String FAILURE_CLASSES = "failure classes, EN+ID: ";
 
     private final Extractor extractor;
     private final Countries countries;
@@ -111,9 +115,17 @@ public final class Evaluation {
     }
 
     /** Prints the table: ./mvnw -B -q test -Dtest=ExtractionQualityTest (or run this main on the test classpath). */
+    /**
+     * Prints the table. {@code --misses}: also the dev sentences not fully found; {@code --dev}: the dev rows only,
+     * for tuning without seeing the test figures.
+     */
     public static void main(String[] args) {
+        List<String> options = List.of(args);
         Evaluation evaluation = standalone();
-        Report report = evaluation.evaluate(args.length > 0 && args[0].equals("--misses"));
+        Report report = evaluation.evaluate(options.contains("--misses"));
+        if (options.contains("--dev")) {
+            report.rows().values().removeIf(row -> !row.split().equals("dev"));
+        }
         evaluation.print(report, System.out);
     }
 
@@ -132,6 +144,7 @@ public final class Evaluation {
             sentences("sentences-en.tsv", split, EN_FULL, EN_PAIR, rows, listMisses ? misses : null);
             sentences("sentences-id.tsv", split, ID_FULL, ID_PAIR, rows, listMisses ? misses : null);
         }
+        failureClasses(rows, listMisses ? misses : null);
         if (Files.isRegularFile(PLOVER)) {
             plover(rows, listMisses ? misses : null);
         } else {
@@ -268,6 +281,35 @@ public final class Evaluation {
         }
         put(rows, new Row(fullName, split, n, 0, full, "rate"));
         put(rows, new Row(pairName, split, pairN, 0, pairs, "rate"));
+    }
+
+    /** generalisation.tsv: fully found per failure class (all dev); the counterparty may not be the adjective's country. */
+    private void failureClasses(Map<String, Row> rows, List<String> misses) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (String line : resource(EVAL + "generalisation.tsv").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t");
+            ArticleInput got = extractor.extractFromLexicon(new RawArticleInput("urn:eval:" + c[0], null, null, null, null, null, c[7]))
+                    .article();
+            Map<String, String> countryOf = countries(got);
+            boolean fully = false;
+            for (ClaimInput claim : got.claims()) {
+                fully |= c[3].equals(countryOf.get(claim.claimant())) && c[4].equals(countryOf.get(claim.subject()))
+                        && claim.stance().name().equals(c[5]) && !c[6].equals(countryOf.get(claim.counterparty()));
+            }
+            for (String key : new String[] { c[2], "all" }) {
+                int[] count = counts.computeIfAbsent(key, k -> new int[2]);
+                count[0]++;
+                count[1] += fully ? 1 : 0;
+            }
+            if (misses != null && !fully) {
+                misses.add("MISS " + c[0] + " (" + c[2] + ") want " + c[3] + "->" + c[4] + " " + c[5]
+                        + (c[6].equals("-") ? "" : ", counterparty not " + c[6]) + ": " + c[7] + "\n    got " + describe(got));
+            }
+        }
+        counts.forEach((key, count) -> put(rows, new Row(FAILURE_CLASSES + key, "dev", count[0], 0, count[1], "rate")));
     }
 
     private String describe(ArticleInput got) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.allegationatlas.claim.ClaimCategory;
-import org.allegationatlas.claim.DatePrecision;
 import org.allegationatlas.claim.Stance;
 import org.allegationatlas.country.Countries;
 import org.allegationatlas.ingest.ActorInput;
@@ -20,35 +19,7 @@ import org.junit.jupiter.api.Test;
 class ExtractorRulesTest {
 
     private static final Countries COUNTRIES = new Countries();
-    private static final Lexicon LEXICON = new Lexicon(COUNTRIES);
     private static final Extractor EXTRACTOR = Extractor.standalone(COUNTRIES);
-
-    @Test
-    void sentencesEndAtStopsButNotAtAbbreviationsInitialsOrInsideQuotes() {
-        String text = "Gen. Smith met U.S. envoys on Rabu (2/11/2022). He said: \"Fine. Go.\" John F. Kennedy was named.\nA new line.";
-        List<String> sentences = new SentenceSplitter(LEXICON.abbreviations).split(text, 0).stream()
-                .map(s -> text.substring(s.start(), s.end())).toList();
-        assertEquals(List.of("Gen. Smith met U.S. envoys on Rabu (2/11/2022).", "He said: \"Fine. Go.\"",
-                "John F. Kennedy was named.", "A new line."), sentences);
-    }
-
-    @Test
-    void languageIsToldByFunctionWords() {
-        LanguageDetector detector = new LanguageDetector(LEXICON);
-        assertEquals("id", detector.detect("Gedung Putih menuduh Korea Utara mengirim peluru ke Rusia untuk perang di Ukraina."));
-        assertEquals("en", detector.detect("The White House accused North Korea of sending shells to Russia for the war."));
-    }
-
-    @Test
-    void datesAreReadFromTheSentenceAndThePublicationDay() {
-        LocalDate published = LocalDate.of(2022, 11, 4); // a Friday
-        assertStated("Gedung Putih pada Rabu (2/11/2022) menuduh Korea Utara.", "id", published, "2022-11-02", DatePrecision.DAY);
-        assertStated("Pemerintahan Biden pada Agustus mengatakan.", "id", published, "2022-08-01", DatePrecision.MONTH);
-        assertStated("Officials said in December that it was so.", "en", published, "2021-12-01", DatePrecision.MONTH);
-        assertStated("Canada said on Wednesday that it was so.", "en", published, "2022-11-02", DatePrecision.DAY);
-        assertStated("Canada said on 3 November 2022 that it was so.", "en", published, "2022-11-03", DatePrecision.DAY);
-        assertNull(StatedDates.find(Tokenizer.tokenize("Workers must go home by 2019."), LEXICON.language("en"), published));
-    }
 
     @Test
     void anAccusationNamesClaimantSubjectCounterpartyStanceAndCategory() {
@@ -149,10 +120,68 @@ class ExtractorRulesTest {
         assertEquals(List.of(), article.actors().stream().filter(a -> a.name().contains("example")).toList());
     }
 
-    private static void assertStated(String sentence, String language, LocalDate published, String date, DatePrecision precision) {
-        StatedDates.Stated stated = StatedDates.find(Tokenizer.tokenize(sentence), LEXICON.language(language), published);
-        assertEquals(LocalDate.parse(date), stated.date(), sentence);
-        assertEquals(precision, stated.precision(), sentence);
+    @Test
+    void theCountryWithAnArticleIsTheCountryNotAPlaceInIt() {
+        for (String text : new String[] { "China accused the United States of funding rebels in Myanmar.",
+                "Russia accused the UK of sending saboteurs to Crimea." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.ALLEGES, claim.stance(), text);
+            assertEquals(text.startsWith("China") ? "US" : "GB", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void anAccusationOrDenialAsANounIsItsOwnersClaim() {
+        ArticleInput accusation = extract("Chile's accusation that Argentina had moved troops to the border worried investors.", "2024-01-10");
+        ClaimInput claim = accusation.claims().get(0);
+        assertEquals(Stance.ALLEGES, claim.stance());
+        assertEquals("CL", country(accusation, claim.claimant()));
+        assertEquals("AR", country(accusation, claim.subject()));
+        for (String text : new String[] { "Bantahan Hanoi atas tuduhan itu disampaikan setelah laporan pers Kamboja terbit.",
+                "Tuduhan yang ditolak Hanoi itu pertama kali dilontarkan aktivis di Kamboja." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput denial = article.claims().stream().filter(c -> c.stance() == Stance.DENIES).findFirst().orElseThrow();
+            assertEquals("VN", country(article, denial.claimant()), text);
+            assertEquals("VN", country(article, denial.subject()), text);
+        }
+    }
+
+    @Test
+    void aSpeakerSayingItsOwnSideDidNotDenies() {
+        for (String text : new String[] { "A spokesman for the Peruvian government said the country had no part in the unrest.",
+                "Presiden Peru mengatakan negaranya tidak berada di balik kerusuhan itu." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.DENIES, claim.stance(), text);
+            assertEquals("PE", country(article, claim.claimant()), text);
+            assertEquals("PE", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void aPhraseBeforeTheSpeakerIsNotWhatItSays() {
+        for (String text : new String[] { "Dalam pernyataan di situs resminya, Kementerian Luar Negeri Vietnam menuduh China merusak kapal nelayan.",
+                "The Vietnamese foreign ministry said on its website that China had damaged fishing boats." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.ALLEGES, claim.stance(), text);
+            assertEquals("VN", country(article, claim.claimant()), text);
+            assertEquals("CN", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void groupsAndOfficesOfOneCountrySpeakForIt() {
+        for (String text : new String[] { "Trade unions in Belgium accused France of dumping cheap steel.",
+                "Kelompok nelayan di Belgia menuduh Prancis merusak jaring mereka.",
+                "Bupati Sambas menuding Prancis merusak jaring nelayan." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.ALLEGES, claim.stance(), text);
+            assertEquals(text.startsWith("Bupati") ? "ID" : "BE", country(article, claim.claimant()), text);
+            assertEquals("FR", country(article, claim.subject()), text);
+        }
     }
 
     private static ArticleInput extract(String body, String publishedOn) {

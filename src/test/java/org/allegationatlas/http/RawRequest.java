@@ -1,6 +1,7 @@
 package org.allegationatlas.http;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * An HTTP request exactly as generated, written to a socket as it is: headers may be missing,
@@ -130,7 +133,19 @@ record RawRequest(String method, String pathAndQuery, List<String[]> headers, by
         } else {
             body.write(in.readAllBytes());
         }
-        return new Answer(status, headers, body.toByteArray());
+        return new Answer(status, headers, decoded(headers.get("content-encoding"), body.toByteArray()));
+    }
+
+    /** The body as the server meant it: answers are compressed for clients that accept it, as browsers do. */
+    private static byte[] decoded(String contentEncoding, byte[] body) throws IOException {
+        if (contentEncoding == null || body.length == 0) {
+            return body;
+        }
+        return switch (contentEncoding.trim().toLowerCase(Locale.ROOT)) {
+            case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+            case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(body)).readAllBytes();
+            default -> body; // identity, or one the checks will show they cannot read
+        };
     }
 
     /** A line without its CRLF; null at the end of the stream. */

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Unremovable;
@@ -21,14 +20,13 @@ import io.quarkus.arc.Unremovable;
  * </ul>
  * H2's statement timeout is its database setting MAX_QUERY_TIMEOUT, given as a connection property
  * (application.properties): a session timeout would not last, since Hibernate resets it after every
- * statement. {@link DurableCommits} reads the write delay back at start and refuses to start when it is
- * not 0; {@link MigrationsWithoutTimeout} lifts PostgreSQL's timeout for migrations.
+ * statement. Where H2 does not let the app turn the delay off (it needs the admin user) and the database keeps
+ * one, the connection is refused with a message naming the fix; {@link MigrationsWithoutTimeout} lifts the
+ * timeouts for migrations.
  */
 @ApplicationScoped
 @Unremovable // looked up by the datasource, never injected: ArC would drop it as unused
 public class ConnectionSettings implements AgroalPoolInterceptor {
-
-    private static final Logger LOG = Logger.getLogger(ConnectionSettings.class);
 
     @ConfigProperty(name = "atlas.db.statement-timeout-ms", defaultValue = "5000")
     int statementTimeoutMillis;
@@ -40,9 +38,8 @@ public class ConnectionSettings implements AgroalPoolInterceptor {
                 case H2 -> {
                     try {
                         statement.execute("SET WRITE_DELAY 0");
-                    } catch (SQLException e) {
-                        // it needs admin rights; DurableCommits refuses to start if the delay stays on
-                        LOG.warnf("H2 refused SET WRITE_DELAY 0: %s", e.getMessage());
+                    } catch (SQLException needsAdminRights) {
+                        refuseDelayedCommits(connection);
                     }
                 }
                 case POSTGRESQL -> statement.execute("SET statement_timeout = " + Math.max(0, statementTimeoutMillis));
@@ -51,6 +48,20 @@ public class ConnectionSettings implements AgroalPoolInterceptor {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare a database connection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Only the database's admin may turn the delay off; a connection that keeps one is refused, so no write
+     * is ever confirmed that a crash could lose (at start, this stops the app before the migrations run).
+     */
+    private static void refuseDelayedCommits(Connection connection) throws SQLException {
+        String delay = Database.h2Setting(connection, "WRITE_DELAY");
+        if (delay != null && !"0".equals(delay.trim())) {
+            throw new IllegalStateException("The H2 database delays writing commits by " + delay.trim()
+                    + " ms, so a crash would lose writes that were confirmed, and H2 did not let the app turn that off"
+                    + " (SET WRITE_DELAY 0 needs the database's admin user). Connect as the admin user, or add"
+                    + " ;WRITE_DELAY=0 to QUARKUS_DATASOURCE_JDBC_URL");
         }
     }
 }

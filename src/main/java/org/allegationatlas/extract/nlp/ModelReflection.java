@@ -12,7 +12,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(classNames = {
         "opennlp.tools.postag.POSTaggerFactory",
-        "opennlp.tools.chunker.ChunkerFactory",
         "opennlp.tools.namefind.TokenNameFinderFactory",
         "opennlp.tools.namefind.BioCodec",
         "opennlp.tools.namefind.BilouCodec",

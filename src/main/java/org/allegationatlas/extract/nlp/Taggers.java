@@ -3,9 +3,8 @@ package org.allegationatlas.extract.nlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
-import opennlp.tools.chunker.ChunkerME;
-import opennlp.tools.chunker.ChunkerModel;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.postag.POSModel;
@@ -17,59 +16,54 @@ import opennlp.tools.util.Span;
  * The statistical models of extraction, loaded once (the models are thread-safe; the taggers that
  * use them are not, so each thread keeps its own):
  * <ul>
- * <li>English: OpenNLP's 1.5 maxent part-of-speech tagger and chunker (Apache 2.0, from the
- * knowitall model jars). The tagger keeps Penn Treebank tags ({@link POSTagFormat#PENN}): the
- * chunker was trained on them, and OpenNLP 2 would otherwise map them to UD, giving nonsense chunks.</li>
+ * <li>English: OpenNLP's 1.5 maxent part-of-speech tagger (Apache 2.0, from the knowitall model
+ * jar), keeping Penn Treebank tags ({@link POSTagFormat#PENN}).</li>
  * <li>Indonesian: part-of-speech (UD tags) and named-entity (PER, ORG, LOC) models trained with
  * OpenNLP's trainers on idner-news-2k (tools/train-indonesian-models.sh).</li>
  * </ul>
+ * No chunker: no rule reads chunks, and its model alone held 20 MB of heap.
  */
 public final class Taggers {
 
-    /** The tags of one sentence; {@code chunks} (English) and {@code entities} (Indonesian) may be null. */
-    public record Tags(String[] pos, String[] chunks, String[] entities) {
+    /** The tags of a run of words; {@code entities} (Indonesian only) may be null. */
+    public record Tags(String[] pos, String[] entities) {
     }
 
     private final POSModel englishPos;
-    private final ChunkerModel englishChunker;
     private final POSModel indonesianPos;
     private final TokenNameFinderModel indonesianNer;
     private final ThreadLocal<POSTaggerME> englishTagger;
-    private final ThreadLocal<ChunkerME> chunker;
     private final ThreadLocal<POSTaggerME> indonesianTagger;
     private final ThreadLocal<NameFinderME> nameFinder;
 
     public Taggers() {
         englishPos = load("en-pos-maxent.bin", POSModel::new);
-        englishChunker = load("en-chunker.bin", ChunkerModel::new);
         indonesianPos = load("extract/nlp/id-pos.bin", POSModel::new);
         indonesianNer = load("extract/nlp/id-ner.bin", TokenNameFinderModel::new);
         englishTagger = ThreadLocal.withInitial(() -> new POSTaggerME(englishPos, POSTagFormat.PENN));
-        chunker = ThreadLocal.withInitial(() -> new ChunkerME(englishChunker));
         indonesianTagger = ThreadLocal.withInitial(() -> new POSTaggerME(indonesianPos, POSTagFormat.CUSTOM));
         nameFinder = ThreadLocal.withInitial(() -> new NameFinderME(indonesianNer));
     }
 
-    /** Penn tags and B-/I-/O chunk tags of an English sentence. */
+    /** Penn tags of English words. */
     public Tags english(String[] words) {
-        String[] pos = englishTagger.get().tag(words);
-        return new Tags(pos, chunker.get().chunk(words, pos), null);
+        return new Tags(englishTagger.get().tag(words), null);
     }
 
-    /** UD tags and IOB entity tags (B-PER, I-ORG, O ...) of an Indonesian sentence. */
+    /** UD tags and IOB entity tags (B-PER, I-ORG, O ...) of Indonesian words. */
     public Tags indonesian(String[] words) {
         String[] pos = indonesianTagger.get().tag(words);
         NameFinderME finder = nameFinder.get();
         Span[] spans = finder.find(words);
         finder.clearAdaptiveData(); // sentences are independent: no memory of earlier names
         String[] entities = new String[words.length];
-        java.util.Arrays.fill(entities, "O");
+        Arrays.fill(entities, "O");
         for (Span s : spans) {
             for (int i = s.getStart(); i < s.getEnd(); i++) {
                 entities[i] = (i == s.getStart() ? "B-" : "I-") + s.getType();
             }
         }
-        return new Tags(pos, null, entities);
+        return new Tags(pos, entities);
     }
 
     private interface Reader<T> {

@@ -1,0 +1,117 @@
+package org.allegationatlas.extract.roles;
+
+import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.ActorNames;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+
+/** What the extractor remembers while it reads one article, sentence after sentence. */
+final class ArticleContext {
+
+    final Lexicon lexicon;
+    final Lexicon.Language language;
+    final ActorNames stored;
+    final ArticleActors actors = new ArticleActors();
+    /** Persons named so far, by full name and surname: "Kirby" after "John Kirby". */
+    final PhraseTable<ActorDef> persons = new PhraseTable<>();
+    /** Who speaks when a text says only "ujarnya" ("he said"). */
+    ArticleActors.Actor lastSpeaker;
+    /** The country of the last government speaker, for a spokesperson whose title names none. */
+    String lastSpeakerCountry;
+    final String body;
+    final String datelineCountry;
+    /** The actors named so far, the latest last: "kementerian itu" / "the ministry" is the latest ministry. */
+    final java.util.List<ArticleActors.Actor> named = new java.util.ArrayList<>();
+    /** The last claim found and its paragraph: a speaker who names no party goes on about the same ones. */
+    ClaimDraft lastClaim;
+    int lastClaimParagraph = -1;
+    /**
+     * Stands for "no speaker found": what a sentence tells without attribution is read in this
+     * voice and comes out with no claimant (never the publisher or the url's host, which the text
+     * does not name as the speaker).
+     */
+    final ArticleActors.Actor publisher = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
+    /** The article's publication date: office holders are resolved to their country as of then. */
+    final java.time.LocalDate publishedOn;
+
+    ArticleContext(Lexicon lexicon, String body, String languageCode, ActorNames stored, String datelineCountry,
+            java.time.LocalDate publishedOn) {
+        this.lexicon = lexicon;
+        this.body = body;
+        this.language = lexicon.language(languageCode);
+        this.stored = stored;
+        this.datelineCountry = datelineCountry;
+        this.publishedOn = publishedOn;
+    }
+
+    String languageCode() {
+        return language.code();
+    }
+
+    /** The country a titled person without one most likely serves: the last government speaker's, else the dateline's. */
+    String contextCountry() {
+        return lastSpeakerCountry != null ? lastSpeakerCountry : datelineCountry;
+    }
+
+    void spoke(ArticleActors.Actor speaker) {
+        lastSpeaker = speaker;
+        if (speaker.country() != null && speaker.kind() != ActorKind.ORGANIZATION && speaker.kind() != ActorKind.GROUP) {
+            lastSpeakerCountry = speaker.country();
+        }
+    }
+
+    /** The STATE actor of a country, named as the database already names it. */
+    ArticleActors.Actor state(String country, String surface) {
+        String name = stored.stateNames().getOrDefault(country, lexicon.countryName(country));
+        return actors.actor(new ActorDef(name, ActorKind.STATE, country, null), true, surface, languageCode());
+    }
+
+    /** Adds the person's name and the name alone used later: "Kirby" for "John Kirby", "Shin" for "Shin Won-sik". */
+    void rememberPerson(ActorDef person) {
+        persons.replace(person.name(), person);
+        String[] words = person.name().split(" ");
+        if (words.length < 2) {
+            return;
+        }
+        String surname = words[words.length - 1];
+        // a hyphenated given name last ("Won-sik", "Jong-un") means the family name comes first
+        String familyName = surname.contains("-") ? words[0] : surname;
+        if (familyName.length() > 2) {
+            persons.replace(familyName, person);
+        }
+    }
+
+    /** How many actors had been named when the current sentence began: a pronoun looks back from there. */
+    int namedBeforeSentence;
+
+    /**
+     * What a pronoun opening a sentence stands for: "he"/"ia" the nearest person named before (or the last
+     * speaker); "they"/"it"/"mereka" the nearest state, body or group; null when nothing fits.
+     */
+    ArticleActors.Actor antecedent(boolean person) {
+        if (lastSpeaker != null && (person ? lastSpeaker.kind() == ActorKind.PERSON : lastSpeaker.kind() != ActorKind.PERSON)) {
+            return lastSpeaker;
+        }
+        for (int i = Math.min(namedBeforeSentence, named.size()) - 1; i >= 0; i--) {
+            ArticleActors.Actor a = named.get(i);
+            boolean fits = person ? a.kind() == ActorKind.PERSON
+                    : a.kind() != ActorKind.PERSON && a.kind() != ActorKind.TERRITORY;
+            if (fits) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The latest actor named whose canonical name contains {@code head} ("ministry"), or null. */
+    ArticleActors.Actor latestNamed(String head) {
+        String wanted = head.toLowerCase(java.util.Locale.ROOT);
+        for (int i = named.size() - 1; i >= 0; i--) {
+            if (named.get(i).name().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                return named.get(i);
+            }
+        }
+        return null;
+    }
+}

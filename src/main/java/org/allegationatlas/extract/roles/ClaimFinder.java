@@ -1,0 +1,201 @@
+package org.allegationatlas.extract.roles;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+
+import org.allegationatlas.claim.ClaimCategory;
+import org.allegationatlas.claim.DatePrecision;
+import org.allegationatlas.claim.Stance;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.text.SentenceSplitter;
+import org.allegationatlas.extract.text.Token;
+
+/**
+ * The claims of one sentence: who speaks ({@link FrameReader}), about whom ({@link RoleReader}),
+ * then for each claim its stance, category ({@link Categories}), date ({@link StatedDates}), quote
+ * and confidence. A speaker who names no party goes on about the parties of the claim before (in
+ * this paragraph or the one before); failing that the sentence is read in the publisher's voice.
+ * <p>
+ * Stance: an accusing verb ALLEGES; a denying one, "called it baseless" or "said it had not ..."
+ * DENIES; a confirming one CONFIRMS; a reporting verb ALLEGES when the subject belongs to another
+ * country than the claimant and the act is of a tracked category (rules.properties) or the speaker
+ * only believes it, else STATES. A publisher only STATES.
+ */
+final class ClaimFinder {
+
+    private final Lexicon lexicon;
+    private final Set<ClaimCategory> alleging = EnumSet.noneOf(ClaimCategory.class);
+    private final int tailMaxWords;
+    private final int speakerMaxGap;
+    private final int maxCounterparties;
+
+    ClaimFinder(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        Properties rules = RuleFiles.RULES;
+        for (String category : rules.getProperty("alleging.categories").split(",")) {
+            alleging.add(ClaimCategory.valueOf(category.trim()));
+        }
+        tailMaxWords = Integer.parseInt(rules.getProperty("tail.max-words"));
+        speakerMaxGap = Integer.parseInt(rules.getProperty("speaker.max-gap"));
+        maxCounterparties = Integer.parseInt(rules.getProperty("counterparties.max"));
+    }
+
+    List<ClaimDraft> find(SentenceSplitter.Sentence sentence, int index, List<Token> tokens, List<Mention> mentions,
+            ArticleContext ctx, LocalDate publishedOn) {
+        if (mentions.isEmpty() || tokens.isEmpty()) {
+            return List.of();
+        }
+        SentenceParts parts = new SentenceParts(tokens, mentions, ctx);
+        FrameReader frames = new FrameReader(parts, tailMaxWords, speakerMaxGap);
+        RoleReader roles = new RoleReader(parts, maxCounterparties);
+        Frame frame = frames.frame();
+        if (frame == null) {
+            return List.of();
+        }
+        String stanceWhy = null;
+        SentenceParts.Cue dismissal = parts.firstCue(frame.from, frame.to, EnumSet.of(CueType.DISMISS));
+        if (frame.type == CueType.REPORT && dismissal != null) {
+            frame.type = CueType.DENY; // "menyebut laporan itu tidak berdasar"
+            frame.selfSubject |= true;
+            stanceWhy = "the speaker calls it \"" + ctx.body.substring(tokens.get(dismissal.start()).start(),
+                    tokens.get(dismissal.end() - 1).end()) + "\" (a dismissal)";
+        }
+        List<ClaimDraft> drafts = roles.claims(frame);
+        boolean continued = false;
+        if (drafts == null && frame.type != null && ctx.lastClaim != null && ctx.lastClaimParagraph >= sentence.paragraph() - 1) {
+            // "... said the shipments had been disguised": the same parties as the claim before
+            ClaimDraft before = ctx.lastClaim;
+            drafts = List.of(roles.draft(frame.speakerActor, before.subject, before.counterparty, before.place, false, false, false));
+            drafts.get(0).publisherVoice = frame.speakerActor == ctx.publisher;
+            continued = true;
+        }
+        if (drafts == null && frame.type != null && ctx.publisher != null) {
+            // the speaker says nothing about a party ("... and said unrest there reflected old tensions"):
+            // what the sentence itself tells, in the publisher's voice
+            frame = frames.unattributed();
+            drafts = roles.claims(frame);
+        }
+        if (drafts == null || drafts.isEmpty()) {
+            return List.of();
+        }
+        if (frame.type != null && !frame.pronounSpeaker && frame.speaker != null) {
+            ctx.spoke(frame.speakerActor);
+        }
+        if (frame.type == CueType.REPORT && roles.saysItDidNot(frame, drafts.get(0))) {
+            frame.type = CueType.DENY; // "Iran said it had not sent any missiles"
+            stanceWhy = "the speaker says that it (its side) did not or never did it: a denial without a denial verb";
+        }
+        boolean hostile = hostileAct(tokens, frame.from, frame.to);
+        ctx.lastClaim = drafts.get(drafts.size() - 1);
+        ctx.lastClaimParagraph = sentence.paragraph();
+        ClaimCategory category = Categories.of(tokens, frame.from, frame.to, ctx.language);
+        StatedDates.Stated stated = StatedDates.find(tokens, ctx.language, publishedOn);
+        int[] quote = roles.quote(frame, sentence);
+        for (ClaimDraft d : drafts) {
+            d.sentence = index;
+            d.category = category;
+            d.stance = stance(frame, d, category, hostile);
+            d.cue = frame.cueText == null ? null : "\"" + frame.cueText + "\" (" + cueKind(frame.type) + ")";
+            d.claimantWhy = d.claimant == ctx.publisher ? null
+                    : ClaimDraft.describe(d.claimant) + (frame.speaker == null ? "" : " as \"" + ctx.body.substring(
+                            tokens.get(frame.speaker.start()).start(), tokens.get(frame.speaker.end() - 1).end()) + "\"")
+                            + (frame.speakerRule == null ? "" : "; " + frame.speakerRule);
+            d.stanceWhy = stanceWhy != null ? stanceWhy : stanceReason(frame, d, category, hostile);
+            d.quoteStart = quote[0];
+            d.quoteEnd = quote[1];
+            if (stated != null) {
+                d.statedOn = stated.date();
+                d.statedOnPrecision = stated.precision();
+            } else if (frame.type != null && publishedOn != null) {
+                // said without a date: on the news day
+                d.statedOn = publishedOn;
+                d.statedOnPrecision = DatePrecision.DAY;
+            }
+            d.continued = continued;
+            d.accusation = frame.type == CueType.ACCUSE;
+            d.confidence = confidence(frame, d);
+        }
+        return drafts;
+    }
+
+    private static String cueKind(CueType type) {
+        return switch (type) {
+            case ACCUSE -> "accusing or criticising verb";
+            case DENY -> "denying verb";
+            case CONFIRM -> "confirming verb";
+            case REPORT -> "reporting verb";
+            case BELIEF -> "verb of belief";
+            case ACCORDING -> "attribution";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private String stanceReason(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
+        if (frame.type == null || d.publisherVoice) {
+            return "no speaker: told as a fact of the sentence";
+        }
+        return switch (d.stance) {
+            case ALLEGES -> frame.type == CueType.ACCUSE ? "an accusing verb"
+                    : hostile ? "the speaker tells of another country's hostile act"
+                    : frame.belief ? "the speaker believes another country did it" : "the speaker tells of another country's " + category;
+            case DENIES -> "a denying verb";
+            case CONFIRMS -> "a confirming verb";
+            default -> frame.negated ? "the verb is negated" : "a statement, not about another country's wrongdoing";
+        };
+    }
+
+    /** A word of a hostile or unlawful act in what is said ("menumbangkan", "violated", "attacked"). */
+    private boolean hostileAct(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to && i < tokens.size(); i++) {
+            if (lexicon.isHostileAct(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Stance stance(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
+        if (frame.type == null || d.publisherVoice) {
+            return Stance.STATES; // a publisher reports, it does not allege
+        }
+        Stance stance = switch (frame.type) {
+            case ACCUSE -> frame.negated ? Stance.STATES : Stance.ALLEGES;
+            case DENY -> Stance.DENIES;
+            case CONFIRM -> Stance.CONFIRMS;
+            default -> !frame.negated && foreign(d) && (alleging.contains(category) || frame.belief || hostile) ? Stance.ALLEGES
+                    : Stance.STATES;
+        };
+        return stance == Stance.ALLEGES && (d.subject == d.claimant || d.subject.country() != null
+                && d.subject.country().equals(d.claimant.country()) && frame.type != CueType.ACCUSE) ? Stance.STATES : stance;
+    }
+
+    /** The subject belongs to another country than the claimant. */
+    private static boolean foreign(ClaimDraft d) {
+        return d.subject.country() != null && !Objects.equals(d.subject.country(), d.claimant.country());
+    }
+
+    private double confidence(Frame frame, ClaimDraft d) {
+        Properties w = RuleFiles.CONFIDENCE;
+        double c = weight(w, "base." + (frame.type == null ? "UNATTRIBUTED" : frame.type.name()));
+        if (frame.type == CueType.REPORT || frame.type == CueType.BELIEF || frame.type == CueType.ACCORDING) {
+            c -= d.stance == Stance.ALLEGES ? weight(w, "penalty.inferredAllegation") : 0;
+        }
+        c -= d.pronounSubject ? weight(w, "penalty.pronounSubject") : 0;
+        c -= frame.speaker != null && frame.speaker.guessedCountry() ? weight(w, "penalty.contextCountry") : 0;
+        c -= d.converse ? weight(w, "penalty.converse") : 0;
+        c -= d.category == ClaimCategory.OTHER ? weight(w, "penalty.otherCategory") : 0;
+        c -= frame.pronounSpeaker ? weight(w, "penalty.pronounSpeaker") : 0;
+        c -= d.continued ? weight(w, "penalty.continued") : 0;
+        c -= d.publisherVoice && frame.type != null ? weight(w, "penalty.noSpeaker") : 0;
+        return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100.0;
+    }
+
+    private static double weight(Properties w, String key) {
+        return Double.parseDouble(w.getProperty(key, "0"));
+    }
+}

@@ -1,0 +1,449 @@
+package org.allegationatlas.extract.roles;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.text.Token;
+
+/**
+ * Who speaks in a sentence, with which verb, tried in this order: a tail attribution ("...,
+ * ujar Kirby." / "..., officials said on Monday." / "..., witnesses said, ..."); "menurut X," /
+ * "according to X"; a speaker followed by its verb ("Gedung Putih ... menuduh", "Kirby said"; with
+ * "... and said" or ", saying" the sentence's subject). Inside what is said a second speaker and
+ * verb ("Washington yakin ...", "intelijen AS telah mendapatkan informasi bahwa ...") makes an inner
+ * frame: an accusing or denying inner speaker becomes the claimant, and so does anyone a news outlet
+ * only relays; an official's reporting one only shapes the stance. No frame: the publisher states it.
+ */
+final class FrameReader extends SentenceParts {
+
+    private static final Set<CueType> SPEAKING = EnumSet.of(CueType.ACCUSE, CueType.DENY, CueType.CONFIRM, CueType.REPORT,
+            CueType.BELIEF);
+    /** Verbs a sentence's own subject speaks with; Phoenix speech acts ("threatening", "demanded") only here, never nested. */
+    private static final Set<CueType> LEADING = EnumSet.of(CueType.ACCUSE, CueType.DENY, CueType.CONFIRM, CueType.REPORT,
+            CueType.BELIEF, CueType.ACT);
+
+    private final int tailMaxWords;
+    private final int speakerMaxGap;
+
+    FrameReader(SentenceParts sentence, int tailMaxWords, int speakerMaxGap) {
+        super(sentence);
+        this.tailMaxWords = tailMaxWords;
+        this.speakerMaxGap = speakerMaxGap;
+    }
+
+    /** Who speaks in the sentence, and where what is said lies; null when no one does and there is no publisher. */
+    Frame frame() {
+        Frame frame = passiveFrame();
+        Cue according = firstCue(0, Math.min(last, 2), EnumSet.of(CueType.ACCORDING));
+        if (frame == null && according != null) {
+            frame = accordingFrame(); // "According to X, ...": before any ", Y did" is taken for an attribution
+        }
+        if (frame == null) {
+            frame = tailFrame();
+        }
+        if (frame == null) {
+            frame = accordingFrame();
+        }
+        if (frame == null) {
+            // "Moscow's denial came after Finnish officials reported ...": the noun that opens the sentence speaks first
+            Frame noun = nounFrame();
+            Cue lead = firstCue(0, last, LEADING);
+            frame = noun != null && (lead == null || nounCueStart < lead.start()) ? noun : leadFrame(0, last);
+            if (frame == null) {
+                frame = noun;
+            }
+        }
+        if (frame != null) {
+            nested(frame);
+            if (frame.speakerActor == null) {
+                frame.speakerActor = ctx.publisher;
+            }
+            return frame.speakerActor == null ? null : frame;
+        }
+        return ctx.publisher == null ? null : unattributed();
+    }
+
+    Frame unattributed() {
+        Frame unattributed = new Frame();
+        unattributed.speakerActor = ctx.publisher;
+        unattributed.from = 0;
+        unattributed.to = last;
+        return unattributed;
+    }
+
+    /**
+     * "Iran telah lama dituduh Amerika Serikat ...", "tuduhan yang dibantah Jakarta", "Poland was accused
+     * by Moscow of ...": a passive accusing or denying verb whose doer follows it (after "oleh"/"by"). The
+     * doer speaks; an accusation is about the party before the verb, a denial about the doer itself.
+     */
+    private Frame passiveFrame() {
+        for (Cue cue : cues) {
+            CueType type = cue.type();
+            boolean englishPassive = (type == CueType.ACCUSE || type == CueType.DENY) && cue.start() > 0
+                    && lang.role(tokens.get(cue.start() - 1)) == Lexicon.Role.PASSIVE && cue.end() < last
+                    && tokens.get(cue.end()).is("by");
+            if (type != CueType.PASSIVE_ACCUSE && type != CueType.PASSIVE_DENY && !englishPassive) {
+                continue;
+            }
+            int at = cue.end();
+            while (at < last && at < cue.end() + 2 && (tokens.get(at).is("oleh") || tokens.get(at).is("by") || tokens.get(at).is("the"))) {
+                at++;
+            }
+            Mention doer = mentionAt[Math.min(at, tokens.size() - 1)] >= 0 ? mentions.get(mentionAt[at]) : null;
+            if (doer == null || doer.start() != at) {
+                continue;
+            }
+            boolean denial = type == CueType.PASSIVE_DENY || type == CueType.DENY;
+            Frame frame = new Frame();
+            frame.type = denial ? CueType.DENY : CueType.ACCUSE;
+            frame.speaker = doer;
+            frame.speakerActor = doer.actor();
+            frame.cueText = text(cue);
+            frame.speakerRule = "the doer after the passive verb";
+            if (denial) {
+                frame.selfSubject = true;
+                frame.from = 0;
+                frame.to = last;
+            } else {
+                frame.forcedSubject = lastUnmarkedMentionIn(0, cue.start());
+                frame.from = doer.end();
+                frame.to = last;
+            }
+            return frame;
+        }
+        return null;
+    }
+
+    String text(Cue cue) {
+        return ctx.body.substring(tokens.get(cue.start()).start(), tokens.get(cue.end() - 1).end());
+    }
+
+    /**
+     * "..., ujar Kirby." / `"...," said Kirby.` / "..., officials said on Monday." / "..., witnesses said, ..." /
+     * "..., a human rights group charged": an attribution after what is said, up to the end or the next comma.
+     */
+    private Frame tailFrame() {
+        for (int b = last - 1; b > 0; b--) {
+            Token t = tokens.get(b);
+            boolean closingQuote = t.isQuote() && (tokens.get(b - 1).is(",") || tokens.get(b - 1).is("."));
+            if (!t.is(",") && !closingQuote) {
+                continue;
+            }
+            int comma = indexOf(",", b + 1, last);
+            int segmentEnd = comma < 0 ? last : comma;
+            int contentEnd = closingQuote ? b - 1 : b;
+            Cue cue = firstCue(b + 1, segmentEnd, EnumSet.of(CueType.REPORT, CueType.ACCUSE));
+            if (cue == null || words(b + 1, segmentEnd) > tailMaxWords || words(0, contentEnd) < 3) {
+                continue;
+            }
+            Frame frame = new Frame();
+            frame.type = cue.type();
+            frame.from = 0;
+            frame.to = contentEnd;
+            Mention before = lastUnmarkedMentionIn(b + 1, cue.start());
+            Mention after = firstMentionIn(cue.end(), segmentEnd);
+            if (cue.pronominal() && ctx.lastSpeaker != null) {
+                frame.speakerActor = ctx.lastSpeaker;
+                frame.pronounSpeaker = true;
+                frame.cueText = text(cue);
+                frame.speakerRule = "\"-nya\" of the verb: the last speaker";
+                return frame;
+            }
+            if (before != null && after != null && mark(after) == Mark.NONE && (cue.type() == CueType.ACCUSE || segmentEnd - cue.end() > 4)) {
+                // "Dalam pernyataan di situsnya, Kementerian ... menuduh Kamboja memasang ...": a main clause after a
+                // fronted phrase (an accusing verb with its object, or a verb with an object and more), not ", said X"
+                continue;
+            }
+            if (before != null) {
+                frame.speaker = before;
+            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT) {
+                frame.speaker = after;
+            } else if (after == null && cue.type() == CueType.REPORT && cue.end() < segmentEnd
+                    && "B-PER".equals(tokens.get(cue.end()).entity())) {
+                int nameEnd = cue.end() + 1;
+                while (nameEnd < segmentEnd && "I-PER".equals(tokens.get(nameEnd).entity())) {
+                    nameEnd++;
+                }
+                String name = ctx.body.substring(tokens.get(cue.end()).start(), tokens.get(nameEnd - 1).end());
+                frame.speakerActor = entityPerson(name);
+                frame.cueText = text(cue);
+                frame.speakerRule = "a person's name after the verb (\", kata X\"), tagged PER by the Indonesian entity model";
+                return frame;
+            } else if (after != null || segmentEnd - cue.end() > 4 || cue.end() < segmentEnd && opensClause(tokens.get(cue.end()))) {
+                continue; // ", saying it had never sent ...": not an attribution
+            }
+            frame.speakerActor = frame.speaker == null ? null : frame.speaker.actor();
+            frame.cueText = text(cue);
+            frame.speakerRule = "named with the verb after what is said (\", said X\")";
+            return frame;
+        }
+        return null;
+    }
+
+    /** "Menurut Kirby, ..." / "According to X, ..." / "..., according to X." */
+    private Frame accordingFrame() {
+        Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
+        if (cue == null) {
+            return null;
+        }
+        Mention speaker = firstMentionIn(cue.end(), Math.min(last, cue.end() + 5));
+        if (speaker == null) {
+            return null;
+        }
+        Frame frame = new Frame();
+        frame.type = CueType.ACCORDING;
+        frame.speaker = speaker;
+        frame.speakerActor = speaker.actor();
+        frame.cueText = text(cue);
+        frame.speakerRule = "the party after \"according to\" / \"menurut\"";
+        if (cue.start() <= 2) {
+            int comma = indexOf(",", speaker.end(), last);
+            frame.from = comma < 0 ? speaker.end() : comma + 1;
+            frame.to = last;
+        } else {
+            frame.from = 0;
+            frame.to = tokens.get(cue.start() - 1).is(",") ? cue.start() - 1 : cue.start();
+        }
+        frame.from = skipOpening(frame.from, frame.to);
+        return frame.to - frame.from >= 2 ? frame : null;
+    }
+
+    /** "Gedung Putih ... menuduh ...", "The United States on Thursday demanded that ...". */
+    private Frame leadFrame(int from, int to) {
+        for (Cue cue : cues) {
+            if (cue.start() < from || cue.end() > to || !LEADING.contains(cue.type())) {
+                continue;
+            }
+            // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
+            boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
+                    || tokens.get(cue.start()).norm().endsWith("ing");
+            Mention speaker = coordinated ? mainSubject(from, cue.start()) : speakerBefore(from, cue.start());
+            boolean relative = false;
+            if (speaker == null && cue.type() == CueType.DENY) {
+                // "the charge, which Hanoi rejected": a denier inside a relative clause denies for itself
+                speaker = relativeSpeaker(cue.start());
+                relative = speaker != null;
+            }
+            ArticleActors.Actor pronounActor = null;
+            String entityName = null;
+            if (speaker == null) {
+                pronounActor = pronounSpeaker(from, cue.start());
+                if (pronounActor == null) {
+                    // "Hajriyanto mengatakan ...": a name the dictionaries lack, found by the Indonesian entity model
+                    entityName = personEntityEndingAt(cue.start());
+                    pronounActor = entityName == null ? null : entityPerson(entityName);
+                }
+                if (pronounActor == null) {
+                    continue;
+                }
+            }
+            Frame frame = new Frame();
+            frame.type = cue.type() == CueType.ACT ? CueType.REPORT : cue.type();
+            frame.speaker = speaker;
+            frame.speakerActor = speaker != null ? speaker.actor() : pronounActor;
+            frame.pronounSpeaker = speaker == null && entityName == null;
+            frame.selfSubject = relative;
+            frame.cueText = text(cue);
+            frame.speakerRule = relative ? "the party of the relative clause that holds the verb"
+                    : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
+                    : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
+                    : coordinated ? "the subject of the sentence (\"X ... and said\")"
+                    : "the party before the verb (its subject)";
+            frame.negated = negatedBefore(cue.start());
+            frame.from = skipOpening(afterAdverbial(cue.end(), to), to);
+            frame.to = to;
+            return frame;
+        }
+        return null;
+    }
+
+    /**
+     * "Ecuador's accusation that Mexico had ...", "Tuduhan Ekuador bahwa Meksiko ...", "Beijing's denial of ...",
+     * "Bantahan Beijing atas ...": an accusation or denial as a noun, spoken by the party that owns it (before
+     * "'s" in English, right after the noun in Indonesian). What an accusation says follows "that"/"bahwa" or
+     * the noun; a denial is of the owner's own side.
+     */
+    private int nounCueStart;
+
+    private Frame nounFrame() {
+        for (Cue cue : cues) {
+            if (cue.type() != CueType.NOUN_ACCUSE && cue.type() != CueType.NOUN_DENY) {
+                continue;
+            }
+            Mention owner = null;
+            int saidFrom = cue.end();
+            if (cue.start() >= 2 && tokens.get(cue.start() - 1).is("'s") && mentionAt[cue.start() - 2] >= 0) {
+                owner = mentions.get(mentionAt[cue.start() - 2]);
+            } else if (Lexicon.INDONESIAN.equals(lang.code()) && cue.end() < last && mentionAt[cue.end()] >= 0) {
+                owner = mentions.get(mentionAt[cue.end()]);
+                saidFrom = owner.start() == cue.end() ? owner.end() : -1;
+            }
+            if (owner == null || saidFrom < 0 || mark(owner) != Mark.NONE) {
+                continue;
+            }
+            boolean denial = cue.type() == CueType.NOUN_DENY;
+            Frame frame = new Frame();
+            frame.type = denial ? CueType.DENY : CueType.ACCUSE;
+            frame.speaker = owner;
+            frame.speakerActor = owner.actor();
+            nounCueStart = cue.start();
+            frame.cueText = text(cue);
+            frame.speakerRule = "the owner of the " + (denial ? "denial" : "accusation") + " named as a noun";
+            frame.selfSubject = denial;
+            frame.from = denial ? 0 : skipOpening(saidFrom, last);
+            frame.to = last;
+            return frame;
+        }
+        return null;
+    }
+
+    /** Inside what is said, "Washington yakin ..." or "Palestinians reject ...": a second speaker. */
+    private void nested(Frame frame) {
+        for (int depth = 0; depth < 2; depth++) {
+            Mention first = firstMentionIn(frame.from, frame.to);
+            if (first == null || words(frame.from, first.start()) > 2 || mark(first) != Mark.NONE) {
+                return;
+            }
+            Cue inner = null;
+            for (Cue cue : cues) {
+                if (cue.start() >= first.end() && cue.start() - first.end() <= 5 && cue.end() <= frame.to
+                        && SPEAKING.contains(cue.type()) && firstMentionIn(first.end(), cue.start()) == null
+                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())) {
+                    inner = cue;
+                    break;
+                }
+            }
+            if (inner == null) {
+                return;
+            }
+            // an inner accuser speaks for itself; so does anyone a news outlet only relays
+            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.publisher
+                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION;
+            if (inner.type() == CueType.ACCUSE || inner.type() == CueType.DENY || inner.type() == CueType.CONFIRM || relayed) {
+                frame.speaker = first;
+                frame.speakerActor = first.actor();
+                frame.cueText = ctx.body.substring(tokens.get(inner.start()).start(), tokens.get(inner.end() - 1).end());
+                frame.speakerRule = "the speaker inside what is said speaks for itself";
+                frame.type = inner.type();
+                frame.negated = negatedBefore(inner.start());
+                frame.pronounSpeaker = false;
+            } else {
+                frame.belief |= inner.type() == CueType.BELIEF;
+            }
+            frame.from = skipOpening(inner.end(), frame.to);
+        }
+    }
+
+    /** The words of a PER entity (Indonesian model) ending right before {@code end}, or null. */
+    private String personEntityEndingAt(int end) {
+        int start = end;
+        while (start > 0 && tokens.get(start - 1).entity() != null && tokens.get(start - 1).entity().endsWith("-PER")
+                && mentionAt[start - 1] < 0) {
+            start--;
+            if (tokens.get(start).entity().startsWith("B-")) {
+                break;
+            }
+        }
+        if (start == end || !tokens.get(start).entity().startsWith("B-") || !tokens.get(start).capitalized()) {
+            return null;
+        }
+        return ctx.body.substring(tokens.get(start).start(), tokens.get(end - 1).end());
+    }
+
+    /** A person known only by the entity model; of the article's context country (dateline, last official speaker) if any. */
+    private ArticleActors.Actor entityPerson(String name) {
+        String country = ctx.contextCountry();
+        ActorDef person = new ActorDef(name, ActorKind.PERSON, country, null,
+                "a person's name by the Indonesian entity model (PER)" + (country == null ? "" : "; country from the article's context"));
+        return ctx.actors.actor(person, false, name, ctx.languageCode());
+    }
+
+    /**
+     * "said on its website that ...", "said in a statement that ...", "mengatakan kepada wartawan bahwa ...": a
+     * phrase opened by a preposition, then "that"/"bahwa" with no party between; what is said begins at "that".
+     * Else {@code from} ("said it had not sent the drones that ..." keeps its "it").
+     */
+    private int afterAdverbial(int from, int to) {
+        Lexicon.Role opening = from < to ? lang.role(tokens.get(from)) : null;
+        if (opening != Lexicon.Role.COUNTERPARTY && opening != Lexicon.Role.PLACE) {
+            return from;
+        }
+        for (int i = from + 1; i < Math.min(to, from + 6); i++) {
+            if (mentionAt[i] >= 0 || tokens.get(i).is(",")) {
+                return from;
+            }
+            if (lang.role(tokens.get(i)) == Lexicon.Role.CLAUSE) {
+                return i;
+            }
+        }
+        return from;
+    }
+
+    /** "he said", "Ia menuduh", "They denied": the actor a pronoun right before the verb stands for. */
+    private ArticleActors.Actor pronounSpeaker(int from, int cueStart) {
+        int i = cueStart - 1;
+        while (i >= from && (AUXILIARIES.contains(tokens.get(i).norm()) || TIME_WORDS.contains(tokens.get(i).norm())
+                || tokens.get(i).is("pun") || tokens.get(i).is("then") || tokens.get(i).is("later"))) {
+            i--;
+        }
+        if (i < from) {
+            return null;
+        }
+        Lexicon.Role role = lang.role(tokens.get(i));
+        boolean opensClause = i == from || tokens.get(i - 1).is(",") || i <= 1;
+        if (!opensClause || role != Lexicon.Role.SELF && role != Lexicon.Role.PRONOUN) {
+            return null;
+        }
+        return ctx.antecedent(role == Lexicon.Role.SELF);
+    }
+
+    /** ", which Hanoi rejected", ", yang ditolak X": the party right before the verb, inside the relative clause. */
+    private Mention relativeSpeaker(int cueStart) {
+        for (int k = mentions.size() - 1; k >= 0; k--) {
+            Mention m = mentions.get(k);
+            if (m.end() <= cueStart && cueStart - m.end() <= 2 && apposition[m.start()] && apposition[cueStart]) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Mention mainSubject(int from, int cueStart) {
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= cueStart && mark(m) == Mark.NONE && !apposition[m.start()]) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Mention speakerBefore(int from, int cueStart) {
+        for (int k = mentions.size() - 1; k >= 0; k--) {
+            Mention m = mentions.get(k);
+            if (m.end() <= cueStart && m.start() >= from) {
+                if (cueStart - m.end() > speakerMaxGap) {
+                    return null;
+                }
+                if (mark(m) == Mark.NONE && !apposition[m.start()] || spokespersonOf(m)) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> SPOKESPERSONS = Set.of("spokesman", "spokeswoman", "spokesperson", "representative");
+
+    /** "A spokesman for the Venezuelan government said ...": the body its spokesperson speaks for. */
+    private boolean spokespersonOf(Mention m) {
+        int i = m.start() - 1;
+        if (i >= 0 && tokens.get(i).is("the")) {
+            i--;
+        }
+        return i >= 1 && (tokens.get(i).is("for") || tokens.get(i).is("of")) && SPOKESPERSONS.contains(tokens.get(i - 1).norm());
+    }
+}

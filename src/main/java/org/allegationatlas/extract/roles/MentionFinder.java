@@ -1,0 +1,571 @@
+package org.allegationatlas.extract.roles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.extract.lexicon.Lexicon.Body;
+import org.allegationatlas.extract.lexicon.Lexicon.NameType;
+import org.allegationatlas.extract.lexicon.Lexicon.Title;
+import org.allegationatlas.extract.lexicon.ActorDef;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+import org.allegationatlas.extract.text.Token;
+import org.allegationatlas.extract.text.Tokenizer;
+
+/**
+ * Finds the actors a sentence names, in two passes:
+ * <ol>
+ * <li>names: stored actors' names and aliases, persons met earlier in the article, and the
+ * lexicon's countries, capitals, demonyms, known actors and leaders (longest match);</li>
+ * <li>phrases built around them: a country with a body ("Russian Defence Ministry",
+ * "Kementerian Pertahanan Rusia", "government of Sudan"), a title with a name ("Juru bicara Dewan
+ * Keamanan Nasional John Kirby", "Iranian Foreign Minister ..."), a title with a country only
+ * ("Duta Besar Korea Utara untuk Moskow"), a government named after its head ("Pemerintahan Biden").</li>
+ * </ol>
+ * Whatever a country name is part of becomes one actor, affiliated with that country.
+ */
+final class MentionFinder {
+
+    /** A name found in the first pass, over tokens [start, end). */
+    private record Atom(int start, int end, NameType type, String country, ActorDef actor, boolean origin) {
+
+        /** The country this name can qualify: a country, a demonym or a stored STATE. */
+        String countryLike() {
+            if (type == NameType.COUNTRY || type == NameType.DEMONYM) {
+                return country;
+            }
+            return type == NameType.ACTOR && actor.kind() == ActorKind.STATE ? actor.country() : null;
+        }
+
+        boolean isPerson() {
+            return type == NameType.ACTOR && actor.kind() == ActorKind.PERSON;
+        }
+    }
+
+    private static final int LONGEST_NAME = 4;
+    private static final Set<String> NAME_PARTICLES = Set.of("bin", "al", "el", "de", "da", "van", "von", "der", "ibn", "abu", "la", "le");
+    private static final Set<String> HEADS_NAMED_AFTER_LEADER = Set.of("administration", "government");
+
+    private final Lexicon lexicon;
+
+    MentionFinder(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    List<Mention> find(List<Token> tokens, ArticleContext ctx) {
+        Pass pass = new Pass(tokens, ctx);
+        List<Mention> mentions = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Mention m = pass.phraseAt(i);
+            if (m == null && pass.atoms[i] != null) {
+                m = pass.plain(pass.atoms[i]);
+                if (m == null) {
+                    i = pass.atoms[i].end();
+                    continue;
+                }
+            }
+            if (m == null) {
+                m = pass.untitledSpeakerAt(i);
+            }
+            if (m == null) {
+                m = pass.officeSpeakerAt(i);
+            }
+            if (m != null) {
+                mentions.add(m);
+                ctx.named.add(m.actor());
+                i = m.end();
+            } else {
+                i++;
+            }
+        }
+        return mentions;
+    }
+
+    /** The work on one sentence. */
+    private final class Pass {
+        final List<Token> tokens;
+        final ArticleContext ctx;
+        final Lexicon.Language lang;
+        final Atom[] atoms;
+
+        Pass(List<Token> tokens, ArticleContext ctx) {
+            this.tokens = tokens;
+            this.ctx = ctx;
+            this.lang = ctx.language;
+            this.atoms = new Atom[tokens.size()];
+            findNames();
+        }
+
+        private void findNames() {
+            int i = 0;
+            while (i < tokens.size()) {
+                Atom best = null;
+                PhraseTable.Match<ActorDef> stored = ctx.stored.names().longestAt(tokens, i);
+                if (stored != null) {
+                    best = new Atom(i, stored.end(), NameType.ACTOR, stored.value().country(), stored.value(), false);
+                }
+                PhraseTable.Match<ActorDef> person = ctx.persons.longestAt(tokens, i);
+                if (person != null && (best == null || person.end() > best.end())) {
+                    best = new Atom(i, person.end(), NameType.ACTOR, person.value().country(), person.value(), false);
+                }
+                PhraseTable.Match<Lexicon.Name> known = lexicon.names().longestAt(tokens, i);
+                if (known != null && (best == null || known.end() > best.end())) {
+                    Lexicon.Name n = known.value();
+                    if (n.dated() != null) {
+                        // who the person or body was on the article's date: its country then
+                        ActorDef def = lexicon.actorAsOf(n, ctx.publishedOn);
+                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false);
+                    } else {
+                        best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
+                    }
+                }
+                if (best == null) {
+                    best = madeIn(i);
+                }
+                if (best != null) {
+                    atoms[i] = best;
+                    i = best.end();
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        /** "Iranian-made": Iran, as the maker; "Vietnamese-led", "Israeli-occupied": the country. */
+        private Atom madeIn(int i) {
+            String text = tokens.get(i).text();
+            int hyphen = text.lastIndexOf('-');
+            String suffix = hyphen <= 0 ? "" : Tokenizer.norm(text.substring(hyphen + 1));
+            boolean origin = lexicon.isOriginSuffix(suffix);
+            if (!origin && !lexicon.isAffiliationSuffix(suffix)) {
+                return null;
+            }
+            Lexicon.Name name = lexicon.names().lookup(text.substring(0, hyphen));
+            if (name == null || name.type() != NameType.COUNTRY && name.type() != NameType.DEMONYM) {
+                return null;
+            }
+            return new Atom(i, i + 1, NameType.COUNTRY, name.country(), null, origin);
+        }
+
+        /** A phrase built around a name starting at token i, or null. */
+        Mention phraseAt(int i) {
+            Atom atom = atoms[i];
+            if (atom != null && atom.countryLike() != null && atom.type() != NameType.PEOPLE && Lexicon.ENGLISH.equals(lang.code())) {
+                Mention m = countryThenBodyOrTitle(atom);
+                if (m != null) {
+                    return m;
+                }
+            }
+            if (atom != null && atom.type() == NameType.ACTOR && atom.actor().kind() != ActorKind.STATE && !atom.isPerson()) {
+                PhraseTable.Match<Title> title = lang.titles().longestAt(tokens, atom.end());
+                if (title != null) {
+                    return person(i, title.end(), title.value(), atom.country(), atom.actor().name());
+                }
+            }
+            if (atom != null && atom.isPerson()) {
+                Mention m = leaderGovernment(atom);
+                if (m != null) {
+                    return m;
+                }
+            }
+            if (atom == null) {
+                PhraseTable.Match<Title> title = lang.titles().longestAt(tokens, i);
+                if (title != null) {
+                    return person(i, title.end(), title.value(), null, null);
+                }
+                PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, i);
+                if (body != null) {
+                    Mention m = bodyThenCountryOrLeader(i, body);
+                    if (m != null || earlierBody(i, body) != null) {
+                        return m != null ? m : earlierBody(i, body);
+                    }
+                }
+                return agentGroupAt(i);
+            }
+            return null;
+        }
+
+        /**
+         * "Lawmakers in Kenya accused ...", "anggota parlemen di Kenya menuduh ...", "politicians from Ghana": a role
+         * noun (Phoenix agents; agents-id.tsv) with "in/from/of X" is a group of X when it speaks (a cue follows
+         * within three words) or with "of".
+         */
+        private Mention agentGroupAt(int i) {
+            int end = -1;
+            for (int length = 2; length >= 1 && end < 0; length--) {
+                if (i + length <= tokens.size() && lexicon.isAgent(words(i, i + length))) {
+                    end = i + length;
+                }
+            }
+            if (end < 0 || end >= tokens.size()) {
+                return null;
+            }
+            Token link = tokens.get(end);
+            boolean of = link.is("of");
+            if (!of && !link.is("in") && !link.is("from") && !link.is("di") && !link.is("dari")) {
+                return null;
+            }
+            int j = end + 1 < tokens.size() && tokens.get(end + 1).is("the") ? end + 2 : end + 1;
+            Atom atom = j < tokens.size() ? atoms[j] : null;
+            if (atom == null || atom.countryLike() == null || atom.type() == NameType.PEOPLE || atom.start() != j) {
+                return null;
+            }
+            boolean speaks = false;
+            for (int k = atom.end(); k < Math.min(tokens.size(), atom.end() + 3) && !speaks; k++) {
+                speaks = cueAt(k);
+            }
+            if (!speaks && !of) {
+                return null;
+            }
+            String country = atom.countryLike();
+            ActorDef group = new ActorDef(lexicon.adjective(country) + " " + text(i, end).toLowerCase(java.util.Locale.ROOT),
+                    ActorKind.GROUP, country, null, "role noun \"" + text(i, end) + "\" (Phoenix agents / agents-id.tsv) with \""
+                            + link.text() + " " + text(j, atom.end()) + "\"");
+            return mention(group, true, i, atom.end(), false);
+        }
+
+        private String words(int from, int to) {
+            StringBuilder b = new StringBuilder();
+            for (int k = from; k < to; k++) {
+                b.append(k > from ? " " : "").append(tokens.get(k).norm());
+            }
+            return b.toString();
+        }
+
+        /** "kementerian itu", "the ministry": the latest actor of that kind named before. */
+        private Mention earlierBody(int start, PhraseTable.Match<Body> body) {
+            int end = body.end();
+            boolean demonstrative = end < tokens.size() && (tokens.get(end).is("itu") || tokens.get(end).is("tersebut"));
+            boolean definite = start > 0 && tokens.get(start - 1).is("the") && (end >= tokens.size() || !tokens.get(end).is("of"));
+            if (!demonstrative && !definite) {
+                return null;
+            }
+            ArticleActors.Actor earlier = ctx.latestNamed(body.value().head());
+            if (earlier == null || earlier.kind() == ActorKind.STATE) {
+                return null;
+            }
+            return new Mention(earlier, start, demonstrative ? end + 1 : end, false, false);
+        }
+
+        /** English order: "Russian Defence Ministry", "Sudan's government", "Iranian Foreign Minister X". */
+        private Mention countryThenBodyOrTitle(Atom atom) {
+            int j = atom.end();
+            if (j < tokens.size() && atoms[j] != null && atoms[j].type() == NameType.PEOPLE && atom.type() == NameType.DEMONYM) {
+                // "Bosnian Serbs", "Iraqi Kurds": a people of the first country
+                String name = text(atom.start(), atoms[j].end());
+                return mention(new ActorDef(name, ActorKind.GROUP, atom.countryLike(), null), true, atom.start(), atoms[j].end(), false);
+            }
+            if (j < tokens.size() && tokens.get(j).is("'s")) {
+                j++;
+            }
+            for (int skipped = 0; j < tokens.size() && skipped <= 2; skipped++) {
+                PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, j);
+                PhraseTable.Match<Title> title = lang.titles().longestAt(tokens, j);
+                if (body != null && lang.titles().longestAt(tokens, body.end()) != null) {
+                    // "Russian Foreign Ministry spokeswoman ...": a person of that body
+                    PhraseTable.Match<Title> after = lang.titles().longestAt(tokens, body.end());
+                    return person(atom.start(), after.end(), after.value(), atom.countryLike(), null);
+                }
+                if (title != null && (body == null || title.end() >= body.end())) {
+                    return person(atom.start(), title.end(), title.value(), atom.countryLike(), null);
+                }
+                if (body != null) {
+                    return body(atom.start(), body.end(), body.value(), atom.countryLike());
+                }
+                Token t = tokens.get(j);
+                if (atoms[j] == null && lexicon.isAgent(t.norm()) && (t.pos() == null || t.noun())) {
+                    // "US Congress", "Palestinian leaders", "Israeli troops": a role noun of the Phoenix agents
+                    String country = atom.countryLike();
+                    ActorDef group = new ActorDef(lexicon.adjective(country) + " " + t.norm(), ActorKind.GROUP, country, null,
+                            "role noun \"" + t.text() + "\" (Phoenix agents) of " + text(atom.start(), atom.end()));
+                    return mention(group, true, atom.start(), j + 1, false);
+                }
+                // "Iran's religious leader", "Russian senior officials": a word or two before the noun
+                if (atoms[j] != null || !t.isWord() || lexicon.isFunctionWord(t.norm()) || lang.role(t) != null
+                        || lang.cues().longestAt(tokens, j) != null) {
+                    return null;
+                }
+                j++;
+            }
+            return null;
+        }
+
+        /** Indonesian order and "X of Y": "Kementerian Pertahanan Rusia", "government of Sudan", "pemerintahan Presiden Joe Biden". */
+        private Mention bodyThenCountryOrLeader(int start, PhraseTable.Match<Body> body) {
+            int j = body.end();
+            boolean ofCountry = j < tokens.size() && tokens.get(j).is("of");
+            // "rebels in the Ivory Coast", "pemberontak di Suriah": a group of the country it is in
+            boolean inCountry = body.value().local() && j < tokens.size() && (tokens.get(j).is("in") || tokens.get(j).is("di"));
+            if (ofCountry || inCountry) {
+                j++;
+                if (j < tokens.size() && tokens.get(j).is("the")) {
+                    j++;
+                }
+            } else if (j < tokens.size() && atoms[j] == null && lexicon.isOfficeWord(tokens.get(j).norm())) {
+                j++;
+            }
+            if (j >= tokens.size()) {
+                return null;
+            }
+            Atom atom = atoms[j];
+            if (atom != null && atom.countryLike() != null && atom.type() != NameType.PEOPLE) {
+                return body(start, atom.end(), body.value(), atom.countryLike());
+            }
+            if (HEADS_NAMED_AFTER_LEADER.contains(body.value().head())) {
+                ActorDef leader = null;
+                int end = j;
+                if (atom != null && atom.isPerson()) {
+                    leader = atom.actor();
+                    end = atom.end();
+                } else {
+                    PhraseTable.Match<Title> title = lang.titles().longestAt(tokens, j);
+                    if (title != null) {
+                        Mention person = person(j, title.end(), title.value(), null, null);
+                        if (person != null && person.actor().kind() == ActorKind.PERSON && person.actor().country() != null) {
+                            leader = person.actor().def;
+                            end = person.end();
+                        }
+                    }
+                }
+                if (leader != null && leader.country() != null) {
+                    return government(start, end, leader);
+                }
+            }
+            return null;
+        }
+
+        /** "the Biden administration": a leader's name, then the body. */
+        private Mention leaderGovernment(Atom atom) {
+            int j = atom.end() < tokens.size() && tokens.get(atom.end()).is("'s") ? atom.end() + 1 : atom.end();
+            PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, j);
+            if (body != null && HEADS_NAMED_AFTER_LEADER.contains(body.value().head()) && atom.actor().country() != null) {
+                return government(atom.start(), body.end(), atom.actor());
+            }
+            return null;
+        }
+
+        private Mention government(int start, int end, ActorDef leader) {
+            String[] words = leader.name().split(" ");
+            ActorDef def = new ActorDef(words[words.length - 1] + " administration", ActorKind.GOVERNMENT_BODY, leader.country(), null);
+            return mention(def, true, start, end, false);
+        }
+
+        private Mention body(int start, int end, Body body, String country) {
+            String name = lexicon.adjective(country) + " " + body.head();
+            return mention(new ActorDef(name, body.kind(), country, null), body.speaksForState(), start, end, false);
+        }
+
+        /**
+         * A title at [titleStart.., titleEnd) possibly qualified by {@code country} or an office
+         * ("Gedung Putih"); then office words, a country, a name, "of Country", "to Country".
+         */
+        private Mention person(int start, int titleEnd, Title title, String country, String officeName) {
+            int j = titleEnd;
+            String posted = null;
+            // office words and a country between title and name: "Juru bicara Dewan Keamanan Nasional", "Presiden Rusia"
+            while (j < tokens.size()) {
+                Atom atom = atoms[j];
+                if (atom != null && atom.countryLike() != null && atom.type() != NameType.PEOPLE && country == null) {
+                    country = atom.countryLike();
+                    j = atom.end();
+                } else if (atom != null && atom.type() == NameType.ACTOR && !atom.isPerson() && atom.actor().kind() != ActorKind.STATE
+                        && officeName == null) {
+                    officeName = atom.actor().name();
+                    country = country == null ? atom.country() : country;
+                    j = atom.end();
+                } else if (atom == null && tokens.get(j).capitalized() && lexicon.isOfficeWord(tokens.get(j).norm())) {
+                    j++;
+                } else if (atom == null && lang.titles().longestAt(tokens, j) != null) {
+                    j = lang.titles().longestAt(tokens, j).end(); // "leader Ayatollah ...": titles in a row
+                } else if (atom == null && tokens.get(j).is("of") && j + 1 < tokens.size() && atoms[j + 1] != null
+                        && atoms[j + 1].countryLike() != null && country == null) {
+                    country = atoms[j + 1].countryLike();
+                    j = atoms[j + 1].end();
+                } else {
+                    break;
+                }
+            }
+            if (country == null && officeName == null && title.country() != null) {
+                country = title.country(); // "Bupati Nunukan": a regent is Indonesian wherever Nunukan is
+            }
+            if (title.posted() && j + 1 < tokens.size() && isPostedTo(tokens.get(j)) && atoms[j + 1] != null
+                    && atoms[j + 1].countryLike() != null) {
+                posted = atoms[j + 1].countryLike();
+                j = atoms[j + 1].end();
+            }
+            ActorDef named = null;
+            int end = j;
+            boolean guessed = false;
+            if (j < tokens.size() && atoms[j] != null && atoms[j].isPerson()) {
+                named = atoms[j].actor();
+                end = atoms[j].end();
+            } else {
+                int nameEnd = nameRun(j);
+                if (nameEnd > j) {
+                    end = nameEnd;
+                    if (end + 1 < tokens.size() && tokens.get(end).is("of") && atoms[end + 1] != null
+                            && atoms[end + 1].countryLike() != null && country == null) {
+                        country = atoms[end + 1].countryLike();
+                        // "King Hassan of Morocco": the country closes the phrase
+                        String personName = text(j, nameEnd);
+                        end = atoms[end + 1].end();
+                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, nameEnd).trim());
+                    } else {
+                        String personName = text(j, nameEnd);
+                        if (country == null && officeName == null) {
+                            country = ctx.contextCountry();
+                            guessed = country != null;
+                        }
+                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim());
+                    }
+                }
+            }
+            if (named != null) {
+                ctx.rememberPerson(named);
+                return new Mention(ctx.actors.actor(named, false, named.name(), ctx.languageCode()), start, end, false,
+                        guessed);
+            }
+            if (country == null && officeName == null) {
+                return null;
+            }
+            // a title without a name: "Presiden Rusia", "Duta Besar Korea Utara untuk Moskow", "State Department spokesman"
+            String holder = officeName != null ? officeName + " " + title.english() : lexicon.adjective(country) + " " + title.english();
+            if (posted != null) {
+                holder += " to " + lexicon.countryName(posted);
+            }
+            return mention(new ActorDef(holder, ActorKind.PERSON, country, null), false, start, end, false);
+        }
+
+        private boolean isPostedTo(Token token) {
+            return token.is("to") || token.is("untuk") || token.is("di") || token.is("in");
+        }
+
+        /**
+         * "The National Intelligence Service told ...": a capitalised name made of office words, next to a
+         * cue, is a government body; of the country of the context, as its name does not say.
+         */
+        Mention officeSpeakerAt(int i) {
+            int end = i;
+            boolean office = false;
+            while (end < tokens.size() && atoms[end] == null && tokens.get(end).isWord()
+                    && (tokens.get(end).capitalized() || end > i && tokens.get(end).is("of"))) {
+                office |= lexicon.isOfficeWord(tokens.get(end).norm());
+                end++;
+            }
+            while (end > i && !lexicon.isOfficeWord(tokens.get(end - 1).norm())) {
+                end--;
+            }
+            if (end - i < 2 || !office || !cueAt(end) && !cueEndsAt(i)) {
+                return null;
+            }
+            String country = ctx.contextCountry();
+            ActorDef body = new ActorDef(text(i, end), ActorKind.GOVERNMENT_BODY, country, null);
+            return new Mention(ctx.actors.actor(body, true, body.name(), ctx.languageCode()), i, end, false, country != null);
+        }
+
+        /** "John Smith said", "kata John Smith": an untitled person next to a cue; two words at least. */
+        Mention untitledSpeakerAt(int i) {
+            int end = nameRun(i);
+            if (end - i < 2) {
+                return null;
+            }
+            if (!cueAt(end) && !cueEndsAt(i)) {
+                return null;
+            }
+            ActorDef person = new ActorDef(text(i, end), ActorKind.PERSON, null, null);
+            ctx.rememberPerson(person);
+            return new Mention(ctx.actors.actor(person, false, person.name(), ctx.languageCode()), i, end, false, false);
+        }
+
+        private boolean cueAt(int i) {
+            PhraseTable.Match<Lexicon.CueType> cue = i < tokens.size() ? lang.cues().longestAt(tokens, i) : null;
+            return cue != null && cue.value() != Lexicon.CueType.NONE;
+        }
+
+        private boolean cueEndsAt(int i) {
+            for (int k = Math.max(0, i - 3); k < i; k++) {
+                PhraseTable.Match<Lexicon.CueType> cue = lang.cues().longestAt(tokens, k);
+                if (cue != null && cue.end() == i && cue.value() != Lexicon.CueType.NONE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The end of a run of capitalised name words from j ("John Kirby", "Bashar al-Assad", "John F. Kennedy"). */
+        private int nameRun(int j) {
+            int end = j;
+            while (end < tokens.size() && end - j < LONGEST_NAME + 1) {
+                Token t = tokens.get(end);
+                if (isNameWord(end)) {
+                    end++;
+                } else if (end > j && NAME_PARTICLES.contains(t.norm()) && end + 1 < tokens.size() && isNameWord(end + 1)) {
+                    end++;
+                } else if (end > j && t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0))
+                        && end + 1 < tokens.size() && tokens.get(end + 1).is(".")) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            return end - j <= LONGEST_NAME + 1 ? end : j;
+        }
+
+        private boolean isNameWord(int i) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || atoms[i] != null || t.text().length() < 2) {
+                return false;
+            }
+            boolean particle = t.norm().startsWith("al-") || t.norm().startsWith("el-");
+            if (!t.capitalized() && !particle) {
+                return false;
+            }
+            if (t.text().codePoints().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c)) && t.text().length() > 3) {
+                return false; // an acronym or a dateline in capitals, not a name
+            }
+            return !lexicon.isFunctionWord(t.norm()) && !lexicon.isOfficeWord(t.norm())
+                    && lang.dates().longestAt(tokens, i) == null && lang.titles().longestAt(tokens, i) == null
+                    && lang.bodies().longestAt(tokens, i) == null && lang.cues().longestAt(tokens, i) == null
+                    && lang.role(t) == null;
+        }
+
+        /** A name that stands alone: a state, a people, a known actor. */
+        Mention plain(Atom atom) {
+            String surface = text(atom.start(), atom.end());
+            return switch (atom.type()) {
+                case COUNTRY -> new Mention(ctx.state(atom.country(), atom.origin() ? null : surface), atom.start(), atom.end(),
+                        atom.origin(), false);
+                case DEMONYM -> new Mention(ctx.state(atom.country(), null), atom.start(), atom.end(), false, false);
+                case PEOPLE -> mention(new ActorDef(capitalized(surface), ActorKind.GROUP, atom.country(), null), true,
+                        atom.start(), atom.end(), false);
+                case ACTOR -> {
+                    if (atom.isPerson()) {
+                        ctx.rememberPerson(atom.actor());
+                    }
+                    yield mention(atom.actor(), atom.actor().kind() != ActorKind.PERSON, atom.start(), atom.end(), false);
+                }
+                case NOT_AN_ACTOR -> null;
+            };
+        }
+
+        private Mention mention(ActorDef def, boolean speaksForState, int start, int end, boolean guessed) {
+            if (def.kind() == ActorKind.STATE) {
+                return new Mention(ctx.state(def.country(), text(start, end)), start, end, false, guessed);
+            }
+            return new Mention(ctx.actors.actor(def, speaksForState, text(start, end), ctx.languageCode()), start, end, false,
+                    guessed);
+        }
+
+        /** The words [from, to) as the body writes them. */
+        private String text(int from, int to) {
+            return to <= from ? "" : ctx.body.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+        }
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

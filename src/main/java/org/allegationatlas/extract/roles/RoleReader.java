@@ -1,0 +1,415 @@
+package org.allegationatlas.extract.roles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.claim.ClaimCategory;
+import org.allegationatlas.extract.lexicon.Lexicon.CueType;
+import org.allegationatlas.extract.lexicon.Lexicon.Role;
+import org.allegationatlas.extract.lexicon.Lexicon.TransferType;
+import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
+import org.allegationatlas.extract.text.SentenceSplitter;
+import org.allegationatlas.extract.text.Token;
+
+/**
+ * About whom a speaker speaks. The subject is the first party not behind a role word ("ke", "to",
+ * "di", "from"...), or the claimant itself (its state, for "mereka"/"they" of a body) for a pronoun
+ * or "threatened to ...", or the doer after "oleh"/"by" in a passive, or for a denial that names no
+ * doer the denier's state. Counterparties are the parties behind "ke"/"to"/"dari"/"from"/"dengan"...
+ * (else the next party, a direct object), coordinated ones ("Donetsk dan Luhansk") each in a claim
+ * of its own; a territory behind a role word, or a party behind "di"/"in", is the place. Transfers:
+ * "A membeli/buys ... dari/from B" also makes "B supplies A"; "A menerima/received ... buatan B",
+ * "B-made" or "B's missiles" make a claim about B.
+ */
+final class RoleReader extends SentenceParts {
+
+    private final int maxCounterparties;
+
+    RoleReader(SentenceParts sentence, int maxCounterparties) {
+        super(sentence);
+        this.maxCounterparties = maxCounterparties;
+    }
+
+    /** The claims of what the frame says; null when it names no subject. */
+    List<ClaimDraft> claims(Frame frame) {
+        List<Mention> said = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.start() >= frame.from && m.end() <= frame.to && m != frame.speaker) {
+                said.add(m);
+            }
+        }
+        ArticleActors.Actor claimant = frame.speakerActor;
+        boolean speakerless = claimant == ctx.publisher;
+        Mention agent = passiveAgent(said, frame.from);
+        Role pronoun = leadingPronoun(frame.from, frame.to);
+        Mention subjectMention = null;
+        ArticleActors.Actor subject;
+        String subjectWhy;
+        boolean denial = frame.type == CueType.DENY || frame.type == CueType.CONFIRM;
+        if (frame.forcedSubject != null) {
+            subjectMention = frame.forcedSubject;
+            subject = subjectMention.actor();
+            pronoun = null;
+            subjectWhy = "the party before the passive verb";
+        } else if (frame.selfSubject || denial && !speakerless && genericSubject(frame.from, frame.to)) {
+            // "the charge, which Hanoi rejected"; "denied that the army had ...", "menyangkal laporan pesawatnya ...":
+            // the denier speaks of itself (its state)
+            subject = claimant.country() != null && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
+            pronoun = Role.PRONOUN;
+            subjectWhy = "the speaker's own state (the denial is of its own act)";
+        } else if (agent != null) {
+            subjectWhy = "the doer after \"by\"/\"oleh\" in a passive";
+            subjectMention = agent;
+            subject = agent.actor();
+        } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to && tokens.get(frame.from).is("to")) {
+            // "Pakistan threatened to break off relations with Congo": the speaker does it
+            subject = claimant;
+            pronoun = Role.SELF;
+            subjectWhy = "the speaker itself (\"threatened to ...\")";
+        } else if (pronoun != null && frame.type != null && !speakerless
+                && (pronoun == Role.PRONOUN || claimant.kind() == ActorKind.PERSON)) {
+            subjectWhy = "a pronoun opening what is said: the speaker" + (pronoun == Role.PRONOUN ? " (its state)" : "");
+            // "he" only ever means a person who speaks; "they", "we", "it" also a state or a body
+            subject = pronoun == Role.PRONOUN && claimant.speaksForState && claimant.country() != null
+                    && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
+        } else {
+            pronoun = null;
+            subjectMention = subjectOf(said);
+            subject = subjectMention == null ? null : subjectMention.actor();
+            subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
+                    : "the first party after the verb not introduced by a preposition";
+        }
+        if (denial && !speakerless && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
+            subjectWhy = "the speaker's own state (nothing else is said to have acted)";
+            // "Iranian officials denied sending weapons to Yemen", "Kremlin membantah tuduhan tersebut": the denier's own state
+            subject = claimant.country() != null && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
+            subjectMention = null;
+            pronoun = Role.PRONOUN;
+        }
+        if (subject == null && !speakerless && frame.type == CueType.REPORT && genericSubject(frame.from, frame.to)
+                && negationNear(frame.from, frame.to)) {
+            // "said his country was not behind the attack", "menegaskan negaranya tidak berniat ...": its own side did not
+            subjectWhy = "the speaker's own side, which it says did not do it";
+            subject = claimant.country() != null && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
+            pronoun = Role.PRONOUN;
+        }
+        if (subject == null) {
+            return null;
+        }
+        lastSubjectWhy = subjectWhy + ": " + ClaimDraft.describe(subject)
+                + (subjectMention == null ? "" : " as \"" + surface(subjectMention) + "\"");
+        List<Mention> counterparties = counterparties(said, subjectMention, agent, subject);
+        ArticleActors.Actor place = place(said, subject, counterparties);
+        List<ClaimDraft> drafts = new ArrayList<>();
+        Mention supplier = frame.selfSubject ? null : supplier(said, subject);
+        TransferType transfer = transfer(frame.from, frame.to);
+        if (supplier != null && transfer == TransferType.BUY) {
+            drafts.add(draft(claimant, subject, supplier.actor(), place, true, false, pronoun != null));
+            drafts.add(draft(claimant, supplier.actor(), subject, place, false, true, false));
+        } else if (supplier != null && (transfer == TransferType.RECEIVE || supplier.origin() || mark(supplier) == Mark.ORIGIN
+                || madeWeapons(supplier))) {
+            drafts.add(draft(claimant, supplier.actor(), subject, place, false, true, false));
+        } else if (counterparties.isEmpty()) {
+            drafts.add(draft(claimant, subject, null, place, false, false, pronoun != null));
+        } else {
+            for (Mention cp : counterparties) {
+                drafts.add(draft(claimant, subject, cp.actor(), place, false, false, pronoun != null));
+            }
+        }
+        for (ClaimDraft d : drafts) {
+            d.publisherVoice = claimant == ctx.publisher;
+            d.subjectWhy = d.converse ? "the supplier named in a purchase or a made-in phrase: " + ClaimDraft.describe(d.subject)
+                    : lastSubjectWhy;
+            if (d.counterparty != null) {
+                Mention cp = mentionOf(said, d.counterparty);
+                d.counterpartyWhy = ClaimDraft.describe(d.counterparty) + (cp == null ? " (the other party of the act)"
+                        : " as \"" + surface(cp) + "\"" + counterpartyRule(cp));
+            }
+        }
+        return drafts;
+    }
+
+    private String lastSubjectWhy;
+
+    private String surface(Mention m) {
+        return ctx.body.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end());
+    }
+
+    private static Mention mentionOf(List<Mention> said, ArticleActors.Actor actor) {
+        for (Mention m : said) {
+            if (m.actor() == actor) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private String counterpartyRule(Mention m) {
+        Mark mark = mark(m);
+        int before = m.start() - 1;
+        String word = before >= 0 ? tokens.get(before).text() : "";
+        return switch (mark) {
+            case COUNTERPARTY, SOURCE -> ", the noun phrase after \"" + word + "\"";
+            case ORIGIN -> ", named as the maker";
+            default -> ", the next party after the subject (a direct object)";
+        };
+    }
+
+    /**
+     * What is denied opens with the speaker's own side, not with a named party: a pronoun or possessive
+     * ("its troops", "pesawatnya", "they") or a bare role noun ("the army"), before any party is named.
+     */
+    private boolean genericSubject(int from, int to) {
+        for (int i = from; i < Math.min(to, from + 6); i++) {
+            if (mentionAt[i] >= 0) {
+                return false;
+            }
+            Token t = tokens.get(i);
+            String w = t.norm();
+            Role role = lang.role(t);
+            if (role == Role.PRONOUN || role == Role.SELF || w.equals("its") || w.equals("their") || w.equals("his")
+                    || w.equals("her") || w.endsWith("nya") && w.length() > 5
+                    || (ctx.lexicon.isAgent(w) || w.equals("country") || w.equals("government")) && i > from
+                            && (tokens.get(i - 1).is("the") || tokens.get(i - 1).is("its"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A negation among the first words of what is said. */
+    private boolean negationNear(int from, int to) {
+        for (int i = from; i < Math.min(to, from + 6); i++) {
+            if (lang.role(tokens.get(i)) == Role.NEGATION) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    ClaimDraft draft(ArticleActors.Actor claimant, ArticleActors.Actor subject, ArticleActors.Actor counterparty,
+            ArticleActors.Actor place, boolean acquires, boolean converse, boolean pronounSubject) {
+        ClaimDraft d = new ClaimDraft();
+        d.claimant = claimant;
+        d.subject = subject;
+        d.counterparty = counterparty == subject ? null : counterparty;
+        d.place = place == subject || place == d.counterparty ? null : place;
+        d.acquires = acquires && d.counterparty != null;
+        d.converse = converse;
+        d.pronounSubject = pronounSubject;
+        return d;
+    }
+
+    /** "was attacked by X" / "diserang oleh X": X does it. */
+    private Mention passiveAgent(List<Mention> said, int from) {
+        for (Mention m : said) {
+            if (mark(m) != Mark.AGENT) {
+                continue;
+            }
+            for (int i = from; i < m.start(); i++) {
+                Token t = tokens.get(i);
+                boolean passive = lang.role(t) == Role.PASSIVE
+                        || Lexicon.INDONESIAN.equals(lang.code()) && t.norm().startsWith("di") && t.norm().length() > 4
+                                && mentionAt[i] < 0;
+                if (passive) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "mereka", "they", "he" opening what is said, before any party; a time phrase may come first ("in December that it"). */
+    private Role leadingPronoun(int from, int to) {
+        for (int i = from; i < Math.min(to, from + 8); i++) {
+            if (mentionAt[i] >= 0) {
+                return null;
+            }
+            Token t = tokens.get(i);
+            Role role = lang.role(t);
+            if (role == Role.PRONOUN || role == Role.SELF) {
+                return role;
+            }
+            // "pasukannya", "negaranya", "its troops", "their forces": the speaker's own side
+            String w = t.norm();
+            if (w.equals("its") || w.equals("their") || Lexicon.INDONESIAN.equals(lang.code()) && w.endsWith("nya") && w.length() > 5
+                    && (ctx.lexicon.isAgent(w.substring(0, w.length() - 3)) || w.startsWith("negara") || w.startsWith("pihak"))) {
+                return Role.PRONOUN;
+            }
+            boolean timePhrase = role == Role.SKIP || role == Role.CLAUSE || role == Role.PLACE || role == Role.COUNTERPARTY
+                    || AUXILIARIES.contains(t.norm()) || TIME_WORDS.contains(t.norm()) || lang.dates().longestAt(tokens, i) != null
+                    || t.text().chars().allMatch(Character::isDigit);
+            if (t.isWord() && !timePhrase) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private Mention subjectOf(List<Mention> said) {
+        for (Mention m : said) {
+            if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin()) {
+                return m;
+            }
+        }
+        for (Mention m : said) {
+            if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private List<Mention> counterparties(List<Mention> said, Mention subjectMention, Mention agent, ArticleActors.Actor subject) {
+        List<Mention> candidates = new ArrayList<>();
+        for (Mention m : said) {
+            if (m.actor() == subject || m == agent) {
+                continue;
+            }
+            Mark mark = mark(m);
+            boolean place = mark == Mark.PLACE || m.actor().kind() == ActorKind.TERRITORY
+                    && (mark == Mark.COUNTERPARTY || mark == Mark.SOURCE);
+            if (!place) {
+                candidates.add(m);
+            }
+        }
+        Mention first = null;
+        if (agent != null) {
+            // "a camp for Congolese refugees was attacked by Burundian militiamen": the one attacked
+            first = candidates.stream().filter(m -> m.start() < agent.start()).findFirst().orElse(null);
+        }
+        int after = subjectMention == null ? -1 : subjectMention.start();
+        if (first == null) {
+            first = candidates.stream().filter(m -> m.start() > after && isRoleMarked(m)).findFirst().orElse(null);
+        }
+        if (first == null) {
+            first = candidates.stream().filter(m -> m.start() > after).findFirst().orElse(null);
+        }
+        if (first == null) {
+            first = candidates.isEmpty() ? null : candidates.get(0);
+        }
+        List<Mention> found = new ArrayList<>();
+        if (first == null) {
+            return found;
+        }
+        found.add(first);
+        // "Donetsk dan Luhansk", "Iran, Libya, North Korea, Sudan and Cuba"
+        int k = mentions.indexOf(first);
+        while (found.size() < maxCounterparties && k + 1 < mentions.size()
+                && onlyCoordination(mentions.get(k).end(), mentions.get(k + 1).start())
+                && mentions.get(k + 1).actor() != subject && candidates.contains(mentions.get(k + 1))) {
+            k++;
+            found.add(mentions.get(k));
+        }
+        return found;
+    }
+
+    private boolean isRoleMarked(Mention m) {
+        Mark mark = mark(m);
+        return mark == Mark.COUNTERPARTY || mark == Mark.SOURCE || mark == Mark.ORIGIN;
+    }
+
+    private ArticleActors.Actor place(List<Mention> said, ArticleActors.Actor subject, List<Mention> counterparties) {
+        for (Mention m : said) {
+            if (m.actor() != subject && !counterparties.contains(m)
+                    && (m.actor().kind() == ActorKind.TERRITORY || mark(m) == Mark.PLACE)) {
+                return m.actor();
+            }
+        }
+        return null;
+    }
+
+    /** The party things come from: "dari Korea Utara", "from Iran", "buatan Iran", "Iranian-made". */
+    private Mention supplier(List<Mention> said, ArticleActors.Actor subject) {
+        for (Mention m : said) {
+            Mark mark = mark(m);
+            if (m.actor() != subject && (mark == Mark.SOURCE || mark == Mark.ORIGIN || m.origin() || madeWeapons(m))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private TransferType transfer(int from, int to) {
+        for (PhraseTable.Match<TransferType> m : lang.transfers().findAll(tokens, from, to)) {
+            if (m.value() != TransferType.ORIGIN && mentionAt[m.start()] < 0) {
+                return m.value();
+            }
+        }
+        return null;
+    }
+
+    /** "North Korean ballistic missiles", "drone Iran": a country named as the maker of weapons. */
+    private boolean madeWeapons(Mention m) {
+        if (m.actor().country() == null || m.actor().kind() == ActorKind.INTERNATIONAL_ORGANIZATION) {
+            return false; // "a U.N. arms embargo" names no maker
+        }
+        boolean english = Lexicon.ENGLISH.equals(lang.code());
+        int from = english ? m.end() : Math.max(0, m.start() - 3);
+        int to = english ? Math.min(tokens.size(), m.end() + 3) : m.start();
+        for (PhraseTable.Match<Lexicon.CategoryCue> cue : lang.categories().findAll(tokens, from, to)) {
+            boolean adjacent = english ? onlyModifiers(m.end(), cue.start()) : onlyModifiers(cue.end(), m.start());
+            if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tokens [from, to) are at most one word, and no role word or punctuation ("ballistic" in "North Korean ballistic missiles"). */
+    private boolean onlyModifiers(int from, int to) {
+        if (to - from > 1) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!tokens.get(i).isWord() || lang.role(tokens.get(i)) != null || mentionAt[i] >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What is said starts with a verb ("denied supplying arms", "membantah telah memasok"): the speaker's own act. */
+    private boolean opensWithVerb(int from, int to) {
+        int i = from;
+        while (i < to && (AUXILIARIES.contains(tokens.get(i).norm()) || lang.role(tokens.get(i)) == Role.NEGATION)) {
+            i++;
+        }
+        if (i >= to || mentionAt[i] >= 0) {
+            return false;
+        }
+        String w = tokens.get(i).norm();
+        return Lexicon.ENGLISH.equals(lang.code()) ? w.endsWith("ing")
+                : w.startsWith("me") || w.startsWith("ber") || w.startsWith("mem");
+    }
+
+    /** "Iran said it had not sent ...": a speaker saying that it, or its state, did not do something. */
+    boolean saysItDidNot(Frame frame, ClaimDraft claim) {
+        boolean itself = claim.subject == frame.speakerActor
+                || claim.subject.kind() == ActorKind.STATE && Objects.equals(claim.subject.country(), frame.speakerActor.country());
+        return itself && negationNear(frame.from, frame.to);
+    }
+
+    /** The quotation when what is said is quoted, else the sentence: [start, end) in the body. */
+    int[] quote(Frame frame, SentenceSplitter.Sentence sentence) {
+        int open = frame.from > 0 && tokens.get(frame.from - 1).isQuote() ? frame.from - 1 : frame.from;
+        if (open < tokens.size() && tokens.get(open).isQuote()) {
+            for (int close = open + 1; close < Math.min(tokens.size(), frame.to + 2); close++) {
+                if (tokens.get(close).isQuote() && close > open + 1) {
+                    int start = tokens.get(open + 1).start();
+                    int end = tokens.get(close - 1).end();
+                    while (end > start && ",.;:".indexOf(ctx.body.charAt(end - 1)) >= 0) {
+                        end--;
+                    }
+                    if (end - start >= 10) {
+                        return new int[] { start, end };
+                    }
+                }
+            }
+        }
+        return new int[] { sentence.start(), Math.min(sentence.end(), sentence.start() + 10_000) };
+    }
+}

@@ -1,0 +1,12 @@
+package org.allegationatlas.extract.lexicon;
+
+import org.allegationatlas.country.Countries;
+
+/** One lexicon for the stage tests of a test run: it takes seconds and tens of megabytes to load. */
+public final class TestLexicon {
+
+    public static final Lexicon LEXICON = new Lexicon(new Countries());
+
+    private TestLexicon() {
+    }
+}
