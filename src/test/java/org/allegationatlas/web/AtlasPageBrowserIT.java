@@ -58,6 +58,8 @@ class AtlasPageBrowserIT {
 
     private static Process app;
     private static String base;
+    /** Readiness is served on the management interface, on a port of its own. */
+    private static String health;
     private static Playwright playwright;
     private static Browser browser;
     private static Path screenshots;
@@ -77,9 +79,11 @@ class AtlasPageBrowserIT {
 
         int port = freePort();
         base = "http://127.0.0.1:" + port;
+        int managementPort = freePort();
+        health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
         Path dataDir = Files.createTempDirectory("atlas-browser-it");
         app = PackagedApp.start(dataDir.resolve("app.log"), List.of("-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port, "-Datlas.data-dir=" + dataDir, "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort, "-Datlas.data-dir=" + dataDir, "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!ready()) {
             if (!app.isAlive() || System.nanoTime() > deadline) {
@@ -365,7 +369,7 @@ class AtlasPageBrowserIT {
 
     private static boolean ready() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+            return HTTP.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
         } catch (IOException | InterruptedException e) {
             return false;
