@@ -59,7 +59,7 @@ class PersistenceIT {
         assertTrue(seedClaims > 0, "the seed article's claims are there on first start");
         assertEquals(1, count("{ articles { totalCount } }", "articles"));
 
-        assertNull(post(ingest("https://test.invalid/persistence/graceful")).get("errors"));
+        assertNull(post(TestRequests.ingest("https://test.invalid/persistence/graceful")).get("errors"));
         app.destroy(); // SIGTERM: a normal stop
         app.waitFor();
 
@@ -67,7 +67,7 @@ class PersistenceIT {
         assertEquals(2, count("{ articles { totalCount } }", "articles"), "the ingested article and the seed, once");
         assertEquals(seedClaims + 1, count("{ claims { totalCount } }", "claims"));
 
-        JsonObject answer = post(ingest("https://test.invalid/persistence/killed"));
+        JsonObject answer = post(TestRequests.ingest("https://test.invalid/persistence/killed"));
         assertNull(answer.get("errors"), () -> answer.toString());
         app.destroyForcibly(); // SIGKILL right after the answer: no shutdown hook runs
         app.waitFor();
@@ -108,21 +108,6 @@ class PersistenceIT {
         JsonObject answer = post(Json.createObjectBuilder().add("query", query).build());
         assertNull(answer.get("errors"), () -> answer.toString());
         return answer.getJsonObject("data").getJsonObject(field).getInt("totalCount");
-    }
-
-    private static JsonObject ingest(String url) {
-        String body = "Fiji accused Tuvalu of hiding boats. Tuvalu denied it.";
-        JsonObject input = Json.createObjectBuilder().add("url", url).add("language", "en").add("body", body)
-                .add("actors", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("key", "fj").add("name", "Fiji").add("kind", "STATE").add("country", "FJ"))
-                        .add(Json.createObjectBuilder().add("key", "tv").add("name", "Tuvalu").add("kind", "STATE").add("country", "TV")))
-                .add("claims", Json.createArrayBuilder().add(Json.createObjectBuilder().add("claimant", "fj").add("subject", "tv")
-                        .add("stance", "ALLEGES").add("category", "OTHER").add("summary", "Fiji accused Tuvalu of hiding boats.")
-                        .add("quote", "Fiji accused Tuvalu of hiding boats.")))
-                .build();
-        return Json.createObjectBuilder()
-                .add("query", "mutation($input: ArticleInput!) { ingestArticle(input: $input) { id } }")
-                .add("variables", Json.createObjectBuilder().add("input", input)).build();
     }
 
     private JsonObject post(JsonObject request) throws Exception {
