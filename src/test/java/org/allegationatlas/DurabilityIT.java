@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,16 +48,16 @@ class DurabilityIT {
         Map<String, String> environment = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("atlas"));
         List<String> confirmed = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
-            try (AppProcess app = AppProcess.start(dataDir, environment, settings())) {
+            try (RunningApp app = RunningApp.start(dataDir, environment, settings())) {
                 String url = "https://test.invalid/durability/" + i;
-                JsonObject answer = app.post(TestRequests.ingest(url), "Authorization", "Bearer " + EDITOR_TOKEN);
+                JsonObject answer = post(app, TestRequests.ingest(url), EDITOR_TOKEN);
                 assertNull(answer.get("errors"), answer::toString);
                 confirmed.add(url);
                 app.kill();
             }
         }
-        try (AppProcess app = AppProcess.start(dataDir, environment, settings())) {
-            JsonObject answer = app.post(TestRequests.query("{ articles(first: 100) { edges { node { url } } } }"));
+        try (RunningApp app = RunningApp.start(dataDir, environment, settings())) {
+            JsonObject answer = post(app, TestRequests.query("{ articles(first: 100) { edges { node { url } } } }"), null);
             assertNull(answer.get("errors"), answer::toString);
             Set<String> stored = new TreeSet<>();
             for (JsonValue edge : answer.getJsonObject("data").getJsonObject("articles").getJsonArray("edges")) {
@@ -77,7 +79,7 @@ class DurabilityIT {
         }
         Map<String, String> environment = Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", "atlas",
                 "QUARKUS_DATASOURCE_PASSWORD", "atlas-password");
-        try (AppProcess app = AppProcess.launch(dataDir, environment, settings())) {
+        try (RunningApp app = RunningApp.launch(dataDir, environment, settings())) {
             Integer exit = app.awaitExit(60);
             String log = app.log();
             assertNotNull(exit, () -> "the app must refuse to start:\n" + log);
@@ -87,7 +89,12 @@ class DurabilityIT {
         }
     }
 
-    private List<String> settings() {
-        return List.of("-Datlas.auth.tokens=editor:" + EDITOR_TOKEN);
+    private static String settings() {
+        return "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN;
+    }
+
+    private static JsonObject post(RunningApp app, JsonObject request, String token) throws Exception {
+        String body = app.post("/graphql", "application/json", token, request.toString().getBytes(StandardCharsets.UTF_8)).body();
+        return jakarta.json.Json.createReader(new StringReader(body)).readObject();
     }
 }

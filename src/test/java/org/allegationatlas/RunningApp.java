@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.JsonObject;
 
@@ -39,6 +40,24 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts the app on {@code dataDir} (its embedded database) with extra {@code -D} settings; ready when it returns. */
     public static RunningApp start(Path dataDir, String... settings) throws IOException, InterruptedException {
+        return start(dataDir, Map.of(), settings);
+    }
+
+    /** As {@link #start(Path, String...)}, with environment variables added, e.g. QUARKUS_DATASOURCE_JDBC_URL. */
+    public static RunningApp start(Path dataDir, Map<String, String> environment, String... settings)
+            throws IOException, InterruptedException {
+        RunningApp app = launch(dataDir, environment, settings);
+        try {
+            app.awaitReady();
+        } catch (Throwable e) {
+            app.close(); // never leave a process behind
+            throw e;
+        }
+        return app;
+    }
+
+    /** Starts the app and returns at once, for a start that is expected to fail ({@link #awaitExit}). */
+    public static RunningApp launch(Path dataDir, Map<String, String> environment, String... settings) throws IOException {
         int port = freePort();
         int managementPort = freePort();
         List<String> all = new ArrayList<>(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
@@ -48,14 +67,17 @@ public final class RunningApp implements AutoCloseable {
                 "-Datlas.graphql.timeout=60s", "-Dquarkus.datasource.jdbc.acquisition-timeout=60s"));
         all.addAll(List.of(settings));
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        RunningApp app = new RunningApp(PackagedApp.start(log, all), log, port, managementPort);
-        try {
-            app.awaitReady();
-        } catch (Throwable e) {
-            app.close(); // never leave a process behind
-            throw e;
-        }
-        return app;
+        return new RunningApp(PackagedApp.start(log, environment, all), log, port, managementPort);
+    }
+
+    /** Waits for the process to end by itself; its exit code, or null if it still runs after {@code seconds}. */
+    public Integer awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    /** SIGKILL (on Linux): no shutdown hook runs, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     private void awaitReady() throws IOException, InterruptedException {
@@ -86,7 +108,7 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public String log() throws IOException {
-        return Files.readString(log);
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     public static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
