@@ -33,7 +33,16 @@ unshare --mount --pid --fork --kill-child --mount-proc="$root/proc" env -i "${va
   "${command[0]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Dquarkus.management.host=127.0.0.1 \
   -Dquarkus.management.port="$management" "${command[@]:1}" >"$work/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+# unshare --fork ignores SIGTERM (it waits for its child): the app (the child, PID 1 of its namespace)
+# gets SIGTERM to shut down, and unshare SIGKILL after 10 s, which --kill-child passes on
+stop_app() {
+  pkill -TERM -P "$app" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$app" 2>/dev/null || break; sleep 0.25; done
+  kill -KILL "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap stop_app EXIT
 for _ in $(seq 1 240); do
   curl -fs "http://127.0.0.1:$management/q/health/ready" >/dev/null 2>&1 && break
   kill -0 $app 2>/dev/null || { cat "$work/app.log"; echo "smoke-test.sh: the image stopped"; exit 1; }
