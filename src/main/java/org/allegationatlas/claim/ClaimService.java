@@ -44,6 +44,8 @@ public class ClaimService {
     Countries countries;
     @Inject
     CountCache counts;
+    @Inject
+    ClaimCounts kept;
     @ConfigProperty(name = "atlas.graphql.max-items", defaultValue = "50000")
     int maxItems;
 
@@ -139,7 +141,32 @@ public class ClaimService {
     public List<Object[]> allegationMatrix(ClaimFilter filter) {
         SqlWhere where = where(filter).add("c.stance = " + ALLEGES)
                 .add("c.claimant_country is not null").add("c.subject_country is not null");
+        if (kept.answers(filter)) {
+            ClaimFilter allegations = withStance(filter, List.of(Stance.ALLEGES));
+            return counts.get("kept pairs" + where.key(), () -> mostFirst(kept.perPair(allegations, language(filter), where)));
+        }
         return countPairs("c.claimant_country", "c.subject_country", where);
+    }
+
+    /** The filter with {@code stance} as its stances (when it has others too, only those in both). */
+    private static ClaimFilter withStance(ClaimFilter filter, List<Stance> stance) {
+        ClaimFilter f = filter == null ? ClaimFilter.NONE : filter;
+        List<Stance> stances = f.stance() == null ? stance : f.stance().stream().filter(stance::contains).toList();
+        return new ClaimFilter(f.subjectCountry(), f.claimantCountry(), f.counterpartyCountry(), stances, f.category(),
+                f.statedFrom(), f.statedTo(), f.text(), f.language());
+    }
+
+    /** Pair rows (first, second, count) most first, then by codes. */
+    private static List<Object[]> mostFirst(List<Object[]> rows) {
+        List<Object[]> sorted = new ArrayList<>();
+        rows.forEach(r -> sorted.add(new Object[] { r[0], r[1], ((Number) r[2]).intValue() }));
+        sorted.sort(java.util.Comparator.<Object[]> comparingInt(r -> -(int) r[2]).thenComparing(r -> (String) r[0])
+                .thenComparing(r -> (String) r[1]));
+        return List.copyOf(sorted);
+    }
+
+    private static String language(ClaimFilter filter) {
+        return filter == null ? null : Languages.canonical(filter.language(), "filter.language");
     }
 
     /**
@@ -148,6 +175,14 @@ public class ClaimService {
      */
     public List<Object[]> claimTotals(ClaimFilter filter) {
         SqlWhere where = where(filter);
+        if (kept.answers(filter)) {
+            return counts.get("kept totals" + where.key(), () -> {
+                List<Object[]> rows = new ArrayList<>();
+                new TreeMap<>(kept.perCountry(filter, language(filter), where))
+                        .forEach((code, n) -> rows.add(new Object[] { code, (int) n[0], (int) n[1] }));
+                return List.copyOf(rows);
+            });
+        }
         return counts.get("claim totals" + where.key(), () -> {
             Map<String, int[]> byCountry = new TreeMap<>();
             String[] roles = { "c.subject_country", "c.claimant_country" };
@@ -168,6 +203,14 @@ public class ClaimService {
     /** Claims under the filter per month of {@code statedOn}, oldest first: rows of ("2022-11", count); undated claims are left out. */
     public List<Object[]> perMonth(ClaimFilter filter) {
         SqlWhere where = where(filter).add("c.stated_on is not null");
+        if (kept.answers(filter)) {
+            return counts.get("kept per month" + where.key(), () -> {
+                List<Object[]> rows = new ArrayList<>();
+                new TreeMap<>(kept.perMonth(filter, language(filter), where)).forEach((month, n) -> rows.add(new Object[] {
+                        String.format(Locale.ROOT, "%04d-%02d", month / 100, month % 100), n.intValue() }));
+                return List.copyOf(rows);
+            });
+        }
         return counts.get("per month" + where.key(), () -> {
             List<Object[]> rows = new ArrayList<>();
             where.bind(em.createNativeQuery("select extract(year from c.stated_on) as y, extract(month from c.stated_on) as m, count(*)"
@@ -190,11 +233,8 @@ public class ClaimService {
         if (countryCodes.isEmpty()) {
             return List.of();
         }
-        String own = accusers ? "c.subject_country" : "c.claimant_country";
-        String other = accusers ? "c.claimant_country" : "c.subject_country";
-        SqlWhere where = new SqlWhere().add(own + " in (:codes)", "codes", Set.copyOf(countryCodes))
-                .add("c.stance = " + ALLEGES).add(other + " is not null");
-        return countPairs(own, other, where);
+        return counts.get("counterparts " + accusers + new TreeSet<>(countryCodes),
+                () -> mostFirst(kept.counterparts(countryCodes, accusers)));
     }
 
     private List<Object[]> countPairs(String first, String second, SqlWhere where) {
