@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,28 +44,40 @@ public class ClaimCounts {
      */
     public Map<String, long[]> perCountry(ClaimFilter filter, String language, SqlWhere claimsWhere) {
         Map<String, long[]> totals = new HashMap<>();
-        Counting counting = counting(filter, language, claimsWhere, "t.role = 'S' and t.country", "t.role = 'C' and t.country");
-        BiConsumer<Object[], Integer> add = (row, role) -> totals.computeIfAbsent(key(row[0]), k -> new long[2])[role] +=
-                ((Number) row[1]).longValue();
-        for (ClaimPeriods.Periods periods : counting.split().periods()) {
-            SqlWhere where = rows(counting.counts(), periods).add("t.country <> ''");
-            for (Object row : where.bind(em.createNativeQuery("select t.role, t.country, sum(t.claims) from country_claim_counts t"
-                    + where.sql() + " group by t.role, t.country", Object[].class)).getResultList()) {
-                Object[] cols = (Object[]) row;
-                add.accept(new Object[] { cols[1], cols[2] }, "S".equals(key(cols[0])) ? 0 : 1);
+        ClaimFilter f = filter == null ? ClaimFilter.NONE : filter;
+        String[] roles = { "S", "C" };
+        String[] pairColumns = { "t.subject_country", "t.claimant_country" };
+        String[] claimColumns = { "c.subject_country", "c.claimant_country" };
+        for (int role = 0; role < 2; role++) {
+            // the other role's country given: the pair counts (a claim with a country in both roles); else the country counts
+            boolean pairs = (role == 0 ? f.claimantCountry() : f.subjectCountry()) != null;
+            Counting counting = pairs ? counting(filter, language, claimsWhere, "t.subject_country", "t.claimant_country")
+                    : counting(filter, language, claimsWhere, "t.country", "t.country");
+            String sql = pairs ? "select " + pairColumns[role] + ", sum(t.claims) from country_pair_counts t"
+                    : "select t.country, sum(t.claims) from country_claim_counts t";
+            for (ClaimPeriods.Periods periods : counting.split().periods()) {
+                SqlWhere where = rows(counting.counts(), periods);
+                if (!pairs) {
+                    where.add("t.role = '" + roles[role] + "'").add("t.country <> ''");
+                }
+                for (Object row : where.bind(em.createNativeQuery(sql + where.sql() + " group by " + (pairs ? pairColumns[role] : "t.country"),
+                        Object[].class)).getResultList()) {
+                    add(totals, (Object[]) row, role);
+                }
             }
-        }
-        String[] columns = { "c.subject_country", "c.claimant_country" };
-        for (ClaimPeriods.Days days : counting.split().days()) {
-            for (int role = 0; role < 2; role++) {
-                SqlWhere where = days(counting.claims(), days).add(columns[role] + " is not null");
-                for (Object row : where.bind(em.createNativeQuery("select " + columns[role] + ", count(*) from claim c" + where.sql()
-                        + " group by " + columns[role], Object[].class)).getResultList()) {
-                    add.accept((Object[]) row, role);
+            for (ClaimPeriods.Days days : counting.split().days()) {
+                SqlWhere where = days(counting.claims(), days).add(claimColumns[role] + " is not null");
+                for (Object row : where.bind(em.createNativeQuery("select " + claimColumns[role] + ", count(*) from claim c" + where.sql()
+                        + " group by " + claimColumns[role], Object[].class)).getResultList()) {
+                    add(totals, (Object[]) row, role);
                 }
             }
         }
         return totals;
+    }
+
+    private static void add(Map<String, long[]> totals, Object[] row, int role) {
+        totals.computeIfAbsent(key(row[0]), k -> new long[2])[role] += ((Number) row[1]).longValue();
     }
 
     /** Per (claimant country, subject country), both known: rows of (claimant, subject, count). */

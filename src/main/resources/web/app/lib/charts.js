@@ -1,12 +1,15 @@
-// ECharts, only the parts the page draws with (tree-shaken by the bundler), and the world shapes.
+// ECharts, only the parts the map draws with (tree-shaken by the bundler), and the world shapes; the
+// views loaded later add their own chart types (use) to the same ECharts.
 import * as echarts from 'echarts/core';
-import { MapChart, GraphChart, BarChart } from 'echarts/charts';
-import { TooltipComponent, VisualMapComponent, GridComponent, AriaComponent } from 'echarts/components';
+import { MapChart } from 'echarts/charts';
+import { TooltipComponent, VisualMapComponent, AriaComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import world from '../map/world.json';
 
-echarts.use([MapChart, GraphChart, BarChart, TooltipComponent, VisualMapComponent, GridComponent, AriaComponent, CanvasRenderer]);
+echarts.use([MapChart, TooltipComponent, VisualMapComponent, AriaComponent, CanvasRenderer]);
 echarts.registerMap('world', world);
+
+export const use = echarts.use;
 
 export const WORLD_FEATURES = world.features.map((f) => f.properties);
 
