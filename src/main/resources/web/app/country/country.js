@@ -3,8 +3,8 @@
 import { h, clear, append, formatNumber, formatDate } from '../lib/dom.js';
 import { query } from '../lib/graphql.js';
 import { t, term, language, countryName } from '../lib/i18n.js';
-import { BarChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
 import { chartIn, use } from '../lib/charts.js';
 import { claimFilter, go, href } from '../lib/state.js';
 import COUNTRY_QUERY from './country.graphql';
