@@ -2,6 +2,7 @@ package org.allegationatlas.claim;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,9 @@ public class ClaimService {
                 .add("c.claimant_country is not null").add("c.subject_country is not null");
         if (kept.answers(filter)) {
             ClaimFilter allegations = withStance(filter, List.of(Stance.ALLEGES));
+            if (allegations.stance().isEmpty()) {
+                return List.of(); // the filter asks for other stances only
+            }
             return counts.get("kept pairs" + where.key(), () -> mostFirst(kept.perPair(allegations, language(filter), where)));
         }
         return countPairs("c.claimant_country", "c.subject_country", where);
@@ -160,7 +164,7 @@ public class ClaimService {
     private static List<Object[]> mostFirst(List<Object[]> rows) {
         List<Object[]> sorted = new ArrayList<>();
         rows.forEach(r -> sorted.add(new Object[] { r[0], r[1], ((Number) r[2]).intValue() }));
-        sorted.sort(java.util.Comparator.<Object[]> comparingInt(r -> -(int) r[2]).thenComparing(r -> (String) r[0])
+        sorted.sort(Comparator.<Object[]> comparingInt(r -> -(int) r[2]).thenComparing(r -> (String) r[0])
                 .thenComparing(r -> (String) r[1]));
         return List.copyOf(sorted);
     }
@@ -171,7 +175,8 @@ public class ClaimService {
 
     /**
      * Per country, the claims under the filter whose subject and whose claimant it is (for the map):
-     * rows of (country, as subject, as claimant), in code order. Two grouped statements, cached per data version.
+     * rows of (country, as subject, as claimant), in code order. From the counts kept at write time (ClaimCounts) unless
+     * the filter needs the claims; cached per data version.
      */
     public List<Object[]> claimTotals(ClaimFilter filter) {
         SqlWhere where = where(filter);

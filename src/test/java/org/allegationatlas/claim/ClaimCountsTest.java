@@ -26,6 +26,8 @@ import jakarta.inject.Inject;
 import org.allegationatlas.GraphQL;
 import org.allegationatlas.Json;
 import org.allegationatlas.TestArticles;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,8 @@ class ClaimCountsTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    SessionFactory sessionFactory;
 
     private final TestArticles articles = new TestArticles();
     private final Random random = new Random(11);
@@ -92,6 +96,39 @@ class ClaimCountsTest {
         articles.deleteAll();
         sql("delete from article where url = ?", urls.get(7));
         assertAllCountsEqualTheClaims("after deletes");
+    }
+
+    @Test
+    void theMapAndTheMatrixGroupTheKeptCountsAndCountClaimsOnlyForTheRaggedDaysOfADateRange() {
+        articles.ingest(generatedArticle(uniqueUrl(), 200)); // a write: nothing is answered from before it
+        Map<String, Object> aligned = Map.of("stance", List.of("ALLEGES"), "category", List.of("ARMS_TRANSFER"), "language", "id",
+                "statedFrom", "2021-01-01", "statedTo", "2022-06-30");
+        for (String document : List.of("claimTotals", "allegationMatrix", "claimsPerMonth")) {
+            List<String> statements = statementsOf(document, Map.of());
+            assertTrue(statements.stream().noneMatch(ClaimCountsTest::readsClaims), document + " without a filter: " + statements);
+            statements = statementsOf(document, aligned);
+            assertTrue(statements.stream().noneMatch(ClaimCountsTest::readsClaims), document + " whole months: " + statements);
+            statements = statementsOf(document, Map.of("statedFrom", "2021-03-17", "statedTo", "2022-06-30"));
+            List<String> ofClaims = statements.stream().filter(ClaimCountsTest::readsClaims).toList();
+            assertTrue(!ofClaims.isEmpty() && ofClaims.stream().allMatch(sql -> sql.contains("c.stated_on between")),
+                    document + " from a ragged start: only its days from the claims: " + statements);
+        }
+    }
+
+    private List<String> statementsOf(String document, Map<String, Object> filter) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        articles.ingest(generatedArticle(uniqueUrl(), 300)); // the first request after a write: counted, not cached
+        statistics.clear();
+        GraphQL.ok(document, "filter", filter);
+        List<String> statements = List.of(statistics.getQueries());
+        statistics.setStatisticsEnabled(false);
+        return statements;
+    }
+
+    private static boolean readsClaims(String sql) {
+        return sql.toLowerCase(Locale.ROOT).matches("(?s).*\\bfrom claim\\b.*");
     }
 
     private Map<String, Object> generatedArticle(String url, int n) {
