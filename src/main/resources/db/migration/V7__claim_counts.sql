@@ -17,8 +17,10 @@ create table country_claim_counts (
     claims    bigint not null,
     constraint country_claim_counts_key primary key (span, stance, period, role, country, category, language)
 );
--- one country's rows (its panel: claims per month, its accusers)
-create index country_claim_counts_country on country_claim_counts (role, country, span, stance, period);
+-- Indexes that hold every column a question reads, claims last, so that it is answered from the index alone
+-- (H2 and PostgreSQL prefer them): the map's questions, and one country's rows (its claims per month).
+create index country_claim_counts_read on country_claim_counts (span, stance, period, role, country, category, language, claims);
+create index country_claim_counts_country on country_claim_counts (role, country, span, stance, period, category, language, claims);
 
 -- per (claimant country, subject country) pair, both known
 create table country_pair_counts (
@@ -32,8 +34,12 @@ create table country_pair_counts (
     claims            bigint not null,
     constraint country_pair_counts_key primary key (span, stance, period, claimant_country, subject_country, category, language)
 );
-create index country_pair_counts_subject on country_pair_counts (subject_country, span, stance, period);
-create index country_pair_counts_claimant on country_pair_counts (claimant_country, span, stance, period);
+create index country_pair_counts_read on country_pair_counts
+    (span, stance, period, claimant_country, subject_country, category, language, claims);
+create index country_pair_counts_subject on country_pair_counts
+    (subject_country, span, stance, period, claimant_country, category, language, claims);
+create index country_pair_counts_claimant on country_pair_counts
+    (claimant_country, span, stance, period, subject_country, category, language, claims);
 
 -- the counts of the claims already stored: one INSERT ... SELECT each (no claim row is touched)
 insert into country_claim_counts (span, stance, period, role, country, category, language, claims)
