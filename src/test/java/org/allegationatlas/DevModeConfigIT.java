@@ -21,6 +21,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code ./mvnw quarkus:dev} is given (%dev in application.properties: a token everyone
@@ -34,12 +35,11 @@ class DevModeConfigIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void thePackagedAppHasNoneOfDevModesSettings() throws Exception {
+    void thePackagedAppHasNoneOfDevModesSettings(@TempDir Path directory) throws Exception {
         Assumptions.assumeTrue("h2".equals(System.getProperty("atlas.db-kind", "h2")), "about the embedded default's data directory");
-        Path directory = Files.createTempDirectory("atlas-prod");
         int port = freePort();
         int management = freePort();
-        Path log = Files.createTempFile("atlas-prod", ".log");
+        Path log = directory.resolve("app.log");
         Process app = PackagedApp.startIn(directory, log, List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + management,
                 "-Dquarkus.datasource.jdbc.acquisition-timeout=60s"));

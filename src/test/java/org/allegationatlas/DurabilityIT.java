@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +23,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability does not hang on a URL parameter. The packaged app on an H2 file database placed the
@@ -35,12 +35,11 @@ class DurabilityIT {
     private static final String EDITOR_TOKEN = "durability-it-editor";
     private static final int KILLS = 5;
 
-    private Path dataDir;
+    @TempDir Path dataDir;
 
     @BeforeEach
     void embeddedH2Only() throws Exception {
         Assumptions.assumeTrue("h2".equals(System.getProperty("atlas.db-kind", "h2")), "about embedded H2 in file mode");
-        dataDir = Files.createTempDirectory("atlas-durability-it");
     }
 
     @Test

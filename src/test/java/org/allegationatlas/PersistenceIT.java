@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application (the JVM jar, or the native binary when one was built) on its
@@ -33,14 +34,13 @@ class PersistenceIT {
     private static final String EDITOR_TOKEN = "persistence-it-editor";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Path dataDir;
+    @TempDir Path dataDir;
     private Process app;
     private int port;
     private int managementPort;
 
     @BeforeEach
     void newDataDirectory() throws IOException {
-        dataDir = Files.createTempDirectory("atlas-persistence-it");
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.allegationatlas.PackagedApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged app with a malformed ATLAS_AUTH_TOKENS does not start, and says why without showing the
@@ -22,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class TokenConfigurationIT {
 
     @Test
-    void aMalformedTokenSettingStopsTheStartNamingTheProblemNotTheToken() throws Exception {
-        Path dir = Files.createTempDirectory("atlas-token-it");
+    void aMalformedTokenSettingStopsTheStartNamingTheProblemNotTheToken(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("app.log");
         Process app = PackagedApp.start(log, List.of("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.management.port=0", "-Dquarkus.management.host=127.0.0.1",
@@ -42,8 +42,7 @@ class TokenConfigurationIT {
     }
 
     @Test
-    void withoutAnEditorTokenTheStartWarnsThatNoWriteCanSucceed() throws Exception {
-        Path dir = Files.createTempDirectory("atlas-token-it");
+    void withoutAnEditorTokenTheStartWarnsThatNoWriteCanSucceed(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("app.log");
         Process app = PackagedApp.start(log, List.of("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.management.port=0", "-Dquarkus.management.host=127.0.0.1",

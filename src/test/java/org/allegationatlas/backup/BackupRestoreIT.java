@@ -21,6 +21,7 @@ import org.allegationatlas.PackagedApp;
 import org.allegationatlas.RunningApp;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A backup of the embedded database made while it serves ({@code POST /backup}, editors only),
@@ -37,9 +38,8 @@ class BackupRestoreIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void aBackupMadeWhileServingRestoresToTheStateItCopied() throws Exception {
+    void aBackupMadeWhileServingRestoresToTheStateItCopied(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue("h2".equals(System.getProperty("atlas.db-kind", "h2")), "about the embedded H2 database");
-        Path dir = Files.createTempDirectory("atlas-backup-it");
         String[] settings = { "-Datlas.auth.tokens=editor:" + EDITOR + ",reader:" + READER };
         Path backup = dir.resolve("atlas-backup.zip");
         String atBackup;

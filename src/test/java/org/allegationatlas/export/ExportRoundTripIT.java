@@ -24,6 +24,7 @@ import org.allegationatlas.PackagedApp;
 import org.allegationatlas.RunningApp;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Export, then import into an empty database: every answer is the same (ids aside). The source
@@ -41,11 +42,9 @@ class ExportRoundTripIT {
     private static final String INGEST = "mutation($input: ArticleInput!) { ingestArticle(input: $input) { id } }";
 
     @Test
-    void anExportImportedIntoAnEmptyDatabaseAnswersEveryQueryAlike() throws Exception {
+    void anExportImportedIntoAnEmptyDatabaseAnswersEveryQueryAlike(@TempDir Path sourceDir, @TempDir Path targetDir) throws Exception {
         Assumptions.assumeTrue("h2".equals(System.getProperty("atlas.db-kind", "h2")),
                 "two embedded databases side by side (CI runs the same path on PostgreSQL)");
-        Path sourceDir = Files.createTempDirectory("atlas-export-source");
-        Path targetDir = Files.createTempDirectory("atlas-export-target");
         String tokens = "-Datlas.auth.tokens=editor:" + EDITOR + ",reader:" + READER;
 
         byte[] exported;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -19,9 +20,9 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 class ImportCommandTest {
 
     @Test
-    void importsAFileAndReportsItsBadLines(QuarkusMainLauncher launcher) throws Exception {
+    void importsAFileAndReportsItsBadLines(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Path file = Files.createTempFile("atlas-import", ".jsonl");
+        Path file = dir.resolve("articles.jsonl");
         Files.write(file, List.of(ImportTestData.line(run, 1), "not json", ImportTestData.line(run, 2)));
 
         LaunchResult result = launcher.launch("import", file.toString());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.allegationatlas.PackagedApp;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged app's {@code import FILE}, killed with SIGKILL half-way: the batches it
@@ -27,10 +28,9 @@ class ImportIT {
     private static final int ARTICLES = 3000;
 
     @Test
-    void killedImportKeepsItsBatchesAndCanBeRerun() throws Exception {
+    void killedImportKeepsItsBatchesAndCanBeRerun(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue("h2".equals(System.getProperty("atlas.db-kind", "h2")),
                 "about the embedded H2 default: its data directory");
-        Path dir = Files.createTempDirectory("atlas-import-it");
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < ARTICLES; i++) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -68,7 +69,7 @@ class AtlasPageBrowserIT {
     private Page page;
 
     @BeforeAll
-    static void startAppAndBrowser() throws Exception {
+    static void startAppAndBrowser(@TempDir Path dataDir) throws Exception {
         Path chromium = Path.of(System.getProperty("atlas.chromium", "/usr/bin/chromium"));
         if (!Files.isExecutable(chromium)) {
             fail("No Chromium at " + chromium + ". The browser tests drive an installed Chromium and never download one: "
@@ -81,7 +82,6 @@ class AtlasPageBrowserIT {
         base = "http://127.0.0.1:" + port;
         int managementPort = freePort();
         health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
-        Path dataDir = Files.createTempDirectory("atlas-browser-it");
         app = PackagedApp.start(dataDir.resolve("app.log"), List.of("-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort, "-Datlas.data-dir=" + dataDir, "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
