@@ -48,13 +48,17 @@ curl -fs "$base/q/health/ready" >/dev/null || { echo "the app did not start:"; t
 claims=$(curl -fs -G "$base/graphql" --data-urlencode 'query={ claims { totalCount } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["claims"]["totalCount"])')
 echo "database: $DATA, $claims claims; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg); $reps runs each"
 
-# the exact request the page sends for its map (src/main/resources/web/app/map/map.graphql, compacted as the page does)
-map_query=$(sed 's/#.*//' src/main/resources/web/app/map/map.graphql | tr -s ' \n' ' ' | sed 's/^ //; s/ $//')
+# the exact requests the page sends for its map and its who-accuses-whom view (src/main/resources/web/app/map/map.graphql,
+# matrix/matrix.graphql, compacted as the page does)
+compact() { sed 's/#.*//' "$1" | tr -s ' \n' ' ' | sed 's/^ //; s/ $//'; }
+map_query=$(compact src/main/resources/web/app/map/map.graphql)
+matrix_query=$(compact src/main/resources/web/app/matrix/matrix.graphql)
+query=$map_query
 median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}'; }
 get() { # variables, extra curl args...: prints time_total in ms and the status
   local vars=$1; shift
   curl -s -o /dev/null -w '%{time_total} %{http_code}\n' -G "$base/graphql" -H 'Accept: application/json' \
-    --data-urlencode "query=$map_query" --data-urlencode "variables=$vars" "$@" | awk '{printf "%.2f %s\n", $1 * 1000, $2}'
+    --data-urlencode "query=$query" --data-urlencode "variables=$vars" "$@" | awk '{printf "%.2f %s\n", $1 * 1000, $2}'
 }
 write() { # a new version of one small article: bumps the data version, so aggregates are recomputed
   local body="{\"query\":\"mutation { ingestArticle(input: { url: \\\"https://bench.invalid/atlas-page\\\", language: \\\"en\\\", body: \\\"Run $1 $RANDOM.\\\", actors: [], claims: [] }) { id } }\"}"
@@ -68,7 +72,7 @@ measure() { # label, variables
     executed+=("$(get "$vars" -H 'Cache-Control: no-cache' | cut -d' ' -f1)")
     get "$vars" > /dev/null # fills the response cache
     cached+=("$(get "$vars" | cut -d' ' -f1)")
-    etag=$(curl -s -D - -o /dev/null -G "$base/graphql" --data-urlencode "query=$map_query" --data-urlencode "variables=$vars" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
+    etag=$(curl -s -D - -o /dev/null -G "$base/graphql" --data-urlencode "query=$query" --data-urlencode "variables=$vars" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
     revalidated+=("$(get "$vars" -H "If-None-Match: $etag" | tr ' ' '/')")
   done
   printf '%-34s after a write %7s ms | executed %7s ms | response cache %6s ms | revalidated %6s ms (HTTP %s)\n' "$label" \
@@ -76,10 +80,20 @@ measure() { # label, variables
     "$(printf '%s\n' "${cached[@]}" | median)" "$(printf '%s\n' "${revalidated[@]}" | cut -d/ -f1 | median)" \
     "$(printf '%s\n' "${revalidated[@]}" | cut -d/ -f2 | sort -u | tr '\n' ' ')"
 }
-echo "== the map's data: one GraphQL GET (claimTotals), median ms over loopback"
+echo "== the map's data: one GraphQL GET (claimTotals; shading against or by is the same answer), median ms over loopback"
 measure "default view (stance ALLEGES)" '{"filter":{"stance":["ALLEGES"]}}'
 measure "category ARMS_TRANSFER" '{"filter":{"category":["ARMS_TRANSFER"],"stance":["ALLEGES"]}}'
+measure "stance DENIES" '{"filter":{"stance":["DENIES"]}}'
 measure "language id, 2022" '{"filter":{"stance":["ALLEGES"],"statedFrom":"2022-01-01","statedTo":"2022-12-31","language":"id"}}'
+measure "2019-03-17 to 2024-06-04" '{"filter":{"stance":["ALLEGES"],"statedFrom":"2019-03-17","statedTo":"2024-06-04"}}'
+measure "all filters, ragged dates" '{"filter":{"stance":["ALLEGES"],"category":["MILITARY_SUPPORT"],"language":"en","statedFrom":"2023-02-10","statedTo":"2023-11-20"}}'
+echo "== who accuses whom: one GraphQL GET (allegationMatrix, first 60), median ms over loopback"
+query=$matrix_query
+measure "default view" '{"filter":{"stance":["ALLEGES"]},"first":60}'
+measure "category ARMS_TRANSFER" '{"filter":{"category":["ARMS_TRANSFER"],"stance":["ALLEGES"]},"first":60}'
+measure "language id, 2022" '{"filter":{"stance":["ALLEGES"],"statedFrom":"2022-01-01","statedTo":"2022-12-31","language":"id"},"first":60}'
+measure "2019-03-17 to 2024-06-04" '{"filter":{"stance":["ALLEGES"],"statedFrom":"2019-03-17","statedTo":"2024-06-04"},"first":60}'
+query=$map_query
 echo "  answer size: $(curl -s -G "$base/graphql" --data-urlencode "query=$map_query" --data-urlencode 'variables={"filter":{"stance":["ALLEGES"]}}' | wc -c) bytes," \
   "$(curl -s -H 'Accept-Encoding: gzip' -G "$base/graphql" --data-urlencode "query=$map_query" --data-urlencode 'variables={"filter":{"stance":["ALLEGES"]}}' | wc -c) gzipped"
 

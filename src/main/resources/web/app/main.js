@@ -6,10 +6,15 @@ import { t, setLanguage, rememberedLanguage, language } from './lib/i18n.js';
 import { read, onChange, go, href, sameFilters } from './lib/state.js';
 import { renderFilters } from './lib/filters.js';
 import { loadMap, renderMap } from './map/map.js';
-import { loadCountry, renderCountry } from './country/country.js';
-import { loadMatrix, renderMatrix } from './matrix/matrix.js';
-import { loadArticle, renderArticle } from './article/article.js';
-import { renderCurator } from './curator/curator.js';
+
+// The map is drawn first, from this bundle alone; the other views (and their chart types) are
+// separate chunks, fetched when they are first opened, so the map waits for none of them.
+const views = {
+  country: () => import('./country/country.js'),
+  matrix: () => import('./matrix/matrix.js'),
+  article: () => import('./article/article.js'),
+  curator: () => import('./curator/curator.js'),
+};
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -54,6 +59,7 @@ async function render(state) {
     if (!labelsChanged && previous?.view === 'article' && previous.article === state.article) return;
     main.setAttribute('aria-busy', 'true');
     try {
+      const { loadArticle, renderArticle } = await views.article();
       const article = await loadArticle(state);
       if (mine === generation) renderArticle(clear(main), state, article);
     } catch (e) {
@@ -63,12 +69,18 @@ async function render(state) {
     return;
   }
   if (state.view === 'curator') {
-    renderCurator(clear(main));
+    try {
+      const { renderCurator } = await views.curator();
+      if (mine === generation) renderCurator(clear(main));
+    } catch (e) {
+      failed(main, e, () => render(read()));
+    }
     return;
   }
   if (state.view === 'matrix') {
     main.setAttribute('aria-busy', 'true');
     try {
+      const { loadMatrix, renderMatrix } = await views.matrix();
       const pairs = await loadMatrix(state);
       if (mine === generation) {
         mapArea = h('div', { class: 'matrix-area' });
@@ -99,6 +111,7 @@ async function render(state) {
     panel.hidden = false;
     panel.setAttribute('aria-busy', 'true');
     try {
+      const { loadCountry, renderCountry } = await views.country();
       const data = await loadCountry(state);
       if (mine !== generation) return;
       renderCountry(panel, state, data, () => go({ country: null }));

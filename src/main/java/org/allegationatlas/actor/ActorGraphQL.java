@@ -6,7 +6,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.allegationatlas.claim.ClaimConnection;
-import org.allegationatlas.claim.ClaimEntity;
+import org.allegationatlas.claim.Claim;
 import org.allegationatlas.claim.ClaimList;
 import org.allegationatlas.claim.ClaimService;
 import org.allegationatlas.common.Ids;
@@ -36,8 +36,8 @@ public class ActorGraphQL {
 
     @Query
     public Actor actor(@NonNull @Id String id) {
-        ActorEntity actor = actors.byId(Ids.parse(id, "an actor"));
-        return actor == null ? null : Actor.of(actor);
+        long actorId = Ids.parse(id, "an actor");
+        return actors.actors(List.of(actorId)).get(actorId);
     }
 
     @Query
@@ -56,10 +56,8 @@ public class ActorGraphQL {
     }
 
     public List<@NonNull List<@NonNull Alias>> aliases(@Source List<Actor> sources) {
-        Map<Long, List<ActorAliasEntity>> aliases = actors.aliasesOf(sources.stream().map(Actor::numericId).toList());
-        return sources.stream()
-                .map(a -> aliases.getOrDefault(a.numericId(), List.of()).stream().map(e -> new Alias(e.name, e.language)).toList())
-                .toList();
+        Map<Long, List<Alias>> aliases = actors.aliasesOf(sources.stream().map(Actor::numericId).toList());
+        return sources.stream().map(a -> aliases.getOrDefault(a.numericId(), List.of())).toList();
     }
 
     @Description("Claims this actor made.")
@@ -75,7 +73,7 @@ public class ActorGraphQL {
     }
 
     private List<ClaimConnection> connections(ClaimList list, List<Actor> sources, Integer first, String after) {
-        Map<Object, Page<ClaimEntity>> pages = claims.pages(list, sources.stream().map(Actor::numericId).distinct().toList(),
+        Map<Object, Page<Claim>> pages = claims.pages(list, sources.stream().map(Actor::numericId).distinct().toList(),
                 null, paging.request(first, after));
         return sources.stream().map(a -> ClaimConnection.of(pages.get(a.numericId()))).toList();
     }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.allegationatlas.common.CountCache;
+import org.allegationatlas.common.data.JdbcReads;
 import org.allegationatlas.common.graphql.ItemLimit;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
@@ -34,12 +35,10 @@ public class ActorService {
     KnownActors knownActors;
     @Inject
     CountCache counts;
+    @Inject
+    JdbcReads reads;
     @ConfigProperty(name = "atlas.graphql.max-items", defaultValue = "50000")
     int maxItems;
-
-    public ActorEntity byId(long id) {
-        return em.find(ActorEntity.class, id);
-    }
 
     public Map<Long, ActorEntity> byIds(Collection<Long> ids) {
         Map<Long, ActorEntity> found = new HashMap<>();
@@ -52,12 +51,31 @@ public class ActorService {
         return found;
     }
 
-    public Map<Long, List<ActorAliasEntity>> aliasesOf(Collection<Long> actorIds) {
-        Map<Long, List<ActorAliasEntity>> aliases = new HashMap<>();
+    /** The actors with these ids, read-only for the API (null ids are skipped). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Actor> actors(Collection<Long> ids) {
+        Map<Long, Actor> found = new HashMap<>();
+        Set<Long> wanted = new LinkedHashSet<>(ids);
+        wanted.remove(null);
+        if (!wanted.isEmpty()) {
+            reads.list("select id, name, kind, title, country_code from actor where id = any(?)", List.of(wanted), Integer.MAX_VALUE,
+                    row -> new Actor(String.valueOf(row.getLong(1)), row.getString(2), ActorKind.valueOf(row.getString(3)),
+                            row.getString(4), row.getString(5)))
+                    .forEach(a -> found.put(a.numericId(), a));
+        }
+        return found;
+    }
+
+    /** The aliases of each actor, in the order they were stored; at most the item limit of a request in all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<Alias>> aliasesOf(Collection<Long> actorIds) {
+        Map<Long, List<Alias>> aliases = new HashMap<>();
         if (!actorIds.isEmpty()) {
-            ItemLimit.atMost(em.createQuery("from ActorAliasEntity where actorId in :ids order by id", ActorAliasEntity.class)
-                    .setParameter("ids", Set.copyOf(actorIds)), maxItems, "aliases")
-                    .forEach(a -> aliases.computeIfAbsent(a.actorId, k -> new ArrayList<>()).add(a));
+            List<Map.Entry<Long, Alias>> rows = reads.list("select actor_id, name, language from actor_alias where actor_id = any(?)"
+                    + " order by id", List.of(Set.copyOf(actorIds)), maxItems + 1,
+                    row -> Map.entry(row.getLong(1), new Alias(row.getString(2), row.getString(3))));
+            ItemLimit.atMost(rows, maxItems, "aliases")
+                    .forEach(a -> aliases.computeIfAbsent(a.getKey(), k -> new ArrayList<>()).add(a.getValue()));
         }
         return aliases;
     }

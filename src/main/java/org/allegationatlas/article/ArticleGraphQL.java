@@ -15,7 +15,6 @@ import org.allegationatlas.actor.Actor;
 import org.allegationatlas.actor.ActorEntity;
 import org.allegationatlas.actor.ActorService;
 import org.allegationatlas.claim.Claim;
-import org.allegationatlas.claim.ClaimEntity;
 import org.allegationatlas.claim.ClaimService;
 import org.allegationatlas.auth.Roles;
 import org.allegationatlas.common.ApiException;
@@ -44,8 +43,7 @@ public class ArticleGraphQL {
 
     @Query
     public Article article(@NonNull @Id String id) {
-        ArticleEntity article = articles.byId(Ids.parse(id, "an article"));
-        return article == null ? null : Article.of(article);
+        return articles.byId(Ids.parse(id, "an article"));
     }
 
     @Query
@@ -69,15 +67,13 @@ public class ArticleGraphQL {
 
     @Description("The article's claims, in the order they appear in its body.")
     public List<@NonNull List<@NonNull Claim>> claims(@Source List<Article> sources) {
-        Map<Long, List<ClaimEntity>> byArticle = claims.byArticles(sources.stream().map(Article::numericId).toList());
-        return sources.stream()
-                .map(a -> byArticle.getOrDefault(a.numericId(), List.of()).stream().map(Claim::of).toList())
-                .toList();
+        Map<Long, List<Claim>> byArticle = claims.byArticles(sources.stream().map(Article::numericId).toList());
+        return sources.stream().map(a -> byArticle.getOrDefault(a.numericId(), List.of())).toList();
     }
 
     @Description("Every actor that takes part in a claim of this article.")
     public List<@NonNull List<@NonNull Actor>> actors(@Source List<Article> sources) {
-        Map<Long, List<ClaimEntity>> byArticle = claims.byArticles(sources.stream().map(Article::numericId).toList());
+        Map<Long, List<Claim>> byArticle = claims.byArticles(sources.stream().map(Article::numericId).toList());
         Map<Long, ActorEntity> actorsById = actors.byIds(byArticle.values().stream().flatMap(List::stream)
                 .flatMap(ArticleGraphQL::actorIds).toList());
         return sources.stream().map(a -> {
@@ -89,7 +85,7 @@ public class ArticleGraphQL {
         }).toList();
     }
 
-    private static Stream<Long> actorIds(ClaimEntity claim) {
-        return Stream.of(claim.claimantId, claim.subjectId, claim.counterpartyId, claim.placeId).filter(Objects::nonNull);
+    private static Stream<Long> actorIds(Claim claim) {
+        return Stream.of(claim.claimantId(), claim.subjectId(), claim.counterpartyId(), claim.placeId()).filter(Objects::nonNull);
     }
 }

@@ -1,5 +1,6 @@
 package org.allegationatlas.article;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.allegationatlas.common.CountCache;
+import org.allegationatlas.common.data.JdbcReads;
 import org.allegationatlas.common.Languages;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
@@ -28,9 +30,13 @@ public class ArticleService {
     EntityManager em;
     @Inject
     CountCache counts;
+    @Inject
+    JdbcReads reads;
 
-    public ArticleEntity byId(long id) {
-        return em.find(ArticleEntity.class, id);
+    /** The article with this id, read-only for the API; null when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Article byId(long id) {
+        return byIds(List.of(id)).get(id);
     }
 
     public ArticleEntity byUrl(String url) {
@@ -38,11 +44,16 @@ public class ArticleService {
                 .getResultStream().findFirst().orElse(null);
     }
 
-    public Map<Long, ArticleEntity> byIds(Collection<Long> ids) {
-        Map<Long, ArticleEntity> found = new HashMap<>();
+    /** The articles with these ids, read-only for the API. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Article> byIds(Collection<Long> ids) {
+        Map<Long, Article> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("from ArticleEntity where id in :ids", ArticleEntity.class).setParameter("ids", Set.copyOf(ids))
-                    .getResultList().forEach(a -> found.put(a.id, a));
+            reads.list("select id, url, title, publisher, language, published_on, dateline, body from article where id = any(?)",
+                    List.of(Set.copyOf(ids)), Integer.MAX_VALUE,
+                    row -> new Article(String.valueOf(row.getLong(1)), row.getString(2), row.getString(3), row.getString(4),
+                            row.getString(5), row.getObject(6, LocalDate.class), row.getString(7), row.getString(8)))
+                    .forEach(a -> found.put(a.numericId(), a));
         }
         return found;
     }

@@ -1,6 +1,5 @@
 package org.allegationatlas.claim;
 
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,7 @@ public class ClaimActors {
         Set<Long> ids = new LinkedHashSet<>();
         claims.forEach(c -> Stream.of(c.claimantId(), c.subjectId(), c.counterpartyId(), c.placeId()).filter(Objects::nonNull)
                 .forEach(ids::add));
-        Map<Long, Actor> byId = new HashMap<>();
-        actors.byIds(ids).forEach((id, e) -> byId.put(id, Actor.of(e)));
-        return byId;
+        return actors.actors(ids);
     }
 
     /**

@@ -12,9 +12,9 @@ public record ClaimConnection(@NonNull int totalCount, @NonNull List<@NonNull Cl
     public record ClaimEdge(@NonNull String cursor, @NonNull Claim node) {
     }
 
-    public static ClaimConnection of(Page<ClaimEntity> page) {
+    public static ClaimConnection of(Page<Claim> page) {
         List<ClaimEdge> edges = page.items().stream()
-                .map(c -> new ClaimEdge(new Cursor(c.statedOn == null ? null : c.statedOn.toString(), c.id).encode(), Claim.of(c)))
+                .map(c -> new ClaimEdge(new Cursor(c.statedOn() == null ? null : c.statedOn().toString(), c.numericId()).encode(), c))
                 .toList();
         return new ClaimConnection((int) page.totalCount(), edges,
                 new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));

@@ -3,7 +3,6 @@ package org.allegationatlas.claim;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
@@ -44,8 +43,8 @@ public class ClaimGraphQL {
 
     @Query
     public Claim claim(@NonNull @Id String id) {
-        ClaimEntity claim = claims.byId(Ids.parse(id, "a claim"));
-        return claim == null ? null : Claim.of(claim);
+        long claimId = Ids.parse(id, "a claim");
+        return claims.byIds(List.of(claimId)).get(claimId);
     }
 
     @Query
@@ -94,7 +93,7 @@ public class ClaimGraphQL {
     }
 
     public List<@NonNull Article> article(@Source List<Claim> sources) {
-        Map<Long, Article> byId = toMap(articles.byIds(sources.stream().map(Claim::articleId).toList()), Article::of);
+        Map<Long, Article> byId = articles.byIds(sources.stream().map(Claim::articleId).toList());
         return sources.stream().map(c -> byId.get(c.articleId())).toList();
     }
 
@@ -124,21 +123,13 @@ public class ClaimGraphQL {
         Map<Long, Claim> byId = new HashMap<>();
         sources.forEach(c -> byId.put(c.numericId(), c));
         List<Long> missing = sources.stream().map(Claim::respondsToId).filter(id -> id != null && !byId.containsKey(id)).toList();
-        byId.putAll(toMap(claims.byIds(missing), Claim::of));
+        byId.putAll(claims.byIds(missing));
         return sources.stream().map(c -> c.respondsToId() == null ? null : byId.get(c.respondsToId())).toList();
     }
 
     @Description("Denials and confirmations that answer this claim.")
     public List<@NonNull List<@NonNull Claim>> responses(@Source List<Claim> sources) {
-        Map<Long, List<ClaimEntity>> answers = claims.responsesTo(sources.stream().map(Claim::numericId).toList());
-        return sources.stream()
-                .map(c -> answers.getOrDefault(c.numericId(), List.of()).stream().map(Claim::of).toList())
-                .toList();
-    }
-
-    private static <E, T> Map<Long, T> toMap(Map<Long, E> entities, Function<E, T> mapper) {
-        Map<Long, T> mapped = new HashMap<>();
-        entities.forEach((id, e) -> mapped.put(id, mapper.apply(e)));
-        return mapped;
+        Map<Long, List<Claim>> answers = claims.responsesTo(sources.stream().map(Claim::numericId).toList());
+        return sources.stream().map(c -> answers.getOrDefault(c.numericId(), List.of())).toList();
     }
 }

@@ -1,27 +1,24 @@
 package org.allegationatlas.claim;
 
-import java.util.function.Function;
 
 /** The lists of claims that hang off a country or an actor: which column groups them, and which stance they need. */
 public enum ClaimList {
     /** Allegations whose subject is affiliated with the country. */
-    AGAINST("subject_country", true, c -> c.subjectCountry),
+    AGAINST("subject_country", true),
     /** Allegations whose claimant is affiliated with the country. */
-    BY("claimant_country", true, c -> c.claimantCountry),
+    BY("claimant_country", true),
     /** Claims whose counterparty is affiliated with the country. */
-    IMPLICATING("counterparty_country", false, c -> c.counterpartyCountry),
+    IMPLICATING("counterparty_country", false),
     /** Claims an actor made. */
-    MADE_BY("claimant_id", false, c -> c.claimantId),
+    MADE_BY("claimant_id", false),
     /** Claims about an actor. */
-    ABOUT("subject_id", false, c -> c.subjectId);
+    ABOUT("subject_id", false);
 
     final String column;
     final boolean allegationsOnly;
-    final Function<ClaimEntity, Object> keyOf;
 
-    ClaimList(String column, boolean allegationsOnly, Function<ClaimEntity, Object> keyOf) {
+    ClaimList(String column, boolean allegationsOnly) {
         this.column = column;
         this.allegationsOnly = allegationsOnly;
-        this.keyOf = keyOf;
     }
 }

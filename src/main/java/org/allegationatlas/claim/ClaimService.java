@@ -1,7 +1,11 @@
 package org.allegationatlas.claim;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,7 @@ import org.allegationatlas.common.Page;
 import org.allegationatlas.common.PageRequest;
 import org.allegationatlas.common.SqlWhere;
 import org.allegationatlas.common.Text;
+import org.allegationatlas.common.data.JdbcReads;
 import org.allegationatlas.common.graphql.ItemLimit;
 import org.allegationatlas.country.Countries;
 
@@ -44,57 +49,63 @@ public class ClaimService {
     Countries countries;
     @Inject
     CountCache counts;
+    @Inject
+    ClaimCounts kept;
+    @Inject
+    JdbcReads reads;
     @ConfigProperty(name = "atlas.graphql.max-items", defaultValue = "50000")
     int maxItems;
 
-    public ClaimEntity byId(long id) {
-        return em.find(ClaimEntity.class, id);
-    }
-
-    public Map<Long, ClaimEntity> byIds(Collection<Long> ids) {
-        Map<Long, ClaimEntity> found = new HashMap<>();
+    /** The claims with these ids (read-only, for the API). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Claim> byIds(Collection<Long> ids) {
+        Map<Long, Claim> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("from ClaimEntity where id in :ids", ClaimEntity.class).setParameter("ids", Set.copyOf(ids))
-                    .getResultList().forEach(c -> found.put(c.id, c));
+            reads.list("select * from claim where id = any(?)", List.of(Set.copyOf(ids)), Integer.MAX_VALUE, ClaimService::claim)
+                    .forEach(c -> found.put(c.numericId(), c));
         }
         return found;
     }
 
     /** Claims of each article, in the order they appear in its body; at most the item limit of a request in all. */
-    public Map<Long, List<ClaimEntity>> byArticles(Collection<Long> articleIds) {
-        return groupBy(articleIds, "articleId", c -> c.articleId, "quoteStart, id", "claims of articles");
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<Claim>> byArticles(Collection<Long> articleIds) {
+        return groupBy(articleIds, "article_id", Claim::articleId, "quote_start, id", "claims of articles");
     }
 
     /** Denials and confirmations that answer each claim; at most the item limit of a request in all. */
-    public Map<Long, List<ClaimEntity>> responsesTo(Collection<Long> claimIds) {
-        return groupBy(claimIds, "respondsToId", c -> c.respondsToId, "id", "responses");
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<Claim>> responsesTo(Collection<Long> claimIds) {
+        return groupBy(claimIds, "responds_to_id", Claim::respondsToId, "id", "responses");
     }
 
-    private Map<Long, List<ClaimEntity>> groupBy(Collection<Long> keys, String field, Function<ClaimEntity, Long> keyOf,
+    private Map<Long, List<Claim>> groupBy(Collection<Long> keys, String column, Function<Claim, Long> keyOf,
             String order, String what) {
-        Map<Long, List<ClaimEntity>> grouped = new HashMap<>();
+        Map<Long, List<Claim>> grouped = new HashMap<>();
         if (!keys.isEmpty()) {
-            ItemLimit.atMost(em.createQuery("from ClaimEntity where " + field + " in :keys order by " + order, ClaimEntity.class)
-                    .setParameter("keys", Set.copyOf(keys)), maxItems, what)
-                    .forEach(c -> grouped.computeIfAbsent(keyOf.apply(c), k -> new ArrayList<>()).add(c));
+            List<Claim> rows = reads.list("select * from claim where " + column + " = any(?) order by " + order,
+                    List.of(Set.copyOf(keys)), maxItems + 1, ClaimService::claim);
+            ItemLimit.atMost(rows, maxItems, what).forEach(c -> grouped.computeIfAbsent(keyOf.apply(c), k -> new ArrayList<>()).add(c));
         }
         return grouped;
     }
 
     /** The top-level claims list. */
-    public Page<ClaimEntity> page(ClaimFilter filter, ClaimOrder order, PageRequest request) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Claim> page(ClaimFilter filter, ClaimOrder order, PageRequest request) {
         SqlWhere where = where(filter);
         long total = count(where);
         boolean descending = order != ClaimOrder.STATED_ON_ASC;
         SqlWhere paged = where.copy().after("c.stated_on", "c.id", descending, request.after(), request.after() == null ? null : request.after().dateKey());
-        List<ClaimEntity> rows = selectClaims("select c.* from claim c" + paged.sql() + " order by "
-                + SqlWhere.orderBy("c.stated_on", "c.id", descending), paged, request.fetchSize());
+        List<Claim> rows = selectClaims("select c.* from claim c" + paged.sql() + " order by "
+                + SqlWhere.orderBy("c.stated_on", "c.id", descending), paged, request.fetchSize(), ClaimService::claim);
         return Page.of(rows, request, total);
     }
 
     /** One page of a list per parent key (a country code or an actor id), newest first. */
-    public Map<Object, Page<ClaimEntity>> pages(ClaimList list, Collection<?> keys, ClaimFilter filter, PageRequest request) {
-        Map<Object, Page<ClaimEntity>> pages = new LinkedHashMap<>();
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Object, Page<Claim>> pages(ClaimList list, Collection<?> keys, ClaimFilter filter, PageRequest request) {
+        Map<Object, Page<Claim>> pages = new LinkedHashMap<>();
         keys.forEach(k -> pages.put(k, Page.empty()));
         if (keys.isEmpty()) {
             return pages;
@@ -105,32 +116,32 @@ public class ClaimService {
         }
         Map<Object, Long> totals = counts.get("totals " + list + where.key(), () -> {
             Map<Object, Long> byKey = new HashMap<>();
-            where.bind(em.createNativeQuery("select c." + list.column + ", count(*) from claim c" + where.sql()
-                    + " group by c." + list.column, Object[].class))
-                    .getResultList().forEach(row -> {
-                        Object[] cols = (Object[]) row;
-                        byKey.put(normalizeKey(cols[0]), ((Number) cols[1]).longValue());
-                    });
+            SqlWhere.Jdbc grouped = where.jdbc("select c." + list.column + ", count(*) from claim c" + where.sql()
+                    + " group by c." + list.column);
+            reads.list(grouped.sql(), grouped.params(), Integer.MAX_VALUE,
+                    row -> Map.entry(normalizeKey(row.getObject(1)), row.getLong(2)))
+                    .forEach(e -> byKey.put(e.getKey(), e.getValue()));
             return Map.copyOf(byKey);
         });
 
         String order = SqlWhere.orderBy("c.stated_on", "c.id", true);
         SqlWhere paged = where.copy().after("c.stated_on", "c.id", true, request.after(), request.after() == null ? null : request.after().dateKey());
-        List<ClaimEntity> rows;
+        JdbcReads.Row<Map.Entry<Object, Claim>> keyed = row -> Map.entry(normalizeKey(row.getObject(list.column)), claim(row));
+        List<Map.Entry<Object, Claim>> rows;
         if (keys.size() == 1) {
             // the constant leading columns of the list's index, repeated in the order, let H2 read
             // the page straight from the index instead of sorting every row of the list
             String indexOrder = "c." + list.column + (list.allegationsOnly ? ", c.stance, " : ", ") + order;
-            rows = selectClaims("select c.* from claim c" + paged.sql() + " order by " + indexOrder, paged, request.fetchSize());
+            rows = selectClaims("select c.* from claim c" + paged.sql() + " order by " + indexOrder, paged, request.fetchSize(), keyed);
         } else {
             // one statement for every parent: the first rows of each partition
             paged.param("fetch", request.fetchSize());
             rows = selectClaims("select * from (select c.*, row_number() over (partition by c." + list.column + " order by "
                     + order + ") as page_row from claim c" + paged.sql() + ") ranked where page_row <= :fetch order by page_row",
-                    paged, Integer.MAX_VALUE);
+                    paged, Integer.MAX_VALUE, keyed);
         }
-        Map<Object, List<ClaimEntity>> grouped = new HashMap<>();
-        rows.forEach(c -> grouped.computeIfAbsent(list.keyOf.apply(c), k -> new ArrayList<>()).add(c));
+        Map<Object, List<Claim>> grouped = new HashMap<>();
+        rows.forEach(e -> grouped.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         grouped.forEach((key, claims) -> pages.put(key, Page.of(claims, request, totals.getOrDefault(key, 0L))));
         return pages;
     }
@@ -139,15 +150,52 @@ public class ClaimService {
     public List<Object[]> allegationMatrix(ClaimFilter filter) {
         SqlWhere where = where(filter).add("c.stance = " + ALLEGES)
                 .add("c.claimant_country is not null").add("c.subject_country is not null");
+        if (kept.answers(filter)) {
+            ClaimFilter allegations = withStance(filter, List.of(Stance.ALLEGES));
+            if (allegations.stance().isEmpty()) {
+                return List.of(); // the filter asks for other stances only
+            }
+            return counts.get("kept pairs" + where.key(), () -> mostFirst(kept.perPair(allegations, language(filter), where)));
+        }
         return countPairs("c.claimant_country", "c.subject_country", where);
+    }
+
+    /** The filter with {@code stance} as its stances (when it has others too, only those in both). */
+    private static ClaimFilter withStance(ClaimFilter filter, List<Stance> stance) {
+        ClaimFilter f = filter == null ? ClaimFilter.NONE : filter;
+        List<Stance> stances = f.stance() == null ? stance : f.stance().stream().filter(stance::contains).toList();
+        return new ClaimFilter(f.subjectCountry(), f.claimantCountry(), f.counterpartyCountry(), stances, f.category(),
+                f.statedFrom(), f.statedTo(), f.text(), f.language());
+    }
+
+    /** Pair rows (first, second, count) most first, then by codes. */
+    private static List<Object[]> mostFirst(List<Object[]> rows) {
+        List<Object[]> sorted = new ArrayList<>();
+        rows.forEach(r -> sorted.add(new Object[] { r[0], r[1], ((Number) r[2]).intValue() }));
+        sorted.sort(Comparator.<Object[]> comparingInt(r -> -(int) r[2]).thenComparing(r -> (String) r[0])
+                .thenComparing(r -> (String) r[1]));
+        return List.copyOf(sorted);
+    }
+
+    private static String language(ClaimFilter filter) {
+        return filter == null ? null : Languages.canonical(filter.language(), "filter.language");
     }
 
     /**
      * Per country, the claims under the filter whose subject and whose claimant it is (for the map):
-     * rows of (country, as subject, as claimant), in code order. Two grouped statements, cached per data version.
+     * rows of (country, as subject, as claimant), in code order. From the counts kept at write time (ClaimCounts) unless
+     * the filter needs the claims; cached per data version.
      */
     public List<Object[]> claimTotals(ClaimFilter filter) {
         SqlWhere where = where(filter);
+        if (kept.answers(filter)) {
+            return counts.get("kept totals" + where.key(), () -> {
+                List<Object[]> rows = new ArrayList<>();
+                new TreeMap<>(kept.perCountry(filter, language(filter), where))
+                        .forEach((code, n) -> rows.add(new Object[] { code, (int) n[0], (int) n[1] }));
+                return List.copyOf(rows);
+            });
+        }
         return counts.get("claim totals" + where.key(), () -> {
             Map<String, int[]> byCountry = new TreeMap<>();
             String[] roles = { "c.subject_country", "c.claimant_country" };
@@ -168,6 +216,14 @@ public class ClaimService {
     /** Claims under the filter per month of {@code statedOn}, oldest first: rows of ("2022-11", count); undated claims are left out. */
     public List<Object[]> perMonth(ClaimFilter filter) {
         SqlWhere where = where(filter).add("c.stated_on is not null");
+        if (kept.answers(filter)) {
+            return counts.get("kept per month" + where.key(), () -> {
+                List<Object[]> rows = new ArrayList<>();
+                new TreeMap<>(kept.perMonth(filter, language(filter), where)).forEach((month, n) -> rows.add(new Object[] {
+                        String.format(Locale.ROOT, "%04d-%02d", month / 100, month % 100), n.intValue() }));
+                return List.copyOf(rows);
+            });
+        }
         return counts.get("per month" + where.key(), () -> {
             List<Object[]> rows = new ArrayList<>();
             where.bind(em.createNativeQuery("select extract(year from c.stated_on) as y, extract(month from c.stated_on) as m, count(*)"
@@ -190,11 +246,8 @@ public class ClaimService {
         if (countryCodes.isEmpty()) {
             return List.of();
         }
-        String own = accusers ? "c.subject_country" : "c.claimant_country";
-        String other = accusers ? "c.claimant_country" : "c.subject_country";
-        SqlWhere where = new SqlWhere().add(own + " in (:codes)", "codes", Set.copyOf(countryCodes))
-                .add("c.stance = " + ALLEGES).add(other + " is not null");
-        return countPairs(own, other, where);
+        return counts.get("counterparts " + accusers + new TreeSet<>(countryCodes),
+                () -> mostFirst(kept.counterparts(countryCodes, accusers)));
     }
 
     private List<Object[]> countPairs(String first, String second, SqlWhere where) {
@@ -257,14 +310,27 @@ public class ClaimService {
     }
 
     private long count(SqlWhere where) {
-        return counts.get("count" + where.key(),
-                () -> ((Number) where.bind(em.createNativeQuery("select count(*) from claim c" + where.sql())).getSingleResult())
-                        .longValue());
+        return counts.get("count" + where.key(), () -> {
+            SqlWhere.Jdbc count = where.jdbc("select count(*) from claim c" + where.sql());
+            return reads.list(count.sql(), count.params(), 1, row -> row.getLong(1)).get(0);
+        });
     }
 
-    @SuppressWarnings("unchecked")
-    private List<ClaimEntity> selectClaims(String sql, SqlWhere where, int maxRows) {
-        return where.bind(em.createNativeQuery(sql, ClaimEntity.class)).setMaxResults(maxRows).getResultList();
+    /** Claims read by {@code sql}, at most {@code maxRows} (a limit in the SQL, so that the plan stops early). */
+    private <T> List<T> selectClaims(String sql, SqlWhere where, int maxRows, JdbcReads.Row<T> row) {
+        SqlWhere.Jdbc select = where.jdbc(maxRows == Integer.MAX_VALUE ? sql : sql + " fetch first " + maxRows + " rows only");
+        return reads.list(select.sql(), select.params(), Integer.MAX_VALUE, row);
+    }
+
+    /** The claim in the current row of a {@code select c.*}. */
+    static Claim claim(ResultSet row) throws SQLException {
+        return new Claim(String.valueOf(row.getLong("id")), Stance.valueOf(row.getString("stance")),
+                ClaimCategory.valueOf(row.getString("category")), row.getString("summary"), row.getString("quote"),
+                row.getInt("quote_start"), row.getInt("quote_end"), row.getObject("stated_on", LocalDate.class),
+                JdbcReads.nullableEnum(row, "stated_on_precision", DatePrecision.class), ClaimOrigin.valueOf(row.getString("origin")),
+                JdbcReads.nullableDouble(row, "confidence"), row.getString("explanation"), row.getLong("article_id"),
+                row.getLong("claimant_id"), row.getLong("subject_id"), JdbcReads.nullableLong(row, "counterparty_id"),
+                JdbcReads.nullableLong(row, "place_id"), JdbcReads.nullableLong(row, "responds_to_id"), row.getString("subject_country"));
     }
 
 

@@ -1,12 +1,14 @@
 package org.allegationatlas.common;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+
+import org.allegationatlas.common.data.JdbcReads;
 
 /**
  * Counts and aggregates (totalCount, accusers, the allegation matrix) cached until the next
@@ -23,7 +25,7 @@ public class CountCache {
     }
 
     @Inject
-    EntityManager em;
+    JdbcReads reads;
 
     private final Map<String, Cached> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -36,8 +38,7 @@ public class CountCache {
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> compute) {
         // read the version first: a value computed after it is never older than it
-        long version = ((Number) em.createNativeQuery("select version from ingest_lock where id = 1").getSingleResult())
-                .longValue();
+        long version = reads.list("select version from ingest_lock where id = 1", List.of(), 1, row -> row.getLong(1)).get(0);
         synchronized (entries) {
             Cached entry = entries.get(key);
             if (entry != null && entry.version() == version) {

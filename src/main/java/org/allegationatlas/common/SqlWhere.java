@@ -1,9 +1,13 @@
 package org.allegationatlas.common;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Query;
 
@@ -66,6 +70,35 @@ public final class SqlWhere {
 
     public String sql() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /** A statement with JDBC's {@code ?} parameters and their values, in order. */
+    public record Jdbc(String sql, List<Object> params) {
+    }
+
+    private static final Pattern NAMED = Pattern.compile(":(\\w+)");
+
+    /** {@code sql} (using this clause's {@code :names}) for JDBC: a collection's values each take a {@code ?}. */
+    public Jdbc jdbc(String sql) {
+        List<Object> values = new ArrayList<>();
+        Matcher named = NAMED.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (named.find()) {
+            if (!params.containsKey(named.group(1))) {
+                throw new IllegalArgumentException("no value for :" + named.group(1));
+            }
+            Object value = params.get(named.group(1));
+            String marks = "?";
+            if (value instanceof Collection<?> many) {
+                values.addAll(many);
+                marks = String.join(", ", Collections.nCopies(many.size(), "?"));
+            } else {
+                values.add(value);
+            }
+            named.appendReplacement(out, marks);
+        }
+        named.appendTail(out);
+        return new Jdbc(out.toString(), values);
     }
 
     public <Q extends Query> Q bind(Q query) {

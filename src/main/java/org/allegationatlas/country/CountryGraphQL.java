@@ -12,7 +12,7 @@ import org.allegationatlas.actor.Actor;
 import org.allegationatlas.actor.ActorEntity;
 import org.allegationatlas.actor.ActorService;
 import org.allegationatlas.claim.ClaimConnection;
-import org.allegationatlas.claim.ClaimEntity;
+import org.allegationatlas.claim.Claim;
 import org.allegationatlas.claim.ClaimFilter;
 import org.allegationatlas.claim.ClaimList;
 import org.allegationatlas.claim.ClaimService;
@@ -109,7 +109,7 @@ public class CountryGraphQL {
     }
 
     private List<ClaimConnection> connections(ClaimList list, List<Country> sources, ClaimFilter filter, PageRequest request) {
-        Map<Object, Page<ClaimEntity>> pages = claims.pages(list, codes(sources), filter, request);
+        Map<Object, Page<Claim>> pages = claims.pages(list, codes(sources), filter, request);
         return sources.stream().map(c -> ClaimConnection.of(pages.get(c.code()))).toList();
     }
 

@@ -3,9 +3,13 @@
 import { h, clear, append, formatNumber, formatDate } from '../lib/dom.js';
 import { query } from '../lib/graphql.js';
 import { t, term, language, countryName } from '../lib/i18n.js';
-import { chartIn } from '../lib/charts.js';
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
+import { chartIn, use } from '../lib/charts.js';
 import { claimFilter, go, href } from '../lib/state.js';
 import COUNTRY_QUERY from './country.graphql';
+
+use([BarChart, GridComponent]);
 
 function variables(state, after = null) {
   // the panel is about allegations: the stance filter shades the map only

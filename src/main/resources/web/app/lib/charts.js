@@ -1,12 +1,19 @@
-// ECharts, only the parts the page draws with (tree-shaken by the bundler), and the world shapes.
+// ECharts, only the parts the map draws with (tree-shaken by the bundler), and the world shapes; the
+// views loaded later add their own chart types (use) to the same ECharts.
+// Each part from its own module, not from the echarts/charts index: a chunk that imports the index shares
+// it, and the bundler then puts every chart type the page uses in the chunk the map waits for.
 import * as echarts from 'echarts/core';
-import { MapChart, GraphChart, BarChart } from 'echarts/charts';
-import { TooltipComponent, VisualMapComponent, GridComponent, AriaComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { install as MapChart } from 'echarts/lib/chart/map/install.js';
+import { install as TooltipComponent } from 'echarts/lib/component/tooltip/install.js';
+import { install as VisualMapComponent } from 'echarts/lib/component/visualMap/installVisualMapPiecewise.js';
+import { install as AriaComponent } from 'echarts/lib/component/aria/install.js';
+import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
 import world from '../map/world.json';
 
-echarts.use([MapChart, GraphChart, BarChart, TooltipComponent, VisualMapComponent, GridComponent, AriaComponent, CanvasRenderer]);
+echarts.use([MapChart, TooltipComponent, VisualMapComponent, AriaComponent, CanvasRenderer]);
 echarts.registerMap('world', world);
+
+export const use = echarts.use;
 
 export const WORLD_FEATURES = world.features.map((f) => f.properties);
 

@@ -80,6 +80,8 @@ export function renderMap(container, state, totals) {
   }));
   const chart = chartIn(chartEl);
   chart.setOption({
+    // drawn in its final colours at once: no transition for the reader (or the first paint) to wait for
+    animation: false,
     aria: { enabled: true },
     tooltip: {
       trigger: 'item',

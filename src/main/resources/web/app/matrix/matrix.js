@@ -3,10 +3,13 @@
 import { h, clear, append, formatNumber, formatDate, escapeHtml } from '../lib/dom.js';
 import { query } from '../lib/graphql.js';
 import { t, term, language, countryName } from '../lib/i18n.js';
-import { chartIn } from '../lib/charts.js';
+import { install as GraphChart } from 'echarts/lib/chart/graph/install.js';
+import { chartIn, use } from '../lib/charts.js';
 import { claimFilter, go, href } from '../lib/state.js';
 import MATRIX_QUERY from './matrix.graphql';
 import PAIR_QUERY from './pair.graphql';
+
+use([GraphChart]);
 
 const LINKS = 60;
 

@@ -76,7 +76,11 @@ public final class ItemLimit {
      * {@code max} rows, and refuses when there are more: a request never loads them all.
      */
     public static <T> List<T> atMost(TypedQuery<T> query, int max, String what) {
-        List<T> rows = query.setMaxResults(max + 1).getResultList();
+        return atMost(query.setMaxResults(max + 1).getResultList(), max, what);
+    }
+
+    /** The rows of a list without {@code first}, read with at most {@code max + 1} rows; refused when there are more than {@code max}. */
+    public static <T> List<T> atMost(List<T> rows, int max, String what) {
         if (rows.size() > max) {
             throw new ApiException(ErrorCodes.LIMIT_EXCEEDED, "This request would load more than " + String.format("%,d", max)
                     + " " + what + ", the limit of one request" + ASK_FOR_LESS);
