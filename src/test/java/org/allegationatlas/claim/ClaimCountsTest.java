@@ -136,7 +136,9 @@ class ClaimCountsTest {
             assertTrue(statements.stream().noneMatch(ClaimCountsTest::readsClaims), document + " whole months: " + statements);
             statements = statementsOf(document, Map.of("statedFrom", "2021-03-17", "statedTo", "2022-06-30"));
             List<String> ofClaims = statements.stream().filter(ClaimCountsTest::readsClaims).toList();
-            assertTrue(!ofClaims.isEmpty() && ofClaims.stream().allMatch(sql -> sql.contains("c.stated_on between")),
+            // the days' range alone: beside the whole range's, H2 read a million claims through the wider one (past the timeout)
+            assertTrue(!ofClaims.isEmpty() && ofClaims.stream().allMatch(sql -> sql.contains("c.stated_on between")
+                    && !sql.contains("c.stated_on >=") && !sql.contains("c.stated_on <=")),
                     document + " from a ragged start: only its days from the claims: " + statements);
         }
     }
