@@ -29,6 +29,7 @@ import org.allegationatlas.TestArticles;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -72,6 +73,8 @@ class ClaimCountsTest {
 
     @Test
     void aBulkImportThatDefersTheCountsCountsEveryClaimAgainAtItsEnd() throws SQLException {
+        Assumptions.assumeTrue("h2".equals(System.getProperty("quarkus.datasource.db-kind", "h2")),
+                "only H2's trigger defers: an import into PostgreSQL counts row by row (other nodes may serve from it)");
         refill.defer(); // as the command-line import of the embedded database does
         for (int i = 0; i < 24; i++) {
             articles.ingest(generatedArticle(uniqueUrl(), 400 + i));
