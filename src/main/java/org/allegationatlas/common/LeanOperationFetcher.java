@@ -41,7 +41,7 @@ import io.smallrye.graphql.validation.BeanValidationUtil;
  *
  * <p>It relies on SmallRye's internals (the fetcher it extends, the context's setters), so it is behind a
  * switch: {@code atlas.graphql.lean-context=false} gives SmallRye's own fetcher back
- * ({@code LeanContextOffTest} checks the answers are the same either way).
+ * ({@code LeanContextIT} checks the answers are the same either way).
  */
 class LeanOperationFetcher<K, T> extends QuarkusDefaultDataFetcher<K, T> {
 
