@@ -11,7 +11,7 @@ usage: bench/heap-settings.py APP [SETTING ...]
 For each setting the app starts on one database (seeded by an unmeasured first start), first
 without an editor token, then with one (ATLAS_AUTH_TOKENS=editor:bench, so extraction's models
 load in the background as the service starts). Each start: time to the first answer of the kit's
-query, resident memory after 100 queries; with the token also 8 previewExtraction calls over the
+query, the time and resident memory after 100 more (one client, one after another); with the token also 8 previewExtraction calls over the
 four annotated articles (their median time, failures) and the resident memory after them, which
 holds the models. A failed extraction or an OutOfMemoryError in the log marks the setting as
 too small for extraction.
@@ -86,9 +86,10 @@ def stop(process):
 def measure(app, setting, data, port, token, articles):
     process, first_ms, first_cpu = start(app, setting, data, port, token)
     try:
+        t0 = time.monotonic()
         for _ in range(100):
             post(port, QUERY)
-        row = {"first": first_ms, "cpu": first_cpu, "rss": rss_mib(process.pid)}
+        row = {"first": first_ms, "cpu": first_cpu, "queries": (time.monotonic() - t0) * 1000, "rss": rss_mib(process.pid)}
         if token:
             times, failed = [], 0
             for i in range(8):
@@ -126,7 +127,8 @@ def main():
                 rows = [measure(app, setting, data, port, token, articles) for _ in range(runs)]
                 med = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
                 line = (f"{setting or '(as built)':<28} {'token' if token else 'no token':<8} first answer "
-                        f"{med['first']:.0f} ms (CPU {med['cpu']:.0f} ms), RSS after 100 queries {med['rss']:.0f} MiB")
+                        f"{med['first']:.0f} ms (CPU {med['cpu']:.0f} ms), 100 queries in {med['queries']:.0f} ms, "
+                        f"RSS after them {med['rss']:.0f} MiB")
                 if token:
                     oom = "OutOfMemoryError" in open(os.path.join(data, "app.log"), errors="replace").read()
                     line += (f"; previewExtraction median {med['extract']:.0f} ms, failed "
