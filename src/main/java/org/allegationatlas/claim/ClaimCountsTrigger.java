@@ -21,6 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * On claim: after a row is inserted, updated or deleted, its counts move (language from its article).
  * On article: before a row is deleted, its claims' counts go (the claims the delete cascades to then
  * find no article and leave the counts alone); when its language changes, its claims' counts move.
+ * While a bulk import has deferred the counts (V9, {@link ClaimCountsRefill}) it leaves them alone.
  * H2 instantiates this class by name, stored in the database (so it must not move).
  */
 @RegisterForReflection
@@ -64,6 +65,9 @@ public class ClaimCountsTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (countsDeferred(conn)) {
+            return;
+        }
         if (onArticle) {
             Object oldLanguage = get(oldRow, "language");
             if (newRow == null) {
@@ -147,6 +151,13 @@ public class ClaimCountsTrigger implements Trigger {
         statement.setString(6, category);
         statement.setString(7, language);
         statement.setLong(8, delta);
+    }
+
+    private static boolean countsDeferred(Connection conn) throws SQLException {
+        try (PreparedStatement statement = conn.prepareStatement("select deferred from claim_counts_state where id = 1");
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     private static String languageOf(Connection conn, Object articleId) throws SQLException {

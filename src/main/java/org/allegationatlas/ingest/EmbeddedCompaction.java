@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,17 @@ public class EmbeddedCompaction {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
+    /**
+     * Whether this process has the database to itself: embedded H2, in a file or in memory (H2 locks its file
+     * against other processes), not a server's database or a file shared with AUTO_SERVER.
+     */
+    public boolean exclusive() {
+        return "h2".equals(dbKind) && (jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:mem:"))
+                && !jdbcUrl.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
+    }
+
     public void compactAndClose(PrintStream out) {
-        if (!"h2".equals(dbKind) || !jdbcUrl.startsWith("jdbc:h2:file:")) {
+        if (!exclusive() || !jdbcUrl.startsWith("jdbc:h2:file:")) {
             return;
         }
         Path file = Path.of(jdbcUrl.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");

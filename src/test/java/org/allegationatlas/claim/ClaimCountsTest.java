@@ -52,6 +52,8 @@ class ClaimCountsTest {
     AgroalDataSource dataSource;
     @Inject
     SessionFactory sessionFactory;
+    @Inject
+    ClaimCountsRefill refill;
 
     private final TestArticles articles = new TestArticles();
     private final Random random = new Random(11);
@@ -62,7 +64,31 @@ class ClaimCountsTest {
 
     @AfterEach
     void deleteIngested() {
+        if (refill.deferred()) { // a failed test must not leave the other tests' counts deferred
+            refill.countAgain();
+        }
         articles.deleteAll();
+    }
+
+    @Test
+    void aBulkImportThatDefersTheCountsCountsEveryClaimAgainAtItsEnd() throws SQLException {
+        refill.defer(); // as the command-line import of the embedded database does
+        for (int i = 0; i < 24; i++) {
+            articles.ingest(generatedArticle(uniqueUrl(), 400 + i));
+        }
+        int counted = GraphQL.ok("claimTotals", "filter", Map.of()).<Map<String, Object>> getList("claimTotals").stream()
+                .mapToInt(t -> Json.of(t).getInt("asSubject")).sum();
+        assertTrue(counted < claims().stream().filter(r -> r.subject() != null).count(),
+                "while deferred, the triggers leave the counts alone");
+
+        refill.countAgain();
+        assertTrue(!refill.deferred());
+        assertAllCountsEqualTheClaims("after the counts were counted again");
+
+        String url = uniqueUrl(); // and the triggers keep them from then on
+        articles.ingest(generatedArticle(url, 500));
+        sql("update claim set stated_on = date '2023-12-31' where article_id = (select id from article where url = ?)", url);
+        assertAllCountsEqualTheClaims("after writes that follow the count");
     }
 
     @Test

@@ -1,0 +1,184 @@
+package org.allegationatlas.claim;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.allegationatlas.common.data.DataVersion;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Counts every claim again into the counts of V7, for a bulk import that deferred them (V9): row by row,
+ * the triggers made the import of the embedded database 2.4 times slower than counting once at its end.
+ * The months and the years are counted a month and a year of claims at a time, read through the claims'
+ * date index with each claim's article language looked up (so that no database plans a scan of every
+ * article per month), and all time from the years plus the undated claims: every statement stays short
+ * (H2's statement timeout holds here too) and memory flat at a million claims. Deferred stays set until
+ * the last statement, so an import or a count killed on the way is counted again at the next start,
+ * before the app serves anything.
+ */
+@ApplicationScoped
+public class ClaimCountsRefill {
+
+    private static final Logger LOG = Logger.getLogger(ClaimCountsRefill.class);
+
+    /** One span's rows from the claims ({@code %s}: the period's expression, then the claims' condition). */
+    private static final String COUNTRY_ROWS_FROM_CLAIMS = """
+            insert into country_claim_counts (span, stance, period, role, country, category, language, claims)
+            select span, stance, period, role, country, category, language, count(*) from (
+                select cast(? as char(1)) as span, c.stance, %s as period, r.role,
+                       coalesce(case r.role when 'S' then c.subject_country else c.claimant_country end, '') as country,
+                       c.category, (select a.language from article a where a.id = c.article_id) as language
+                from claim c
+                cross join (select 'S' as role union all select 'C') r
+                where %s
+            ) counted
+            group by span, stance, period, role, country, category, language""";
+    private static final String PAIR_ROWS_FROM_CLAIMS = """
+            insert into country_pair_counts (span, stance, period, claimant_country, subject_country, category, language, claims)
+            select span, stance, period, claimant_country, subject_country, category, language, count(*) from (
+                select cast(? as char(1)) as span, c.stance, %s as period, c.claimant_country, c.subject_country, c.category,
+                       (select a.language from article a where a.id = c.article_id) as language
+                from claim c
+                where %s and c.claimant_country is not null and c.subject_country is not null
+            ) counted
+            group by span, stance, period, claimant_country, subject_country, category, language""";
+    private static final String MONTH = "extract(year from c.stated_on) * 100 + extract(month from c.stated_on)";
+    private static final String YEAR = "extract(year from c.stated_on)";
+    private static final String IN_RANGE = "c.stated_on >= ? and c.stated_on < ?";
+
+    /** All time: the years' rows and the undated claims (one row per claim). */
+    private static final String COUNTRY_ALL_TIME = """
+            insert into country_claim_counts (span, stance, period, role, country, category, language, claims)
+            select 'A', stance, 0, role, country, category, language, sum(claims) from (
+                select stance, role, country, category, language, claims from country_claim_counts where span = 'Y'
+                union all
+                select c.stance, r.role, coalesce(case r.role when 'S' then c.subject_country else c.claimant_country end, ''),
+                       c.category, (select a.language from article a where a.id = c.article_id), 1
+                from claim c
+                cross join (select 'S' as role union all select 'C') r
+                where c.stated_on is null
+            ) counted
+            group by stance, role, country, category, language""";
+    private static final String PAIR_ALL_TIME = """
+            insert into country_pair_counts (span, stance, period, claimant_country, subject_country, category, language, claims)
+            select 'A', stance, 0, claimant_country, subject_country, category, language, sum(claims) from (
+                select stance, claimant_country, subject_country, category, language, claims from country_pair_counts where span = 'Y'
+                union all
+                select c.stance, c.claimant_country, c.subject_country, c.category,
+                       (select a.language from article a where a.id = c.article_id), 1
+                from claim c
+                where c.stated_on is null and c.claimant_country is not null and c.subject_country is not null
+            ) counted
+            group by stance, claimant_country, subject_country, category, language""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Whether the counts wait for {@link #countAgain()}: an import deferred them and has not finished. */
+    public boolean deferred() {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select deferred from claim_counts_state where id = 1")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read whether the claim counts are deferred: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * From now on the triggers leave the counts alone, until {@link #countAgain()}. Only for a writer that has
+     * the database to itself (the command-line import of the embedded database): the map is wrong meanwhile.
+     */
+    public void defer() {
+        setDeferred(true);
+    }
+
+    /** Counts every claim again (see the class) and lets the triggers keep the counts from then on. */
+    public void countAgain() {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            setDeferred(connection, true); // no trigger counts while the tables are rebuilt
+            statement.executeUpdate("delete from country_claim_counts");
+            statement.executeUpdate("delete from country_pair_counts");
+            YearMonth[] range = datedRange(connection);
+            if (range != null) {
+                for (YearMonth month = range[0]; !month.isAfter(range[1]); month = month.plusMonths(1)) {
+                    fromClaims(connection, "M", MONTH, month.atDay(1), month.plusMonths(1).atDay(1));
+                }
+                LOG.debugf("Counted the months in %.1f s", (System.nanoTime() - start) / 1e9);
+                for (int year = range[0].getYear(); year <= range[1].getYear(); year++) {
+                    fromClaims(connection, "Y", YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+                }
+                LOG.debugf("Counted the years in %.1f s", (System.nanoTime() - start) / 1e9);
+            }
+            statement.executeUpdate(COUNTRY_ALL_TIME);
+            statement.executeUpdate(PAIR_ALL_TIME);
+            setDeferred(connection, false);
+            statement.executeUpdate(DataVersion.BUMP); // no cache may keep counts from before
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the claims again: " + e.getMessage(), e);
+        }
+        LOG.infof("Counted the claims for the map, who-accuses-whom and the country panels in %.1f s",
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** An import killed while it deferred the counts left them wrong: count again before anything is served. */
+    void atStart(@Observes StartupEvent start) {
+        if (deferred()) {
+            LOG.info("An import that was stopped left the claim counts unfinished: counting the claims again");
+            countAgain();
+        }
+    }
+
+    private void setDeferred(boolean deferred) {
+        try (Connection connection = dataSource.getConnection()) {
+            setDeferred(connection, deferred);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change whether the claim counts are deferred: " + e.getMessage(), e);
+        }
+    }
+
+    private static void setDeferred(Connection connection, boolean deferred) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update claim_counts_state set deferred = ? where id = 1")) {
+            update.setBoolean(1, deferred);
+            update.executeUpdate();
+        }
+    }
+
+    /** The first and last month with a dated claim, or null. */
+    private static YearMonth[] datedRange(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select min(stated_on), max(stated_on) from claim")) {
+            rs.next();
+            Date first = rs.getDate(1);
+            Date last = rs.getDate(2);
+            return first == null ? null : new YearMonth[] { YearMonth.from(first.toLocalDate()), YearMonth.from(last.toLocalDate()) };
+        }
+    }
+
+    /** A span's rows from the claims dated in [from, to). */
+    private static void fromClaims(Connection connection, String span, String period, LocalDate from, LocalDate to)
+            throws SQLException {
+        for (String sql : new String[] { COUNTRY_ROWS_FROM_CLAIMS, PAIR_ROWS_FROM_CLAIMS }) {
+            try (PreparedStatement insert = connection.prepareStatement(sql.formatted(period, IN_RANGE))) {
+                insert.setString(1, span);
+                insert.setObject(2, from);
+                insert.setObject(3, to);
+                insert.executeUpdate();
+            }
+        }
+    }
+}
