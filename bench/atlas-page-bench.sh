@@ -14,7 +14,7 @@
 #   DATA=/path/to/data bench/atlas-page-bench.sh      # a data directory imported before (bench/import-bench.sh, CLI import)
 #   SIZE=200000 bench/atlas-page-bench.sh             # generates and imports the corpus first (~1,000,000 claims)
 #
-# Environment: DATA or SIZE (default 20000 articles), REPS (default 7), PORT (default 18290), XMX (default 512m),
+# Environment: DATA or SIZE (default 20000 articles), REPS (default 7), WARMUP (executed requests first, default 20), PORT (default 18290; PORT + 1 health), XMX (default 512m),
 # CHROMIUM (default /usr/bin/chromium), WORK (scratch directory). Needs curl, python3, and for the first paint
 # Chromium and the Playwright jars (resolved by ./mvnw -Pbrowser).
 set -euo pipefail
@@ -40,11 +40,13 @@ if [ -z "${DATA:-}" ]; then
 fi
 
 java -Xmx"$xmx" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Datlas.data-dir="$DATA" \
+  -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$((port + 1))" \
   -Datlas.auth.tokens="editor:$token" -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$base/q/health/ready" >/dev/null || { echo "the app did not start:"; tail -20 "$work/app.log"; exit 1; }
+ready="http://127.0.0.1:$((port + 1))/q/health/ready" # health is on the management interface
+for _ in $(seq 1 240); do curl -fs "$ready" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$ready" >/dev/null || { echo "the app did not start:"; tail -20 "$work/app.log"; exit 1; }
 claims=$(curl -fs -G "$base/graphql" --data-urlencode 'query={ claims { totalCount } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["claims"]["totalCount"])')
 echo "database: $DATA, $claims claims; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg); $reps runs each"
 
@@ -80,6 +82,11 @@ measure() { # label, variables
     "$(printf '%s\n' "${cached[@]}" | median)" "$(printf '%s\n' "${revalidated[@]}" | cut -d/ -f1 | median)" \
     "$(printf '%s\n' "${revalidated[@]}" | cut -d/ -f2 | sort -u | tr '\n' ' ')"
 }
+# the JIT's warm-up is not what a visitor after the first few waits for: some executed requests first, discarded
+for _ in $(seq 1 "${WARMUP:-20}"); do
+  query=$map_query get '{"filter":{"stance":["ALLEGES"]}}' -H 'Cache-Control: no-cache' > /dev/null
+  query=$matrix_query get '{"filter":{"stance":["ALLEGES"]},"first":60}' -H 'Cache-Control: no-cache' > /dev/null
+done
 echo "== the map's data: one GraphQL GET (claimTotals; shading against or by is the same answer), median ms over loopback"
 measure "default view (stance ALLEGES)" '{"filter":{"stance":["ALLEGES"]}}'
 measure "category ARMS_TRANSFER" '{"filter":{"category":["ARMS_TRANSFER"],"stance":["ALLEGES"]}}'

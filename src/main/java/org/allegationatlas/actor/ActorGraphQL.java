@@ -13,7 +13,6 @@ import org.allegationatlas.common.Ids;
 import org.allegationatlas.common.Page;
 import org.allegationatlas.common.Paging;
 import org.allegationatlas.country.Countries;
-import org.allegationatlas.country.Country;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -47,12 +46,6 @@ public class ActorGraphQL {
             String after) {
         return ActorConnection.of(actors.search(search, kind, countries.requireCode(country, "country"),
                 paging.request(first, after)));
-    }
-
-    @Description("Affiliation; a STATE actor's country is itself.")
-    public List<Country> country(@Source List<Actor> sources) {
-        // in memory, but batched all the same: one call per list instead of one per actor
-        return sources.stream().map(a -> countries.byCode(a.countryCode())).toList();
     }
 
     public List<@NonNull List<@NonNull Alias>> aliases(@Source List<Actor> sources) {

@@ -40,7 +40,8 @@ public class ClaimCounts {
 
     /**
      * Per (role, country), role S the claims naming the country as subject, C as claimant; countries only.
-     * @param claimsWhere the filter as conditions on the claims (ClaimService), for the ragged days of a date range
+     * @param claimsWhere the filter as conditions on the claims (ClaimService), without its dates: for the ragged days of a
+     *            date range, which add their own
      */
     public Map<String, long[]> perCountry(ClaimFilter filter, String language, SqlWhere claimsWhere) {
         Map<String, long[]> totals = new HashMap<>();

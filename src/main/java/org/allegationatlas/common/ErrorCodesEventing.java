@@ -29,7 +29,7 @@ public class ErrorCodesEventing implements EventingService {
         List<Instrumentation> chain = new ArrayList<>();
         Instrumentation smallRyes = builder.build().getInstrumentation();
         if (smallRyes != null) {
-            chain.add(smallRyes);
+            chain.addAll(ItemLimit.withoutOwnWalks(smallRyes)); // ItemLimit.Estimate checks their limits in its own walk
         }
         chain.add(new LeanBatchFetchers());
         chain.addAll(ItemLimit.instrumentations());

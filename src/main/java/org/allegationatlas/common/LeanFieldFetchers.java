@@ -4,12 +4,16 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import graphql.GraphQLException;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
 import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.ClassloadingService;
@@ -24,9 +28,18 @@ import io.smallrye.graphql.spi.DataFetcherService;
  */
 public class LeanFieldFetchers implements DataFetcherService {
 
+    static final String LEAN_CONTEXT = "atlas.graphql.lean-context";
+
     @Override
     public Integer getPriority() {
         return 0; // before Quarkus's own service (1), which does not provide field fetchers
+    }
+
+    /** Our operations and relation batches: {@link LeanOperationFetcher}, unless switched off. */
+    @Override
+    public PlugableBatchableDataFetcher<?, ?> getDefaultDataFetcher(Operation operation, Type type) {
+        boolean lean = ConfigProvider.getConfig().getOptionalValue(LEAN_CONTEXT, Boolean.class).orElse(true);
+        return lean ? new LeanOperationFetcher<>(operation, type) : null; // null: Quarkus's own
     }
 
     @Override

@@ -34,23 +34,40 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class Countries {
 
-    private final Map<String, Country> byAlpha2 = new LinkedHashMap<>();
-    private final Map<String, Country> byAlpha3 = new HashMap<>();
+    private final Map<String, Country> byAlpha2 = Codes.BY_ALPHA2;
+    private final Map<String, Country> byAlpha3 = Codes.BY_ALPHA3;
     /** alpha-2 -> normalized aliases */
     private final Map<String, Set<String>> aliases = new HashMap<>();
 
     public Countries() {
-        List<Country> all = new ArrayList<>();
-        for (String alpha2 : Locale.getISOCountries()) {
-            Locale region = new Locale.Builder().setRegion(alpha2).build();
-            all.add(new Country(alpha2, region.getISO3Country(), CountryNames.name(alpha2, Locale.ENGLISH)));
-        }
-        all.sort(Comparator.comparing(Country::name));
-        for (Country country : all) {
-            byAlpha2.put(country.code(), country);
-            byAlpha3.put(country.alpha3(), country);
-        }
         loadAliases();
+    }
+
+    /**
+     * The country of a stored alpha-2 code (null for null), where no bean is at hand: an actor read from
+     * the database carries its country, so that a client asking for it costs no batch of its own.
+     */
+    public static Country ofCode(String alpha2) {
+        return alpha2 == null ? null : Codes.BY_ALPHA2.get(alpha2);
+    }
+
+    /** The codes and English names of every country, shared by all: they never change at run time. */
+    private static final class Codes {
+        static final Map<String, Country> BY_ALPHA2 = new LinkedHashMap<>();
+        static final Map<String, Country> BY_ALPHA3 = new HashMap<>();
+
+        static {
+            List<Country> all = new ArrayList<>();
+            for (String alpha2 : Locale.getISOCountries()) {
+                Locale region = new Locale.Builder().setRegion(alpha2).build();
+                all.add(new Country(alpha2, region.getISO3Country(), CountryNames.name(alpha2, Locale.ENGLISH)));
+            }
+            all.sort(Comparator.comparing(Country::name));
+            for (Country country : all) {
+                BY_ALPHA2.put(country.code(), country);
+                BY_ALPHA3.put(country.alpha3(), country);
+            }
+        }
     }
 
     /** Every country, in English name order. */
@@ -78,7 +95,7 @@ public class Countries {
 
     /** The country of a stored alpha-2 code (null for null). */
     public Country byCode(String alpha2) {
-        return alpha2 == null ? null : byAlpha2.get(alpha2);
+        return ofCode(alpha2);
     }
 
     /** The name in the language of a BCP-47 tag, or null when the tag names no language. */

@@ -29,6 +29,7 @@ import org.allegationatlas.TestArticles;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -72,6 +73,8 @@ class ClaimCountsTest {
 
     @Test
     void aBulkImportThatDefersTheCountsCountsEveryClaimAgainAtItsEnd() throws SQLException {
+        Assumptions.assumeTrue("h2".equals(System.getProperty("quarkus.datasource.db-kind", "h2")),
+                "only H2's trigger defers: an import into PostgreSQL counts row by row (other nodes may serve from it)");
         refill.defer(); // as the command-line import of the embedded database does
         for (int i = 0; i < 24; i++) {
             articles.ingest(generatedArticle(uniqueUrl(), 400 + i));
@@ -136,7 +139,9 @@ class ClaimCountsTest {
             assertTrue(statements.stream().noneMatch(ClaimCountsTest::readsClaims), document + " whole months: " + statements);
             statements = statementsOf(document, Map.of("statedFrom", "2021-03-17", "statedTo", "2022-06-30"));
             List<String> ofClaims = statements.stream().filter(ClaimCountsTest::readsClaims).toList();
-            assertTrue(!ofClaims.isEmpty() && ofClaims.stream().allMatch(sql -> sql.contains("c.stated_on between")),
+            // the days' range alone: beside the whole range's, H2 read a million claims through the wider one (past the timeout)
+            assertTrue(!ofClaims.isEmpty() && ofClaims.stream().allMatch(sql -> sql.contains("c.stated_on between")
+                    && !sql.contains("c.stated_on >=") && !sql.contains("c.stated_on <=")),
                     document + " from a ragged start: only its days from the claims: " + statements);
         }
     }

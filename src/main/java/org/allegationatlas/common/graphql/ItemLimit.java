@@ -1,6 +1,7 @@
 package org.allegationatlas.common.graphql;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +18,21 @@ import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.FetchedValue;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -55,6 +62,8 @@ public final class ItemLimit {
     /** What a list without {@code first} counts for in the estimate: the default page size. */
     static final int UNPAGED_ESTIMATE = 20;
     private static final String CONFIG = "atlas.graphql.max-items";
+    private static final String MAX_FIELDS = "quarkus.smallrye-graphql.instrumentation-query-complexity";
+    private static final String MAX_DEPTH = "quarkus.smallrye-graphql.instrumentation-query-depth";
     private static final int COUNTRIES = Locale.getISOCountries().length;
     private static final String ASK_FOR_LESS = "; ask for fewer items (a smaller first) or fewer nested lists";
 
@@ -68,7 +77,10 @@ public final class ItemLimit {
     /** The two instrumentations, for the engine's chain. */
     public static List<Instrumentation> instrumentations() {
         int max = max();
-        return List.of(new Estimate(max), new Count(max));
+        var config = ConfigProvider.getConfig();
+        int maxFields = config.getOptionalValue(MAX_FIELDS, Integer.class).orElse(Integer.MAX_VALUE);
+        int maxDepth = config.getOptionalValue(MAX_DEPTH, Integer.class).orElse(Integer.MAX_VALUE);
+        return List.of(new Estimate(max, maxFields, maxDepth), new Count(max));
     }
 
     /**
@@ -92,27 +104,81 @@ public final class ItemLimit {
         return field.startsWith("__") || parentType.startsWith("__");
     }
 
-    /** The estimate before execution; graphql-java sums it over the document, fragments expanded. */
-    public static final class Estimate extends MaxQueryComplexityInstrumentation {
+    /**
+     * The estimate before execution, over the document with its fragments expanded; in the same walk, the
+     * field count and depth limits SmallRye would check with two walks of its own
+     * ({@code quarkus.smallrye-graphql.instrumentation-query-complexity} and {@code -depth}: graphql-java's
+     * {@link MaxQueryComplexityInstrumentation} and {@link MaxQueryDepthInstrumentation}, which
+     * {@link #withoutOwnWalks} then leaves out), with their messages, checked in their order. Three walks of
+     * the document were a twelfth of the CPU of an executed page of claims.
+     */
+    public static final class Estimate extends SimplePerformantInstrumentation {
 
         private final int max;
+        private final int maxFields;
+        private final int maxDepth;
 
-        Estimate(int max) {
-            super(max, Estimate::items);
+        Estimate(int max, int maxFields, int maxDepth) {
             this.max = max;
+            this.maxFields = maxFields;
+            this.maxDepth = maxDepth;
+        }
+
+        /** Per field: the fields and the items under it, summed as graphql-java's complexity calculator sums them. */
+        private static final class Below {
+            long fields;
+            long items;
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                InstrumentationState state) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            Map<QueryVisitorFieldEnvironment, Below> below = new HashMap<>();
+            int[] depth = { 0 };
+            QueryTraverser.newQueryTraverser().schema(execution.getGraphQLSchema()).document(execution.getDocument())
+                    .operationName(execution.getExecutionInput().getOperationName()).coercedVariables(execution.getCoercedVariables())
+                    .build().visitPostOrder(new QueryVisitorStub() {
+                        @Override
+                        public void visitField(QueryVisitorFieldEnvironment field) {
+                            Below children = below.get(field); // by equality, as graphql-java's calculator keys them
+                            long childFields = children == null ? 0 : children.fields;
+                            long childItems = children == null ? 0 : children.items;
+                            Below parent = below.computeIfAbsent(field.getParentEnvironment(), k -> new Below());
+                            if (!field.isTypeNameIntrospectionField()) {
+                                parent.fields = Math.min(Integer.MAX_VALUE, parent.fields + 1 + childFields);
+                                parent.items = Math.min(Integer.MAX_VALUE, parent.items + items(field, childItems));
+                            }
+                            int level = 1;
+                            for (QueryVisitorFieldEnvironment up = field.getParentEnvironment(); up != null; up = up.getParentEnvironment()) {
+                                level++;
+                            }
+                            depth[0] = Math.max(depth[0], level);
+                        }
+                    });
+            Below operation = below.getOrDefault(null, new Below());
+            if (operation.fields > maxFields) {
+                throw new AbortExecutionException("maximum query complexity exceeded " + operation.fields + " > " + maxFields);
+            }
+            if (depth[0] > maxDepth) {
+                throw new AbortExecutionException("maximum query depth exceeded " + depth[0] + " > " + maxDepth);
+            }
+            if (operation.items > max) {
+                throw tooMany((int) operation.items);
+            }
+            return null;
         }
 
         /** Items a field may return: its own if it is a list, times what each of them holds. */
-        static int items(FieldComplexityEnvironment field, int childItems) {
-            if (introspection(field.getParentType().getName(), field.getFieldDefinition().getName())) {
+        static long items(QueryVisitorFieldEnvironment field, long childItems) {
+            if (introspection(field.getFieldsContainer().getName(), field.getFieldDefinition().getName())) {
                 return 0;
             }
             long size = listSize(field);
-            long items = size == 0 ? childItems : size + size * (long) childItems;
-            return (int) Math.min(Integer.MAX_VALUE, items);
+            return size == 0 ? childItems : Math.min(Integer.MAX_VALUE, size + size * childItems);
         }
 
-        private static long listSize(FieldComplexityEnvironment field) {
+        private static long listSize(QueryVisitorFieldEnvironment field) {
             GraphQLType type = GraphQLTypeUtil.unwrapNonNull(field.getFieldDefinition().getType());
             if (!(type instanceof GraphQLList)) {
                 return 0;
@@ -120,12 +186,12 @@ public final class ItemLimit {
             if (field.getArguments().containsKey("first")) {
                 return first(field.getArguments());
             }
-            FieldComplexityEnvironment parent = field.getParentEnvironment();
+            QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
             if ("edges".equals(field.getFieldDefinition().getName()) && parent != null
                     && parent.getArguments().containsKey("first")) {
                 return first(parent.getArguments());
             }
-            if ("Query".equals(field.getParentType().getName()) && "countries".equals(field.getFieldDefinition().getName())) {
+            if ("Query".equals(field.getFieldsContainer().getName()) && "countries".equals(field.getFieldDefinition().getName())) {
                 return COUNTRIES;
             }
             return UNPAGED_ESTIMATE;
@@ -136,13 +202,25 @@ public final class ItemLimit {
             return first instanceof Number n ? Math.max(0, n.longValue()) : UNPAGED_ESTIMATE;
         }
 
-        @Override
-        protected AbortExecutionException mkAbortException(int totalItems, int maxItems) {
+        private AbortExecutionException tooMany(int totalItems) {
             String estimate = totalItems == Integer.MAX_VALUE ? "billions of" : String.format("%,d", totalItems);
             return new AbortExecutionException(List.of(error("This query could return up to " + estimate
                     + " list items (each list counted at its first, " + UNPAGED_ESTIMATE + " if it has none, countries at "
                     + COUNTRIES + "), more than the limit of " + String.format("%,d", max) + " per request" + ASK_FOR_LESS)));
         }
+    }
+
+    /**
+     * SmallRye's instrumentations without the document walks {@link Estimate} does for them (nested chains
+     * flattened); any other member, or a subclass of those two, is kept.
+     */
+    public static List<Instrumentation> withoutOwnWalks(Instrumentation smallRyes) {
+        if (smallRyes instanceof ChainedInstrumentation chain) {
+            return chain.getInstrumentations().stream().flatMap(i -> withoutOwnWalks(i).stream()).toList();
+        }
+        boolean walk = smallRyes.getClass() == MaxQueryComplexityInstrumentation.class
+                || smallRyes.getClass() == MaxQueryDepthInstrumentation.class;
+        return walk ? List.of() : List.of(smallRyes);
     }
 
     /** The items lists really held, counted as each list is completed. */
