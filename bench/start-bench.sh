@@ -9,6 +9,7 @@
 #   RUNS      starts to measure (default 3); the median is printed
 #   PORT      loopback port (default 18480); PORT + 1 for the management interface
 #   DATA      data folder (default: a fresh temporary one, filled by one unmeasured start first)
+#   APP_ARGS  more arguments for the app, e.g. native run-time options: APP_ARGS='-Xmx64m -Xmn16m'
 #
 # The first answer is that of { country(code:"KP") { name localName(language:"id") } },
 # polled every 5 ms from launch, as the native kit's check does.
@@ -20,6 +21,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 RUNS=${RUNS:-3}
 PORT=${PORT:-18480}
 DATA=${DATA:-$(mktemp -d)}
+APP_ARGS=${APP_ARGS:-}
 [ -f "$APP" ] || { echo "no such app: $APP" >&2; exit 2; }
 APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
 query='{"query":"{ country(code:\"KP\") { name localName(language:\"id\") } }"}'
@@ -32,9 +34,10 @@ launch() {
     if [[ $APP == *.jar ]]; then
         # shellcheck disable=SC2086
         (cd "$DATA" && exec "$JAVA" $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-            -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.data-dir="$DATA" -jar "$APP") >"$DATA/app.log" 2>&1 &
+            -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.data-dir="$DATA" $APP_ARGS -jar "$APP") >"$DATA/app.log" 2>&1 &
     else
-        (cd "$DATA" && exec "$APP" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+        # shellcheck disable=SC2086
+        (cd "$DATA" && exec "$APP" $APP_ARGS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
             -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.data-dir="$DATA") >"$DATA/app.log" 2>&1 &
     fi
     pid=$!

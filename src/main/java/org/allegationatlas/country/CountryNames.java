@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * A language's file holds sections by tag ({@code @sr-Latn-BA}), each with only the names that differ from
  * its fallback: the tags of {@link #fallbackTags}, then the root ({@code und.tsv}); see {@link Table}. A language's file is read
- * the first time it is asked for; in a native image everything is read while the image is built
- * ({@code --initialize-at-build-time} of this class), so the binary starts with the tables in its heap.
+ * the first time it is asked for, in a native image too (the files are image resources: as objects in the
+ * image heap they made the binary ~5 MB larger).
  */
 public final class CountryNames {
 
@@ -42,15 +42,6 @@ public final class CountryNames {
     /** language -> tag -> its table; an empty map for a language without a file */
     private static final Map<String, Map<String, Table>> TABLES = new ConcurrentHashMap<>();
     private static Map<String, List<String>> searchNames;
-
-    static {
-        if ("buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
-            // a native image keeps what its build initialized: every table, ready at the first request
-            languages().forEach(CountryNames::table);
-            table(ROOT);
-            searchNames();
-        }
-    }
 
     private CountryNames() {
     }
