@@ -131,7 +131,8 @@ public class ClaimCountsRefill {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the claims again: " + e.getMessage(), e);
         }
-        LOG.infof("Counted the claims for the map, who-accuses-whom and the country panels in %.1f s",
+        // the import prints its own line; a start that counts again says so in the log (atStart)
+        LOG.debugf("Counted the claims for the map, who-accuses-whom and the country panels in %.1f s",
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -140,6 +141,7 @@ public class ClaimCountsRefill {
         if (deferred()) {
             LOG.info("An import that was stopped left the claim counts unfinished: counting the claims again");
             countAgain();
+            LOG.info("The claim counts are complete again");
         }
     }
 
