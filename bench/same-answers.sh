@@ -35,6 +35,8 @@ q4-none|q4|{"id": "999999999"}
 nested-article|nestedArticle|{"id": "$ARTICLE"}
 nested-claims-kp|nestedClaims|{"country": "KP", "first": 40}
 all-roles-us|claimsWithAllRoles|{"country": "US", "first": 50}
+claims-of-actors-us|claimsOfActors|{"country": "US", "first": 20}
+claims-of-actor-kp|claimsOfActors|{"country": "KP", "first": 1}
 Q
 )
 

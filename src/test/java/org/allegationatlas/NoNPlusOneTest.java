@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -70,6 +72,33 @@ class NoNPlusOneTest {
             long oneRole = statementsFor("claimsWithClaimant.graphql", variables, "data.claims.edges", 30);
             long fourRoles = statementsFor("claimsWithAllRoles.graphql", variables, "data.claims.edges", 30);
             assertEquals(oneRole, fourRoles, "statements with claimant alone vs with claimant, subject, counterparty and place");
+        } finally {
+            delete(article);
+        }
+    }
+
+    @Test
+    void claimsOfManyActorsCostWhatClaimsOfOneCost() throws IOException {
+        String article = ingest("TV", 30);
+        try {
+            long one = statementsFor("claimsOfActors.graphql", Json.createObjectBuilder().add("country", "TV").add("first", 1).build(),
+                    "data.actors.edges", 1);
+            JsonPath four = post("claimsOfActors.graphql", Json.createObjectBuilder().add("country", "TV").add("first", 4).build());
+            long statements = statementsFor("claimsOfActors.graphql", Json.createObjectBuilder().add("country", "TV").add("first", 4).build(),
+                    "data.actors.edges", 4);
+            assertEquals(one, statements, "statements for the claims of one actor vs of four");
+            // each actor's page comes from one statement for all four: its claims are its own, their actors whole
+            for (int a = 0; a < 4; a++) {
+                String name = four.getString("data.actors.edges[" + a + "].node.name");
+                List<Map<String, Object>> claims = four.getList("data.actors.edges[" + a + "].node.claimsMade.edges.node");
+                assertEquals(3, claims.size(), () -> name + ": " + four.prettify());
+                for (Map<String, Object> claim : claims) {
+                    assertEquals(name, ((Map<?, ?>) claim.get("claimant")).get("name"), () -> four.prettify());
+                    assertEquals("TV", ((Map<?, ?>) ((Map<?, ?>) claim.get("subject")).get("country")).get("code"));
+                    assertTrue(((Map<?, ?>) claim.get("counterparty")).get("name").toString().startsWith("TV test actor "));
+                    assertTrue(((Map<?, ?>) claim.get("place")).get("kind") != null, () -> four.prettify());
+                }
+            }
         } finally {
             delete(article);
         }

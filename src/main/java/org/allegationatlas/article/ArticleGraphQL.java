@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -75,17 +74,13 @@ public class ArticleGraphQL {
     public List<@NonNull List<@NonNull Actor>> actors(@Source List<Article> sources) {
         Map<Long, List<Claim>> byArticle = claims.byArticles(sources.stream().map(Article::numericId).toList());
         Map<Long, ActorEntity> actorsById = actors.byIds(byArticle.values().stream().flatMap(List::stream)
-                .flatMap(ArticleGraphQL::actorIds).toList());
+                .flatMap(Claim::actorIds).toList());
         return sources.stream().map(a -> {
             Set<Long> ids = new LinkedHashSet<>();
-            byArticle.getOrDefault(a.numericId(), List.of()).forEach(c -> actorIds(c).forEach(ids::add));
+            byArticle.getOrDefault(a.numericId(), List.of()).forEach(c -> c.actorIds().forEach(ids::add));
             return ids.stream().map(actorsById::get).filter(Objects::nonNull)
                     .sorted(Comparator.comparing((ActorEntity e) -> e.normalizedName).thenComparing(e -> e.id))
                     .map(Actor::of).toList();
         }).toList();
-    }
-
-    private static Stream<Long> actorIds(Claim claim) {
-        return Stream.of(claim.claimantId(), claim.subjectId(), claim.counterpartyId(), claim.placeId()).filter(Objects::nonNull);
     }
 }

@@ -1,13 +1,20 @@
 package org.allegationatlas.claim;
 
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.stream.Stream;
 
+import org.allegationatlas.actor.Actor;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** A claim as the API shows it; its relations are resolved in batches by {@link ClaimGraphQL}. */
+/**
+ * A claim as the API shows it. Its four actors are read with it, in the same statement ({@link ClaimService}):
+ * a page's claimant and subject cost neither a second statement nor a batch round of the GraphQL engine.
+ * Its other relations are resolved in batches by {@link ClaimGraphQL}.
+ */
 @Description("One statement in one article: who says what about whom, with the article's own words as evidence.")
 public record Claim(
         @Id @NonNull String id,
@@ -24,19 +31,13 @@ public record Claim(
         @Description("For EXTRACTED claims, why the extractor proposed it: the cue word and rule, and for each role the words, "
                 + "the rule and the dictionary entry or model tag that gave it; one part a line. Null for claims read by a person.")
         String explanation,
+        @NonNull @Description("Who says it.") Actor claimant,
+        @NonNull @Description("Whom it is about: the accused, for an allegation.") Actor subject,
+        @Description("The other party: recipient, buyer, target.") Actor counterparty,
+        @Description("Where, when the claim names a place (e.g. Crimea).") Actor place,
         @Ignore long articleId,
-        @Ignore long claimantId,
-        @Ignore long subjectId,
-        @Ignore Long counterpartyId,
-        @Ignore Long placeId,
         @Ignore Long respondsToId,
         @Ignore String subjectCountry) {
-
-    public static Claim of(ClaimEntity e) {
-        return new Claim(String.valueOf(e.id), e.stance, e.category, e.summary, e.quote, e.quoteStart, e.quoteEnd,
-                e.statedOn, e.statedOnPrecision, e.origin, e.confidence, e.explanation, e.articleId, e.claimantId, e.subjectId,
-                e.counterpartyId, e.placeId, e.respondsToId, e.subjectCountry);
-    }
 
     /**
      * By id alone (equals still compares every component, so equal records hash alike): the batch loaders
@@ -50,5 +51,11 @@ public record Claim(
     @Ignore
     public long numericId() {
         return Long.parseLong(id);
+    }
+
+    /** The ids of its actors, claimant first (counterparty and place where it has them). */
+    @Ignore
+    public Stream<Long> actorIds() {
+        return Stream.of(claimant, subject, counterparty, place).filter(Objects::nonNull).map(Actor::numericId);
     }
 }

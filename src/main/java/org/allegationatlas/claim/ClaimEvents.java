@@ -1,12 +1,15 @@
 package org.allegationatlas.claim;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import org.allegationatlas.common.ApiException;
 import org.allegationatlas.common.ErrorCodes;
@@ -44,6 +47,8 @@ public class ClaimEvents {
     private final BroadcastProcessor<Claim> added = BroadcastProcessor.create();
     private final AtomicInteger subscriptions = new AtomicInteger();
 
+    @Inject
+    ClaimService claims;
     @ConfigProperty(name = "atlas.subscriptions.max", defaultValue = "100")
     int maxSubscriptions;
     @ConfigProperty(name = "atlas.subscriptions.backlog", defaultValue = "1000")
@@ -52,7 +57,12 @@ public class ClaimEvents {
     MemorySize backlogBytes;
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClaimsStored stored) {
-        List<Claim> claims = stored.claims().stream().map(Claim::of).toList();
+        if (subscriptions.get() == 0) {
+            return; // nobody to tell: no statement (a bulk import stores claims by the million)
+        }
+        // read back as the API shows them, actors included, once committed
+        Map<Long, Claim> byId = claims.byIds(stored.claims().stream().map(c -> c.id).toList());
+        List<Claim> claims = stored.claims().stream().map(c -> byId.get(c.id)).filter(Objects::nonNull).toList();
         synchronized (added) {
             claims.forEach(added::onNext);
         }

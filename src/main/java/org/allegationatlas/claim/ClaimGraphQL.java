@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.allegationatlas.actor.Actor;
 import org.allegationatlas.article.Article;
 import org.allegationatlas.article.ArticleService;
 import org.allegationatlas.common.ApiException;
@@ -38,8 +37,6 @@ public class ClaimGraphQL {
     Paging paging;
     @Inject
     ClaimEvents events;
-    @Inject
-    ClaimActors claimActors;
 
     @Query
     public Claim claim(@NonNull @Id String id) {
@@ -95,26 +92,6 @@ public class ClaimGraphQL {
     public List<@NonNull Article> article(@Source List<Claim> sources) {
         Map<Long, Article> byId = articles.byIds(sources.stream().map(Claim::articleId).toList());
         return sources.stream().map(c -> byId.get(c.articleId())).toList();
-    }
-
-    @Description("Who says it.")
-    public List<@NonNull Actor> claimant(@Source List<Claim> sources) {
-        return claimActors.of(sources, Claim::claimantId);
-    }
-
-    @Description("Whom it is about: the accused, for an allegation.")
-    public List<@NonNull Actor> subject(@Source List<Claim> sources) {
-        return claimActors.of(sources, Claim::subjectId);
-    }
-
-    @Description("The other party: recipient, buyer, target.")
-    public List<Actor> counterparty(@Source List<Claim> sources) {
-        return claimActors.of(sources, Claim::counterpartyId);
-    }
-
-    @Description("Where, when the claim names a place (e.g. Crimea).")
-    public List<Actor> place(@Source List<Claim> sources) {
-        return claimActors.of(sources, Claim::placeId);
     }
 
     @Description("The claim a denial or confirmation answers.")

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.allegationatlas.actor.Actor;
+import org.allegationatlas.actor.ActorKind;
 import org.allegationatlas.common.Languages;
 import org.allegationatlas.common.CountCache;
 import org.allegationatlas.common.Page;
@@ -42,6 +45,18 @@ import org.allegationatlas.country.Countries;
 public class ClaimService {
 
     private static final String ALLEGES = "'" + Stance.ALLEGES.name() + "'";
+    private static final List<String> ROLES = List.of("claimant", "subject", "counterparty", "place");
+    /** A claim's columns and its actors' ({@link #claim}), from claim {@code c} and its {@link #ACTORS}. */
+    private static final String COLUMNS = "c.*" + ROLES.stream().map(role -> {
+        String a = role + "_actor";
+        return ", " + a + ".name as " + role + "_name, " + a + ".kind as " + role + "_kind, " + a + ".title as " + role
+                + "_title, " + a + ".country_code as " + role + "_actor_country";
+    }).collect(Collectors.joining());
+    /** Each actor of claim {@code c} by its primary key: a probe per role and row of the page, no second statement. */
+    private static final String ACTORS = ROLES.stream()
+            .map(role -> (role.equals("claimant") || role.equals("subject") ? " join" : " left join") + " actor " + role
+                    + "_actor on " + role + "_actor.id = c." + role + "_id")
+            .collect(Collectors.joining());
 
     @Inject
     EntityManager em;
@@ -61,7 +76,8 @@ public class ClaimService {
     public Map<Long, Claim> byIds(Collection<Long> ids) {
         Map<Long, Claim> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            reads.list("select * from claim where id = any(?)", List.of(Set.copyOf(ids)), Integer.MAX_VALUE, ClaimService::claim)
+            reads.list("select " + COLUMNS + " from claim c" + ACTORS + " where c.id = any(?)", List.of(Set.copyOf(ids)),
+                    Integer.MAX_VALUE, ClaimService::claim)
                     .forEach(c -> found.put(c.numericId(), c));
         }
         return found;
@@ -70,20 +86,21 @@ public class ClaimService {
     /** Claims of each article, in the order they appear in its body; at most the item limit of a request in all. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, List<Claim>> byArticles(Collection<Long> articleIds) {
-        return groupBy(articleIds, "article_id", Claim::articleId, "quote_start, id", "claims of articles");
+        return groupBy(articleIds, "article_id", Claim::articleId, "c.quote_start, c.id", "claims of articles");
     }
 
     /** Denials and confirmations that answer each claim; at most the item limit of a request in all. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, List<Claim>> responsesTo(Collection<Long> claimIds) {
-        return groupBy(claimIds, "responds_to_id", Claim::respondsToId, "id", "responses");
+        return groupBy(claimIds, "responds_to_id", Claim::respondsToId, "c.id", "responses");
     }
 
     private Map<Long, List<Claim>> groupBy(Collection<Long> keys, String column, Function<Claim, Long> keyOf,
             String order, String what) {
         Map<Long, List<Claim>> grouped = new HashMap<>();
         if (!keys.isEmpty()) {
-            List<Claim> rows = reads.list("select * from claim where " + column + " = any(?) order by " + order,
+            List<Claim> rows = reads.list("select " + COLUMNS + " from claim c" + ACTORS + " where c." + column + " = any(?) order by "
+                    + order,
                     List.of(Set.copyOf(keys)), maxItems + 1, ClaimService::claim);
             ItemLimit.atMost(rows, maxItems, what).forEach(c -> grouped.computeIfAbsent(keyOf.apply(c), k -> new ArrayList<>()).add(c));
         }
@@ -97,7 +114,7 @@ public class ClaimService {
         long total = count(where);
         boolean descending = order != ClaimOrder.STATED_ON_ASC;
         SqlWhere paged = where.copy().after("c.stated_on", "c.id", descending, request.after(), request.after() == null ? null : request.after().dateKey());
-        List<Claim> rows = selectClaims("select c.* from claim c" + paged.sql() + " order by "
+        List<Claim> rows = selectClaims("select " + COLUMNS + " from claim c" + ACTORS + paged.sql() + " order by "
                 + SqlWhere.orderBy("c.stated_on", "c.id", descending), paged, request.fetchSize(), ClaimService::claim);
         return Page.of(rows, request, total);
     }
@@ -132,13 +149,15 @@ public class ClaimService {
             // the constant leading columns of the list's index, repeated in the order, let H2 read
             // the page straight from the index instead of sorting every row of the list
             String indexOrder = "c." + list.column + (list.allegationsOnly ? ", c.stance, " : ", ") + order;
-            rows = selectClaims("select c.* from claim c" + paged.sql() + " order by " + indexOrder, paged, request.fetchSize(), keyed);
+            rows = selectClaims("select " + COLUMNS + " from claim c" + ACTORS + paged.sql() + " order by " + indexOrder, paged,
+                    request.fetchSize(), keyed);
         } else {
             // one statement for every parent: the first rows of each partition
+            // (the actors joined to the page's rows only, not to every row ranked)
             paged.param("fetch", request.fetchSize());
-            rows = selectClaims("select * from (select c.*, row_number() over (partition by c." + list.column + " order by "
-                    + order + ") as page_row from claim c" + paged.sql() + ") ranked where page_row <= :fetch order by page_row",
-                    paged, Integer.MAX_VALUE, keyed);
+            rows = selectClaims("select " + COLUMNS + " from (select c.*, row_number() over (partition by c." + list.column
+                    + " order by " + order + ") as page_row from claim c" + paged.sql() + ") c" + ACTORS
+                    + " where c.page_row <= :fetch order by c.page_row", paged, Integer.MAX_VALUE, keyed);
         }
         Map<Object, List<Claim>> grouped = new HashMap<>();
         rows.forEach(e -> grouped.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -334,15 +353,22 @@ public class ClaimService {
         return reads.list(select.sql(), select.params(), Integer.MAX_VALUE, row);
     }
 
-    /** The claim in the current row of a {@code select c.*}. */
+    /** The claim in the current row of a {@code select COLUMNS from claim c ACTORS}. */
     static Claim claim(ResultSet row) throws SQLException {
         return new Claim(String.valueOf(row.getLong("id")), Stance.valueOf(row.getString("stance")),
                 ClaimCategory.valueOf(row.getString("category")), row.getString("summary"), row.getString("quote"),
                 row.getInt("quote_start"), row.getInt("quote_end"), row.getObject("stated_on", LocalDate.class),
                 JdbcReads.nullableEnum(row, "stated_on_precision", DatePrecision.class), ClaimOrigin.valueOf(row.getString("origin")),
-                JdbcReads.nullableDouble(row, "confidence"), row.getString("explanation"), row.getLong("article_id"),
-                row.getLong("claimant_id"), row.getLong("subject_id"), JdbcReads.nullableLong(row, "counterparty_id"),
-                JdbcReads.nullableLong(row, "place_id"), JdbcReads.nullableLong(row, "responds_to_id"), row.getString("subject_country"));
+                JdbcReads.nullableDouble(row, "confidence"), row.getString("explanation"), actor(row, "claimant"),
+                actor(row, "subject"), actor(row, "counterparty"), actor(row, "place"), row.getLong("article_id"),
+                JdbcReads.nullableLong(row, "responds_to_id"), row.getString("subject_country"));
+    }
+
+    /** The actor in {@code role} of the current row (null where the claim has none). */
+    private static Actor actor(ResultSet row, String role) throws SQLException {
+        String kind = row.getString(role + "_kind");
+        return kind == null ? null : new Actor(String.valueOf(row.getLong(role + "_id")), row.getString(role + "_name"),
+                ActorKind.valueOf(kind), row.getString(role + "_title"), row.getString(role + "_actor_country"));
     }
 
 
