@@ -3,6 +3,7 @@ package org.allegationatlas.common;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.allegationatlas.common.graphql.FieldVisibility;
 import org.allegationatlas.common.graphql.ItemLimit;
 
 import graphql.GraphQL;
@@ -11,7 +12,8 @@ import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Adds {@link LeanBatchFetchers}, the item limit ({@link ItemLimit}), {@link RequestDeadline}, {@link ErrorCodes} and the response
- * cache's hook to the GraphQL engine SmallRye builds. SmallRye sets its own instrumentations
+ * cache's hook to the GraphQL engine SmallRye builds, and lets it look fields up without a visibility filter
+ * when none is configured ({@link FieldVisibility}). SmallRye sets its own instrumentations
  * (query cache, depth and complexity limits) just before; they are read back through the public
  * {@link GraphQL#getInstrumentation()} of a trial build and chained, not replaced. Always on:
  * no setting can leave errors uncoded or requests without a deadline, and if this cannot be
@@ -36,6 +38,6 @@ public class ErrorCodesEventing implements EventingService {
         chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
         chain.add(new ResponseCache.Remember());
-        return builder.instrumentation(new PerFieldQuietChain(chain));
+        return FieldVisibility.unblocked(builder).instrumentation(new PerFieldQuietChain(chain));
     }
 }

@@ -3,6 +3,8 @@ package org.allegationatlas.common;
 import java.util.List;
 import java.util.Map;
 
+import org.allegationatlas.common.graphql.LeavesPropertiesAlone;
+
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -21,7 +23,7 @@ import io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper;
  * Relations with arguments (connections such as Actor.claimsMade) keep SmallRye's fetcher, which
  * converts the arguments.
  */
-public class LeanBatchFetchers extends SimplePerformantInstrumentation {
+public class LeanBatchFetchers extends SimplePerformantInstrumentation implements LeavesPropertiesAlone {
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,

@@ -1,8 +1,10 @@
 package org.allegationatlas.common;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.allegationatlas.common.graphql.ItemLimit;
+import org.allegationatlas.common.graphql.LeavesPropertiesAlone;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -18,10 +20,12 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionStra
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.DataFetcher;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * A chain of instrumentations that skips the per-field hooks none of them implements.
+ * A chain of instrumentations that skips the per-field hooks none of them implements, and does not offer
+ * a property's fetcher to members that leave properties alone ({@link LeavesPropertiesAlone}).
  * graphql-java's chain asks every member at every field of every item and allocates a context
  * for the answers even when all of them are "nothing": on a page of claims that was a quarter
  * of the CPU. Nested chains are flattened, for the same reason.
@@ -37,6 +41,7 @@ final class PerFieldQuietChain extends ChainedInstrumentation {
     private final boolean fieldCompletion;
     private final boolean fieldListCompletion;
     private final boolean executeObject;
+    private final boolean propertyFetchers;
 
     PerFieldQuietChain(List<Instrumentation> instrumentations) {
         super(flatten(instrumentations));
@@ -47,6 +52,8 @@ final class PerFieldQuietChain extends ChainedInstrumentation {
         fieldCompletion = anyImplements(members, "beginFieldCompletion", InstrumentationFieldCompleteParameters.class);
         fieldListCompletion = anyImplements(members, "beginFieldListCompletion", InstrumentationFieldCompleteParameters.class);
         executeObject = anyImplements(members, "beginExecuteObject", InstrumentationExecutionStrategyParameters.class);
+        propertyFetchers = anyImplements(members.stream().filter(m -> !(m instanceof LeavesPropertiesAlone)).toList(),
+                "instrumentDataFetcher", DataFetcher.class, InstrumentationFieldFetchParameters.class);
     }
 
     private static List<Instrumentation> flatten(List<Instrumentation> instrumentations) {
@@ -57,17 +64,25 @@ final class PerFieldQuietChain extends ChainedInstrumentation {
     }
 
     /** Whether a member overrides the hook, rather than inheriting graphql-java's do-nothing default. */
-    private static boolean anyImplements(List<Instrumentation> members, String hook, Class<?> parameters) {
+    private static boolean anyImplements(List<Instrumentation> members, String hook, Class<?>... parameters) {
+        Class<?>[] signature = Arrays.copyOf(parameters, parameters.length + 1);
+        signature[parameters.length] = InstrumentationState.class;
         return members.stream().anyMatch(member -> {
             try {
-                Class<?> declaring = member.getClass().getMethod(hook, parameters, InstrumentationState.class)
-                        .getDeclaringClass();
+                Class<?> declaring = member.getClass().getMethod(hook, signature).getDeclaringClass();
                 return declaring != Instrumentation.class && declaring != SimplePerformantInstrumentation.class
                         && declaring != SimpleInstrumentation.class;
             } catch (NoSuchMethodException e) {
                 return true; // cannot tell: keep graphql-java's behaviour
             }
         });
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        return parameters.isTrivialDataFetcher() && !propertyFetchers ? dataFetcher
+                : super.instrumentDataFetcher(dataFetcher, parameters, state);
     }
 
     @Override

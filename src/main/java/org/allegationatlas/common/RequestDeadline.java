@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import org.allegationatlas.common.graphql.LeavesPropertiesAlone;
+
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
@@ -16,7 +18,7 @@ import graphql.schema.DataFetcher;
  * after the deadline, and the client gets a TIMEOUT error saying how to ask for less. A mutation is
  * stopped only before a write starts (its root fields), never while it answers what it stored.
  */
-public class RequestDeadline extends SimplePerformantInstrumentation {
+public class RequestDeadline extends SimplePerformantInstrumentation implements LeavesPropertiesAlone {
 
     public static final String TIMEOUT = "TIMEOUT";
 

@@ -224,7 +224,7 @@ public final class ItemLimit {
     }
 
     /** The items lists really held, counted as each list is completed. */
-    public static final class Count extends SimplePerformantInstrumentation {
+    public static final class Count extends SimplePerformantInstrumentation implements LeavesPropertiesAlone {
 
         private final int max;
 
