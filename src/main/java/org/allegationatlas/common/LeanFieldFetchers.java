@@ -40,13 +40,17 @@ public class LeanFieldFetchers implements DataFetcherService {
     /** Our operations and relation batches: {@link LeanOperationFetcher}, unless switched off. */
     @Override
     public PlugableBatchableDataFetcher<?, ?> getDefaultDataFetcher(Operation operation, Type type) {
-        boolean lean = ConfigProvider.getConfig().getOptionalValue(LEAN_CONTEXT, Boolean.class).orElse(true);
-        return lean ? new LeanOperationFetcher<>(operation, type) : null; // null: Quarkus's own
+        return lean() ? new LeanOperationFetcher<>(operation, type) : null; // null: Quarkus's own
     }
 
+    /** Properties: {@link PropertyFetcher}, unless switched off (it relies on how SmallRye's transformation reads). */
     @Override
     public PlugableDataFetcher<?> getFieldDataFetcher(Field field, Type type, Reference owner) {
-        return new PropertyFetcher<>(field, owner);
+        return lean() ? new PropertyFetcher<>(field, owner) : null; // null: SmallRye's own
+    }
+
+    private static boolean lean() {
+        return ConfigProvider.getConfig().getOptionalValue(LEAN_CONTEXT, Boolean.class).orElse(true);
     }
 
     /**

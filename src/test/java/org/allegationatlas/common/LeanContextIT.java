@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lean operation fetcher ({@code atlas.graphql.lean-context}, on by default) answers exactly what
- * SmallRye's own fetcher answers: the same database asked the same documents (every relation, fragments,
+ * The lean fetchers ({@code atlas.graphql.lean-context}, on by default: operations, relation batches and
+ * properties) answer exactly what SmallRye's own fetchers answer: the same database asked the same documents (every relation, fragments,
  * aliases, arguments, refused arguments and a write refused for want of a token), byte for byte, once
  * with the switch on and once off.
  */
