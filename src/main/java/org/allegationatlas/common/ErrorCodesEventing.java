@@ -11,8 +11,8 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Adds {@link LeanBatchFetchers}, the item limit ({@link ItemLimit}), {@link RequestDeadline}, {@link ErrorCodes} and the response
- * cache's hook to the GraphQL engine SmallRye builds, and lets it look fields up without a visibility filter
+ * Adds {@link LeanBatchFetchers}, the item limit ({@link ItemLimit}), {@link RequestDeadline}, {@link ErrorCodes}, the
+ * answer's JSON written in one pass ({@link ResponseJson}) and the response cache's hook to the GraphQL engine SmallRye builds, and lets it look fields up without a visibility filter
  * when none is configured ({@link FieldVisibility}). SmallRye sets its own instrumentations
  * (query cache, depth and complexity limits) just before; they are read back through the public
  * {@link GraphQL#getInstrumentation()} of a trial build and chained, not replaced. Always on:
@@ -37,6 +37,7 @@ public class ErrorCodesEventing implements EventingService {
         chain.addAll(ItemLimit.instrumentations());
         chain.add(new RequestDeadline());
         chain.add(new ErrorCodes());
+        chain.add(new ResponseJson()); // before the cache's hook, which then keeps the text written once
         chain.add(new ResponseCache.Remember());
         return FieldVisibility.unblocked(builder).instrumentation(new PerFieldQuietChain(chain));
     }

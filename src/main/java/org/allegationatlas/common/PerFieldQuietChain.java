@@ -33,7 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 // the hooks are looked up by reflection, in a native image too
 @RegisterForReflection(targets = { MaxQueryComplexityInstrumentation.class, MaxQueryDepthInstrumentation.class,
         LeanBatchFetchers.class, RequestDeadline.class, ErrorCodes.class,
-        ResponseCache.Remember.class, ItemLimit.Estimate.class, ItemLimit.Count.class }, methods = true)
+        ResponseJson.class, ResponseCache.Remember.class, ItemLimit.Estimate.class, ItemLimit.Count.class }, methods = true)
 final class PerFieldQuietChain extends ChainedInstrumentation {
 
     private final boolean fieldExecution;
