@@ -53,10 +53,15 @@ answers() {  # answers JAR DIR
     kill -0 "$APP_PID" 2>/dev/null || { tail -20 "$dir.log" >&2; echo "$jar exited during startup" >&2; exit 2; }
     sleep 0.2
   done
-  local article
-  article=$(curl -sf -H 'content-type: application/json' -H 'Cache-Control: no-cache' \
-    -d '{"query":"{ claims(first: 1) { edges { node { article { id } } } } }"}' "$URL" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["claims"]["edges"][0]["node"]["article"]["id"])')
+  local article="" try
+  # the first question to a cold million-claim database can run past the statement timeout: ask again
+  for try in 1 2 3 4 5; do
+    article=$(curl -sf -H 'content-type: application/json' -H 'Cache-Control: no-cache' \
+      -d '{"query":"{ claims(first: 1) { edges { node { article { id } } } } }"}' "$URL" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["claims"]["edges"][0]["node"]["article"]["id"])' 2>/dev/null) && break
+    sleep 2
+  done
+  [ -n "$article" ] || { echo "$jar: no article found (try 5 times)" >&2; exit 2; }
   while IFS='|' read -r name document variables; do
     python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": json.loads(sys.argv[2])}))' \
       "$(doc "$document")" "${variables//\$ARTICLE/$article}" >"$dir/$name.request.json"

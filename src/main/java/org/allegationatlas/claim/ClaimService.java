@@ -114,8 +114,8 @@ public class ClaimService {
         long total = count(where);
         boolean descending = order != ClaimOrder.STATED_ON_ASC;
         SqlWhere paged = where.copy().after("c.stated_on", "c.id", descending, request.after(), request.after() == null ? null : request.after().dateKey());
-        List<Claim> rows = selectClaims("select " + COLUMNS + " from claim c" + ACTORS + paged.sql() + " order by "
-                + SqlWhere.orderBy("c.stated_on", "c.id", descending), paged, request.fetchSize(), ClaimService::claim);
+        List<Claim> rows = pageOfClaims(paged, SqlWhere.orderBy("c.stated_on", "c.id", descending), request.fetchSize(),
+                ClaimService::claim);
         return Page.of(rows, request, total);
     }
 
@@ -149,8 +149,7 @@ public class ClaimService {
             // the constant leading columns of the list's index, repeated in the order, let H2 read
             // the page straight from the index instead of sorting every row of the list
             String indexOrder = "c." + list.column + (list.allegationsOnly ? ", c.stance, " : ", ") + order;
-            rows = selectClaims("select " + COLUMNS + " from claim c" + ACTORS + paged.sql() + " order by " + indexOrder, paged,
-                    request.fetchSize(), keyed);
+            rows = pageOfClaims(paged, indexOrder, request.fetchSize(), keyed);
         } else {
             // one statement for every parent: the first rows of each partition
             // (the actors joined to the page's rows only, not to every row ranked)
@@ -348,6 +347,16 @@ public class ClaimService {
     }
 
     /** Claims read by {@code sql}, at most {@code maxRows} (a limit in the SQL, so that the plan stops early). */
+    /**
+     * A page of claims in {@code order}: picked from the claim table alone, then its rows' actors joined. Joined
+     * in one query, H2 may start from the smaller actor table and sort every claim (an unfiltered page of a
+     * million claims then ran past the statement timeout).
+     */
+    private <T> List<T> pageOfClaims(SqlWhere paged, String order, int fetchSize, JdbcReads.Row<T> row) {
+        return selectClaims("select " + COLUMNS + " from (select c.* from claim c" + paged.sql() + " order by " + order
+                + " fetch first " + fetchSize + " rows only) c" + ACTORS + " order by " + order, paged, Integer.MAX_VALUE, row);
+    }
+
     private <T> List<T> selectClaims(String sql, SqlWhere where, int maxRows, JdbcReads.Row<T> row) {
         SqlWhere.Jdbc select = where.jdbc(maxRows == Integer.MAX_VALUE ? sql : sql + " fetch first " + maxRows + " rows only");
         return reads.list(select.sql(), select.params(), Integer.MAX_VALUE, row);
