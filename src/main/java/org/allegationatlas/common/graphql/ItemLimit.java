@@ -1,7 +1,9 @@
 package org.allegationatlas.common.graphql;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,10 +132,66 @@ public final class ItemLimit {
             long items;
         }
 
+        /** What the walk of one document found: the numbers the three limits are checked against. */
+        private record Totals(long fields, long items, int depth) {
+        }
+
+        /** A question asked before: the document's text, its operation, its variables. */
+        private record Asked(String query, String operationName, Map<String, Object> variables) {
+        }
+
+        /**
+         * The totals of questions asked before: clients repeat the same questions, and the walk was a tenth of the
+         * CPU of an executed article with its claims. Kept only for a document of at most {@link #REMEMBERED_QUERY_CHARS}
+         * and a few short scalar variables (the key holds them), at most {@link #REMEMBERED}, the least recently asked
+         * dropped first.
+         */
+        private final Map<Asked, Totals> remembered = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Asked, Totals> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
+        private static final int REMEMBERED = 256;
+        private static final int REMEMBERED_QUERY_CHARS = 16 * 1024;
+        private static final int REMEMBERED_VARIABLES = 16;
+        private static final int REMEMBERED_STRING_CHARS = 256;
+
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                 InstrumentationState state) {
             ExecutionContext execution = parameters.getExecutionContext();
+            String query = execution.getExecutionInput().getQuery();
+            Map<String, Object> variables = execution.getCoercedVariables().toMap();
+            Asked asked = rememberable(query, variables)
+                    ? new Asked(query, execution.getExecutionInput().getOperationName(), variables)
+                    : null;
+            Totals totals = asked == null ? null : remembered.get(asked);
+            if (totals == null) {
+                totals = walk(execution);
+                if (asked != null) {
+                    remembered.put(asked, totals);
+                }
+            }
+            if (totals.fields() > maxFields) {
+                throw new AbortExecutionException("maximum query complexity exceeded " + totals.fields() + " > " + maxFields);
+            }
+            if (totals.depth() > maxDepth) {
+                throw new AbortExecutionException("maximum query depth exceeded " + totals.depth() + " > " + maxDepth);
+            }
+            if (totals.items() > max) {
+                throw tooMany((int) totals.items());
+            }
+            return null;
+        }
+
+        private static boolean rememberable(String query, Map<String, Object> variables) {
+            return query != null && query.length() <= REMEMBERED_QUERY_CHARS && variables.size() <= REMEMBERED_VARIABLES && variables.values().stream()
+                    .allMatch(v -> v == null || v instanceof Number || v instanceof Boolean
+                            || v instanceof String text && text.length() <= REMEMBERED_STRING_CHARS);
+        }
+
+        private static Totals walk(ExecutionContext execution) {
             Map<QueryVisitorFieldEnvironment, Below> below = new HashMap<>();
             int[] depth = { 0 };
             QueryTraverser.newQueryTraverser().schema(execution.getGraphQLSchema()).document(execution.getDocument())
@@ -157,16 +215,7 @@ public final class ItemLimit {
                         }
                     });
             Below operation = below.getOrDefault(null, new Below());
-            if (operation.fields > maxFields) {
-                throw new AbortExecutionException("maximum query complexity exceeded " + operation.fields + " > " + maxFields);
-            }
-            if (depth[0] > maxDepth) {
-                throw new AbortExecutionException("maximum query depth exceeded " + depth[0] + " > " + maxDepth);
-            }
-            if (operation.items > max) {
-                throw tooMany((int) operation.items);
-            }
-            return null;
+            return new Totals(operation.fields, operation.items, depth[0]);
         }
 
         /** Items a field may return: its own if it is a list, times what each of them holds. */
