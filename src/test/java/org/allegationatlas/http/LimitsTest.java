@@ -84,6 +84,20 @@ class LimitsTest {
         return "{ claims(filter: { category: [" + " OTHER".repeat(tokens - 23) + " ] text: \"no such text\" } first: 1) { totalCount } }";
     }
 
+    /** The item limit's estimate is remembered per question: the same text with a larger first is still refused. */
+    @Test
+    void theSameQuestionWithALargerFirstIsRefusedAndWithASmallerOneAnswered() {
+        String nested = "query Nested($first: Int) { countries { code allegationsAgainst(first: $first) { edges { node { id } } } } }";
+        for (int round = 0; round < 2; round++) {
+            post(nested, 1).statusCode(200).body("errors", nullValue()).body("data.countries.size()", equalTo(249));
+            // 249 countries x 1,000 allegations each: past the 50,000 items of one request
+            post(nested, 1000).statusCode(200)
+                    .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                    .body("errors[0].message", containsString("249,249 list items"))
+                    .body("data", nullValue());
+        }
+    }
+
     @Test
     void tooLargeBodyIsRefused() {
         String padding = "x".repeat(5 * 1024 * 1024);
@@ -92,6 +106,13 @@ class LimitsTest {
                 .post("/graphql").then().statusCode(413)
                 .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("LIMIT_EXCEEDED"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("max-body-size"));
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String query, int first) {
+        return given().contentType("application/json").header("Authorization", "Bearer " + ProtectedApp.READER_TOKEN)
+                .body(Json.createObjectBuilder().add("query", query).add("variables", Json.createObjectBuilder().add("first", first))
+                        .build().toString())
+                .post("/graphql").then();
     }
 
     private static io.restassured.response.ValidatableResponse post(String query) {
