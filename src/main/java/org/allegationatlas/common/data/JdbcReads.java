@@ -43,6 +43,21 @@ public class JdbcReads {
     @Inject
     SessionFactory sessionFactory;
 
+    private volatile Boolean h2;
+
+    /** Whether the reads run on H2 (for its planner hints), told by a connection as {@link Database} tells it. */
+    public boolean onH2() {
+        Boolean is = h2;
+        if (is == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                h2 = is = Database.of(connection) == Database.H2;
+            } catch (SQLException e) {
+                throw new IllegalStateException("The database did not say what it is", e);
+            }
+        }
+        return is;
+    }
+
     /**
      * The rows of {@code sql}, at most {@code maxRows}. A {@link Collection} parameter is bound as one
      * SQL array, for {@code = any(?)}: one statement text whatever the number of ids, which H2 and
