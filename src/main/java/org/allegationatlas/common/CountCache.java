@@ -1,6 +1,5 @@
 package org.allegationatlas.common;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,12 +26,7 @@ public class CountCache {
     @Inject
     JdbcReads reads;
 
-    private final Map<String, Cached> entries = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final Map<String, Cached> entries = LeastRecentlyUsed.map(MAX_ENTRIES);
 
     /** The value cached under {@code key} at the current data version, else {@code compute}'s. */
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package org.allegationatlas.common;
 
 import java.nio.charset.Charset;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,12 +65,7 @@ public class GraphQLOverHttp {
      * and parsing one again cost about as much as reading its page of claims. graphql-java's documents
      * are immutable; SmallRye keeps its own parsed and validated copies the same way (its QueryCache).
      */
-    private final Map<String, Document> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
-            return size() > PARSED_DOCUMENTS;
-        }
-    });
+    private final Map<String, Document> parsed = Collections.synchronizedMap(LeastRecentlyUsed.map(PARSED_DOCUMENTS));
     private static final int PARSED_DOCUMENTS = 256;
     private static final int PARSED_DOCUMENT_MAX_CHARS = 16 * 1024;
 

@@ -3,7 +3,6 @@ package org.allegationatlas.common.graphql;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 
 import org.allegationatlas.common.ApiException;
 import org.allegationatlas.common.ErrorCodes;
+import org.allegationatlas.common.LeastRecentlyUsed;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import graphql.ExceptionWhileDataFetching;
@@ -146,12 +146,7 @@ public final class ItemLimit {
          * and a few short scalar variables (the key holds them), at most {@link #REMEMBERED}, the least recently asked
          * dropped first.
          */
-        private final Map<Asked, Totals> remembered = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Asked, Totals> eldest) {
-                return size() > REMEMBERED;
-            }
-        });
+        private final Map<Asked, Totals> remembered = Collections.synchronizedMap(LeastRecentlyUsed.map(REMEMBERED));
         private static final int REMEMBERED = 256;
         private static final int REMEMBERED_QUERY_CHARS = 16 * 1024;
         private static final int REMEMBERED_VARIABLES = 16;
