@@ -3,8 +3,10 @@ package org.allegationatlas.common;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 import graphql.ErrorClassification;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.graphql.transformation.TransformException;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -54,9 +57,12 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         // a field whose arguments could not be read is null, and graphql-java then also reports that
         // the non-null field is null: a consequence, not a second problem
         boolean argumentsRejected = coded.stream().anyMatch(e -> ApiException.VALIDATION.equals(codeOf(e)));
+        // the same rejected argument under every parent of a batched relation: said once
+        Set<String> rejections = new HashSet<>();
         List<GraphQLError> errors = coded.stream()
                 .filter(e -> !(argumentsRejected && "NullValueInNonNullableField".equals(String.valueOf(e.getErrorType()))
                         || argumentsRejected && e.getMessage().startsWith("The field at path")))
+                .filter(e -> !ApiException.VALIDATION.equals(codeOf(e)) || rejections.add(e.getMessage()))
                 .toList();
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
@@ -72,6 +78,12 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             }
             if (cause instanceof ForbiddenException) {
                 return rebuilt(error, field(error) + " needs the editor role, which this token does not have", "FORBIDDEN");
+            }
+            if (fetching.getException() instanceof TransformException) {
+                // SmallRye reports an unreadable argument itself for an operation, but throws it for a batched relation
+                return rebuilt(error, "The arguments of " + field(error)
+                        + " could not be read; check that every value has the type the schema gives",
+                        ApiException.VALIDATION);
             }
             if (statementTimedOut(fetching.getException())) {
                 return rebuilt(error, "A database statement of this request ran longer than " + STATEMENT_TIMEOUT_MS

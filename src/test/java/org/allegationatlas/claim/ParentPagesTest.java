@@ -3,6 +3,7 @@ package org.allegationatlas.claim;
 import static org.allegationatlas.GraphQL.postQuery;
 import static org.allegationatlas.GraphQL.vars;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +58,17 @@ class ParentPagesTest {
             cut += Boolean.TRUE.equals(alone.get("claimsMade.pageInfo.hasNextPage")) ? 1 : 0;
         }
         assertThat("an actor with more claims than the page holds", cut, greaterThan(0));
+    }
+
+    /** A variable of the wrong type for a relation's argument: one clear error, not an internal one per parent. */
+    @Test
+    void aWronglyTypedArgumentOfEveryParentsListIsOneValidationError() {
+        String query = "query($first: Int) { countries { code allegationsAgainst(first: $first) " + PAGE + " } }";
+        Json answer = Json.parse(postQuery(query, vars("first", "many")).then().statusCode(200).extract().asString());
+        assertEquals(1, answer.getList("errors").size(), answer::toString);
+        assertEquals("VALIDATION", answer.getString("errors[0].extensions.code"), answer::toString);
+        assertThat(answer.getString("errors[0].message"), containsString("allegationsAgainst"));
+        assertThat(answer.getString("errors[0].message"), containsString("type the schema gives"));
     }
 
     private static Json data(String query, Object... variables) {
