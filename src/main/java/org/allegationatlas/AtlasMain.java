@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import jakarta.inject.Inject;
 
 import org.allegationatlas.backup.DatabaseRestore;
+import org.allegationatlas.backup.UpgradeBackup;
 import org.allegationatlas.export.ExportCommand;
 import org.allegationatlas.extract.ExtractCommand;
 import org.allegationatlas.ingest.ImportCommand;
@@ -42,6 +43,9 @@ public class AtlasMain implements QuarkusApplication {
             System.exit(args.length == 2 ? DatabaseRestore.run(Path.of(args[1]), System.out) : usage());
         }
         if (args.length == 0 && !DatabaseRestore.onStart(System.out)) {
+            System.exit(1);
+        }
+        if (!UpgradeBackup.recoverOnStart(System.out)) {
             System.exit(1);
         }
         if (args.length > 0) {

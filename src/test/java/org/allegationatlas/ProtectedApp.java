@@ -1,11 +1,13 @@
 package org.allegationatlas;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -65,15 +67,30 @@ public class ProtectedApp implements QuarkusTestProfile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        config.put("atlas.jdbc-url.h2", "jdbc:h2:file:" + dataDir().resolve("atlas") + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000");
-        // on a machine busy enough that opening the database file takes over the pool's 5 s, the pool
-        // interrupts the opening thread, and H2 closes the file for good (ClosedByInterruptException)
-        config.put("quarkus.datasource.jdbc.acquisition-timeout", "60s");
+        config.put("atlas.jdbc-url.h2", embeddedUrl(dataDir()));
         if (packaged()) {
             // a -D option of the launched jar; in the test JVM it would move every test's temporary files
             config.put("java.io.tmpdir", tmpDir().toString());
         }
         return config;
+    }
+
+    /**
+     * The production URL of the embedded database (application.properties, read as written), in {@code dataDir}:
+     * so that tests of the file-based database run it as users do.
+     */
+    public static String embeddedUrl(Path dataDir) {
+        Properties properties = new Properties();
+        try (InputStream in = ProtectedApp.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String url = properties.getProperty("atlas.jdbc-url.h2");
+        if (url == null || !url.contains("${atlas.data-dir}")) {
+            throw new IllegalStateException("application.properties has no embedded URL under atlas.data-dir: " + url);
+        }
+        return url.replace("${atlas.data-dir}", dataDir.toString());
     }
 
     static Map<String, String> protection() {

@@ -1,6 +1,7 @@
 package org.allegationatlas;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 public final class TestArticles {
 
-    private final List<String> ingested = new ArrayList<>();
+    private final List<String> ingested = Collections.synchronizedList(new ArrayList<>());
 
     /** A url no other test uses. */
     public static String uniqueUrl() {

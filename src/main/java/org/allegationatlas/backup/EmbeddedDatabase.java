@@ -2,21 +2,30 @@ package org.allegationatlas.backup;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Where the embedded H2 database keeps its file, from the JDBC URL (jdbc:h2:file:PATH;...). */
-final class EmbeddedDatabase {
+/**
+ * Where the embedded H2 database keeps its file, from the JDBC URL ({@code jdbc:h2:file:[retry:]PATH;...}).
+ * The default URL opens the file through H2's {@code retry:} file system: with the default one, a thread
+ * interrupted while H2 writes for it (a transaction timeout, a shutdown) closes the file under every
+ * connection and the database with it; {@code retry:} reopens the file and carries on.
+ */
+public final class EmbeddedDatabase {
 
     private static final String PREFIX = "jdbc:h2:file:";
+    /** H2's file systems that only change how the file is opened, not where it is. */
+    private static final Pattern FILE_SYSTEM = Pattern.compile("^(?:(?:retry|nio|async|nioMapped):)+");
 
     private EmbeddedDatabase() {
     }
 
     /** The .mv.db file of an H2 file-mode URL; empty for any other database (PostgreSQL, in-memory H2). */
-    static Optional<Path> file(String jdbcUrl) {
+    public static Optional<Path> file(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return Optional.of(Path.of(jdbcUrl.substring(PREFIX.length()).split(";")[0] + ".mv.db").toAbsolutePath().normalize());
+        String path = FILE_SYSTEM.matcher(jdbcUrl.substring(PREFIX.length()).split(";")[0]).replaceFirst("");
+        return Optional.of(Path.of(path + ".mv.db").toAbsolutePath().normalize());
     }
 
     /**
@@ -30,7 +39,7 @@ final class EmbeddedDatabase {
             return url;
         }
         String dataDir = setting("atlas.data-dir", "ATLAS_DATA_DIR");
-        return PREFIX + (dataDir == null ? "./data" : dataDir) + "/atlas";
+        return PREFIX + "retry:" + (dataDir == null ? "./data" : dataDir) + "/atlas";
     }
 
     private static String setting(String property, String variable) {

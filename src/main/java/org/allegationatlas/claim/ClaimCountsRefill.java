@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.allegationatlas.common.data.ConnectionSettings;
 import org.allegationatlas.common.data.DataVersion;
 import org.jboss.logging.Logger;
 
@@ -24,9 +25,9 @@ import io.quarkus.runtime.StartupEvent;
  * the triggers made the import of the embedded database 2.4 times slower than counting once at its end.
  * The months and the years are counted a month and a year of claims at a time, read through the claims'
  * date index with each claim's article language looked up (so that no database plans a scan of every
- * article per month), and all time from the years plus the undated claims: every statement stays short
- * (H2's statement timeout holds here too) and memory flat at a million claims. Deferred stays set until
- * the last statement, so an import or a count killed on the way is counted again at the next start,
+ * article per month), and all time from the years plus the undated claims: every statement stays short and
+ * memory flat at a million claims (the statement timeout, meant for callers' reads, is lifted here). Deferred
+ * stays set until the last statement, so an import or a count killed on the way is counted again at the next start,
  * before the app serves anything.
  */
 @ApplicationScoped
@@ -110,6 +111,8 @@ public class ClaimCountsRefill {
     public void countAgain() {
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // however long a busy machine or a large database makes it: the timeout is for callers' reads
+            ConnectionSettings.liftStatementTimeout(connection);
             setDeferred(connection, true); // no trigger counts while the tables are rebuilt
             statement.executeUpdate("delete from country_claim_counts");
             statement.executeUpdate("delete from country_pair_counts");

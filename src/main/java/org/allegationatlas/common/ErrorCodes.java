@@ -100,6 +100,12 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         }
         ErrorClassification type = error.getErrorType();
         String kind = type == null ? "" : type.toString();
+        if (kind.equals("BadFaithIntrospection")) {
+            // graphql-java's guard against introspection that multiplies itself: a client's request, not our failure
+            return rebuilt(error, "Introspection may ask for __schema, __type and a type's fields, inputFields, interfaces"
+                    + " and possibleTypes only once each per request (" + Messages.readable(error.getMessage())
+                    + "); ask for them in separate requests, or once through __schema", LIMIT_EXCEEDED);
+        }
         String newCode = switch (kind) {
             case "ValidationError", "InvalidSyntax", "OperationNotSupported" -> ApiException.VALIDATION;
             case "ExecutionAborted" -> LIMIT_EXCEEDED; // depth, complexity or token limits

@@ -29,6 +29,11 @@ public class BulkImport {
 
     private static final Logger LOG = Logger.getLogger(BulkImport.class);
     private static final int MAX_REPORTED_ERRORS = 1000;
+    /**
+     * A batch's transaction timeout: a day, not the requests' default. On a busy machine a batch may rightly take
+     * minutes, and a batch aborted by the transaction reaper would report valid lines as failed.
+     */
+    private static final int BATCH_TIMEOUT_SECONDS = 24 * 3600;
 
     @Inject
     IngestService ingest;
@@ -130,7 +135,7 @@ public class BulkImport {
                 return;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> batch.forEach(a -> ingest.store(a, ClaimOrigin.CURATED)));
+                QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).run(() -> batch.forEach(a -> ingest.store(a, ClaimOrigin.CURATED)));
                 count(batch);
             } catch (RuntimeException batchFailed) {
                 // something only the database could see (e.g. a value too long for a column):
@@ -138,7 +143,7 @@ public class BulkImport {
                 for (int i = 0; i < batch.size(); i++) {
                     CheckedArticle article = batch.get(i);
                     try {
-                        QuarkusTransaction.requiringNew().run(() -> ingest.store(article, ClaimOrigin.CURATED));
+                        QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).run(() -> ingest.store(article, ClaimOrigin.CURATED));
                         count(List.of(article));
                     } catch (RuntimeException e) {
                         LOG.warnf(e, "Import: line %d could not be stored", batchLines.get(i));

@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.allegationatlas.backup.EmbeddedDatabase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
@@ -46,10 +48,11 @@ public class EmbeddedCompaction {
     }
 
     public void compactAndClose(PrintStream out) {
-        if (!exclusive() || !jdbcUrl.startsWith("jdbc:h2:file:")) {
+        Optional<Path> database = EmbeddedDatabase.file(jdbcUrl);
+        if (!exclusive() || database.isEmpty()) {
             return;
         }
-        Path file = Path.of(jdbcUrl.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+        Path file = database.get();
         long before = size(file);
         long start = System.nanoTime();
         out.printf("Compacting the database file (%,d MB)...%n", before >> 20);

@@ -98,6 +98,17 @@ class LimitsTest {
         }
     }
 
+    /** graphql-java's good-faith introspection check refuses a repeated __type: the client's limit, said as one. */
+    @Test
+    void introspectionThatRepeatsItselfIsRefusedAsALimitNotAnInternalError() {
+        post("{ a: __type(name: \"Country\") { fields { name } } b: __type(name: \"Claim\") { fields { name } } }").statusCode(200)
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", containsString("separate requests"))
+                .body("data", nullValue());
+        post("{ __type(name: \"Country\") { fields { name } } }").statusCode(200)
+                .body("errors", nullValue()).body("data.__type.fields.size()", org.hamcrest.Matchers.greaterThan(3));
+    }
+
     @Test
     void tooLargeBodyIsRefused() {
         String padding = "x".repeat(5 * 1024 * 1024);

@@ -112,11 +112,20 @@ class AtlasPageBrowserIT {
         }
     }
 
+    /** Requests of the open page answered with an HTTP error (a console error each in the browser). */
+    private final List<String> failedRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 820).setLocale("en-GB"));
         page = context.newPage();
         page.setDefaultTimeout(20_000);
+        failedRequests.clear();
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                failedRequests.add(response.status() + " " + response.url());
+            }
+        });
     }
 
     @AfterEach
@@ -138,6 +147,8 @@ class AtlasPageBrowserIT {
         assertTrue(northKorea[0] > 90 && northKorea[1] < 40 && northKorea[2] < 40, () -> "dark red, was " + List.of(northKorea[0], northKorea[1], northKorea[2]));
         assertEquals("North Korea", page.locator(".ranking li").first().locator(".name").textContent());
         assertEquals("4", page.locator(".ranking li").first().locator(".count").textContent());
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertEquals(List.of(), failedRequests, "every request of the page is answered (its icon too)");
         screenshot("atlas-map");
     }
 
