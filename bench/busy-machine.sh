@@ -5,7 +5,7 @@
 #      line stored;
 #   2. the service on that database, with 16 clients writing 8 urls at once (WRITES each): no write refused,
 #      every acknowledged write present (each url holds the body of one acknowledged write);
-#   3. a database as a release before V7 left it (bench/OldDatabase.java, OLD_CLAIMS claims), upgraded by a
+#   3. a database as a release before V7 left it (src/test/java/.../backup/OldDatabase.java, OLD_CLAIMS claims), upgraded by a
 #      plain start: it starts, answers, and counts every claim.
 # Prints one line per step and "busy machine: ok" at the end; exits 1 at the first check that fails.
 #
@@ -113,7 +113,7 @@ PY
 kill "$server"; wait "$server" 2>/dev/null || true
 
 # ---- 3. the upgrade of a database from before V7 ----
-java -cp "$app/lib/main/*:$app/app/*" bench/OldDatabase.java "$work/old" "$OLD_CLAIMS" 6
+java -cp "$app/lib/main/*:$app/app/*" src/test/java/org/allegationatlas/backup/OldDatabase.java "$work/old" "$OLD_CLAIMS" 6
 start=$SECONDS
 serve "$work/old" "$work/upgrade.log"
 grep -q "Upgrading the database: keeping a copy" "$work/upgrade.log" || fail "the upgrade kept no copy first"

@@ -1,3 +1,5 @@
+package org.allegationatlas.backup;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,18 +11,23 @@ import java.util.Locale;
 import org.flywaydb.core.Flyway;
 
 /**
- * An embedded database as a release before V7 left it (the schema up to V6, no claim counts), holding CLAIMS
- * generated claims: for the upgrade of bench/busy-machine.sh. Run with the packaged app's jars, which carry the
- * migrations and H2's trigger classes:
+ * An embedded database as a release before V7 left it (the schema up to V6, no claim counts), holding generated
+ * claims: for UpgradeIT and the upgrade of bench/busy-machine.sh. Needs the migrations and H2's trigger classes on
+ * the class path: the test classpath, or the packaged app's jars from the command line:
  *
- * <pre>java -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/OldDatabase.java DIR [CLAIMS] [VERSION]</pre>
+ * <pre>java -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" src/test/java/org/allegationatlas/backup/OldDatabase.java DIR [CLAIMS] [VERSION]</pre>
  */
 public class OldDatabase {
 
     public static void main(String[] args) throws Exception {
-        String url = "jdbc:h2:file:retry:" + Path(args[0]) + "/atlas;WRITE_DELAY=0";
-        int claims = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        String version = args.length > 2 ? args[2] : "6";
+        create(java.nio.file.Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? args[2] : "6");
+        System.out.printf("An embedded database at V%s with %,d claims: %s%n", args.length > 2 ? args[2] : "6",
+                args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args[0]);
+    }
+
+    /** The database in {@code dir} ({@code atlas.mv.db}), migrated up to {@code version}, holding {@code claims} claims. */
+    public static void create(java.nio.file.Path dir, int claims, String version) throws Exception {
+        String url = "jdbc:h2:file:retry:" + dir.toAbsolutePath() + "/atlas;WRITE_DELAY=0";
         Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .target(version).load().migrate();
         List<String> countries = Arrays.stream(Locale.getISOCountries()).limit(200).toList();
@@ -79,10 +86,5 @@ public class OldDatabase {
             }
             connection.commit();
         }
-        System.out.printf("An embedded database at V%s with %,d claims in %d articles: %s%n", version, claims, articles, args[0]);
-    }
-
-    private static String Path(String dir) {
-        return java.nio.file.Path.of(dir).toAbsolutePath().toString();
     }
 }
