@@ -40,13 +40,19 @@ for i in 1 2; do
 done
 echo "load: $BURNERS CPU burners and 2 fsync'ing writers on $(nproc) cores"
 
-java_app() { java -Xmx512m -Dquarkus.log.console.level=WARN "$@" -jar "$app/quarkus-run.jar"; }
+# java_app JVM-OPTIONS... -- ARGUMENTS...
+java_app() {
+  local options=()
+  while [ "$1" != "--" ]; do options+=("$1"); shift; done
+  shift
+  java -Xmx512m "${options[@]}" -jar "$app/quarkus-run.jar" "$@"
+}
 
 # ---- 1. the import ----
 python3 bench/gen.py --articles "$ARTICLES" > "$work/corpus.jsonl"
 start=$SECONDS
 set +e
-java_app -Datlas.data-dir="$work/imported" import "$work/corpus.jsonl" > "$work/import.log" 2>&1
+java_app -Datlas.data-dir="$work/imported" -- import "$work/corpus.jsonl" > "$work/import.log" 2>&1
 status=$?
 set -e
 tail -3 "$work/import.log"
@@ -57,7 +63,7 @@ echo "1. import of $ARTICLES articles: exit 0, every line stored, in $((SECONDS 
 # ---- 2. the service on that database, 16 writers ----
 serve() { # data dir, log
   java_app -Datlas.data-dir="$1" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.auth.tokens=editor:busy > "$2" 2>&1 &
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.auth.tokens=editor:busy -- > "$2" 2>&1 &
   server=$!
   pids+=("$server")
   for _ in $(seq 1 1200); do

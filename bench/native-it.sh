@@ -19,4 +19,5 @@ name=$(./mvnw -B -q help:evaluate -Dexpression=project.build.finalName -DforceSt
 ln -sfn "$binary" "target/$name-runner"
 printf '# written by bench/native-it.sh: the *IT suite runs the native binary\npath=%s\ntype=native\n' "$name-runner" \
     >target/quarkus-artifact.properties
-./mvnw -B failsafe:integration-test failsafe:verify "$@"
+# every packaged-app test, the twins of the JVM tests among them (not only those of the README's ./mvnw verify)
+./mvnw -B failsafe:integration-test failsafe:verify -Dit.excluded-groups=none "$@"

@@ -45,6 +45,9 @@ public final class PackagedApp {
             command.addAll(settings);
         } else {
             command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+            // the JIT's first tier only: a test's app lives seconds, and C2 compiling for a long life was a third of
+            // each start's CPU (docs/testing.md); what is tested does not depend on the compiler
+            command.add("-XX:TieredStopAtLevel=1");
             command.addAll(settings);
             command.add("-jar");
             command.add(Paths.get("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ import com.microsoft.playwright.options.AriaRole;
  * Run with {@code ./mvnw verify -Pbrowser}; {@code -Datlas.screenshots=DIR} also saves the
  * screenshots of the documentation there.
  */
+@Tag("browser") // ./mvnw verify -Pfull or -Pbrowser (docs/testing.md)
 class AtlasPageBrowserIT {
 
     private static final String EDITOR_TOKEN = "browser-it-editor";
