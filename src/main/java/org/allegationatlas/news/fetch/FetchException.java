@@ -77,9 +77,4 @@ public final class FetchException extends Exception {
         retriable = true;
         return this;
     }
-
-    /** The same failure told about {@code otherUrl} (e.g. a robots.txt failure told about the page). */
-    FetchException about(String otherUrl, String prefix) {
-        return new FetchException(reason, otherUrl, prefix + detail(), httpStatus, getCause());
-    }
 }

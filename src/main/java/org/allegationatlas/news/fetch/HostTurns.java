@@ -53,7 +53,7 @@ final class HostTurns {
         try {
             long wait = deadlineNanos - System.nanoTime();
             if (wait <= 0 || !entry.turn.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
-                throw busy(url, host);
+                throw busy(url, host, pause.toNanos());
             }
             try {
                 return work.run(new Pacing(entry, pause.toNanos(), deadlineNanos, url, host));
@@ -65,7 +65,7 @@ final class HostTurns {
             throw new FetchException(FetchException.Reason.TIMEOUT, url, "the fetch was interrupted while it waited for "
                     + host + "'s turn");
         } finally {
-            leave(host, entry);
+            leave(entry);
         }
     }
 
@@ -89,7 +89,7 @@ final class HostTurns {
             if (host.everAsked) {
                 long start = host.lastEnd + pauseNanos;
                 if (start > deadlineNanos) {
-                    throw busy(url, hostName);
+                    throw busy(url, hostName, pauseNanos);
                 }
                 sleepUntil(start, url);
             }
@@ -115,10 +115,11 @@ final class HostTurns {
         }
     }
 
-    private static FetchException busy(String url, String host) {
-        return new FetchException(FetchException.Reason.HOST_BUSY, url, "other fetches of " + host
-                + " were queued ahead and its turn would not come before this fetch's deadline"
-                + " (atlas.fetch.deadline); try again later");
+    private static FetchException busy(String url, String host, long pauseNanos) {
+        return new FetchException(FetchException.Reason.HOST_BUSY, url, host + "'s turn would come too late: with"
+                + " the requests to it queued ahead and the pause of " + TimeUnit.NANOSECONDS.toMillis(pauseNanos)
+                + " ms between two of them (atlas.fetch.host-delay, robots.txt Crawl-delay), this fetch would pass"
+                + " its deadline (atlas.fetch.deadline); try again later");
     }
 
     private synchronized Host enter(String host) {
@@ -130,7 +131,7 @@ final class HostTurns {
         return entry;
     }
 
-    private synchronized void leave(String host, Host entry) {
+    private synchronized void leave(Host entry) {
         entry.users--;
     }
 

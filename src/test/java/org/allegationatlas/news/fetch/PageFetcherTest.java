@@ -443,6 +443,22 @@ class PageFetcherTest {
     }
 
     @Test
+    void aFetchWhoseTurnWouldComeAfterItsDeadlineGivesUpAtOnce() {
+        site.page("/page", HTML, "<p>page</p>");
+        // robots.txt is read at once; the page would have to wait 5 s after it, past the 2 s deadline
+        PageFetcher fetcher = fetcher(TestSettings.quick().hostDelay(Duration.ofSeconds(5))
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+
+        long start = System.nanoTime();
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(site.url("/page"), Validators.NONE));
+
+        assertEquals(Reason.HOST_BUSY, e.reason());
+        assertTrue(e.getMessage().contains("127.0.0.1's turn would come too late"), e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "did not wait the pause out");
+        assertTrue(site.seen("/page").isEmpty());
+    }
+
+    @Test
     void robotsCrawlDelayLengthensThePause() throws Exception {
         site.page("/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 1\n")
                 .page("/one", HTML, "<p>1</p>")
