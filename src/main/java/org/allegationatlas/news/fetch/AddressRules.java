@@ -44,33 +44,35 @@ public final class AddressRules {
 
     private static final String PRIVATE = "a private address (RFC 1918)";
 
+    // prefixes as numbers, not InetAddress: no resolver class touched when the table is built (a native
+    // image builds it at build time, where InetAddress may not be initialized)
     private static final List<Block> IPV4 = List.of(
-            block("0.0.0.0", 8, "an unspecified address (0.0.0.0/8, which reaches this machine)", false),
-            block("10.0.0.0", 8, PRIVATE, true),
-            block("100.64.0.0", 10, "a carrier-grade NAT address (100.64.0.0/10)", true),
-            block("127.0.0.0", 8, "a loopback address", true),
-            block("169.254.0.0", 16, "a link-local address (where cloud metadata services answer)", true),
-            block("172.16.0.0", 12, PRIVATE, true),
-            block("192.0.0.0", 24, "an IETF protocol address (192.0.0.0/24)", true),
-            block("192.0.2.0", 24, "a documentation address (TEST-NET-1)", true),
-            block("192.88.99.0", 24, "a 6to4 relay address (192.88.99.0/24)", true),
-            block("192.168.0.0", 16, PRIVATE, true),
-            block("198.18.0.0", 15, "a benchmarking address (198.18.0.0/15)", true),
-            block("198.51.100.0", 24, "a documentation address (TEST-NET-2)", true),
-            block("203.0.113.0", 24, "a documentation address (TEST-NET-3)", true),
-            block("224.0.0.0", 4, "a multicast address", false),
-            block("240.0.0.0", 4, "a reserved address (240.0.0.0/4, broadcast included)", false));
+            v4(0, 0, 0, 0, 8, "an unspecified address (0.0.0.0/8, which reaches this machine)", false),
+            v4(10, 0, 0, 0, 8, PRIVATE, true),
+            v4(100, 64, 0, 0, 10, "a carrier-grade NAT address (100.64.0.0/10)", true),
+            v4(127, 0, 0, 0, 8, "a loopback address", true),
+            v4(169, 254, 0, 0, 16, "a link-local address (where cloud metadata services answer)", true),
+            v4(172, 16, 0, 0, 12, PRIVATE, true),
+            v4(192, 0, 0, 0, 24, "an IETF protocol address (192.0.0.0/24)", true),
+            v4(192, 0, 2, 0, 24, "a documentation address (TEST-NET-1)", true),
+            v4(192, 88, 99, 0, 24, "a 6to4 relay address (192.88.99.0/24)", true),
+            v4(192, 168, 0, 0, 16, PRIVATE, true),
+            v4(198, 18, 0, 0, 15, "a benchmarking address (198.18.0.0/15)", true),
+            v4(198, 51, 100, 0, 24, "a documentation address (TEST-NET-2)", true),
+            v4(203, 0, 113, 0, 24, "a documentation address (TEST-NET-3)", true),
+            v4(224, 0, 0, 0, 4, "a multicast address", false),
+            v4(240, 0, 0, 0, 4, "a reserved address (240.0.0.0/4, broadcast included)", false));
 
     private static final List<Block> IPV6 = List.of(
-            block("::", 128, "the unspecified address (::, which reaches this machine)", false),
-            block("::1", 128, "a loopback address", true),
-            block("64:ff9b:1::", 48, "a local-use NAT64 address (64:ff9b:1::/48)", true),
-            block("100::", 64, "a discard-only address (100::/64)", false),
-            block("2001:db8::", 32, "a documentation address (2001:db8::/32)", true),
-            block("fc00::", 7, "a unique local address (fc00::/7, IPv6's private addresses)", true),
-            block("fe80::", 10, "a link-local address", true),
-            block("fec0::", 10, "a site-local address (fec0::/10)", true),
-            block("ff00::", 8, "a multicast address", false));
+            v6(128, "the unspecified address (::, which reaches this machine)", false),
+            v6(128, "a loopback address", true, 0, 0, 0, 0, 0, 0, 0, 1),
+            v6(48, "a local-use NAT64 address (64:ff9b:1::/48)", true, 0x64, 0xff9b, 1),
+            v6(64, "a discard-only address (100::/64)", false, 0x100),
+            v6(32, "a documentation address (2001:db8::/32)", true, 0x2001, 0xdb8),
+            v6(7, "a unique local address (fc00::/7, IPv6's private addresses)", true, 0xfc00),
+            v6(10, "a link-local address", true, 0xfe80),
+            v6(10, "a site-local address (fec0::/10)", true, 0xfec0),
+            v6(8, "a multicast address", false, 0xff00));
 
     private final boolean allowPrivate;
 
@@ -170,12 +172,17 @@ public final class AddressRules {
         }
     }
 
-    private static Block block(String literal, int bits, String what, boolean privateUse) {
-        try {
-            // a literal: parsed, never looked up
-            return new Block(InetAddress.getByName(literal).getAddress(), bits, what, privateUse);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
+    private static Block v4(int a, int b, int c, int d, int bits, String what, boolean privateUse) {
+        return new Block(new byte[] { (byte) a, (byte) b, (byte) c, (byte) d }, bits, what, privateUse);
+    }
+
+    /** An IPv6 block from its leading 16-bit groups (the rest zero). */
+    private static Block v6(int bits, String what, boolean privateUse, int... groups) {
+        byte[] prefix = new byte[16];
+        for (int i = 0; i < groups.length; i++) {
+            prefix[2 * i] = (byte) (groups[i] >> 8);
+            prefix[2 * i + 1] = (byte) groups[i];
         }
+        return new Block(prefix, bits, what, privateUse);
     }
 }
