@@ -166,7 +166,7 @@ public class PageFetcher implements AutoCloseable {
     public FetchedPage fetch(String url, Validators conditional, FetchKind kind) throws FetchException {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         Validators validators = conditional == null ? Validators.NONE : conditional;
-        Accepting accepting = switch (kind) {
+        Accepting accepting = switch (kind == null ? FetchKind.PAGE : kind) {
             case PAGE -> pages;
             case FEED -> feeds;
             case PAGE_OR_FEED -> pagesOrFeeds;

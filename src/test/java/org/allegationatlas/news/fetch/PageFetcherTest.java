@@ -1,6 +1,5 @@
 package org.allegationatlas.news.fetch;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -307,7 +306,7 @@ class PageFetcherTest {
 
         assertTrue(page.truncated());
         assertEquals(limit, page.body().length);
-        assertTrue(new String(page.body(), 0, 14, StandardCharsets.US_ASCII).equals("<p>filler</p>\n"));
+        assertEquals("<p>filler</p>\n", new String(page.body(), 0, 14, StandardCharsets.US_ASCII));
         // holding 50 MB would allocate at least that; a 1 MB cut with its buffers allocates a few MB
         assertTrue(allocated < 20L << 20, "allocated " + allocated + " bytes for a page cut at " + limit);
         assertTrue(done.await(30, TimeUnit.SECONDS), "the server noticed the fetcher hang up");
