@@ -205,6 +205,43 @@ public final class Lexicon {
         return name == null ? null : publishers.get(Tokenizer.norm(name));
     }
 
+    /**
+     * The news outlet of a web address or host name by its domain ("https://www.republika.co.id/berita/...",
+     * "internasional.kompas.com": the host, then each parent domain), or null: an unknown host is no outlet.
+     */
+    public Publisher outletOfHost(String urlOrHost) {
+        if (urlOrHost == null) {
+            return null;
+        }
+        String host = urlOrHost.trim().toLowerCase(Locale.ROOT);
+        int scheme = host.indexOf("://");
+        if (scheme >= 0) {
+            host = host.substring(scheme + 3);
+        }
+        int path = indexOfAny(host, "/?#");
+        host = path >= 0 ? host.substring(0, path) : host;
+        host = host.substring(host.lastIndexOf('@') + 1);
+        int port = host.indexOf(':');
+        host = port >= 0 ? host.substring(0, port) : host;
+        // "news.detik.com" -> "detik.com"; a bare top-level domain ("com") is never looked up
+        for (String domain = host; domain.indexOf('.') > 0; domain = domain.substring(domain.indexOf('.') + 1)) {
+            Publisher known = publishers.get(domain);
+            if (known != null) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOfAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Tells Indonesian from English by these word lists. */
     public LanguageDetector languageDetector() {
         return new LanguageDetector(language(INDONESIAN).functionWords(), language(ENGLISH).functionWords(),

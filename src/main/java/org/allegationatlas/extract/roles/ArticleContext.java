@@ -34,15 +34,23 @@ final class ArticleContext {
     final ArticleActors.Actor publisher = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
     /** The article's publication date: office holders are resolved to their country as of then. */
     final java.time.LocalDate publishedOn;
+    /** The news outlet publishing the article (MEDIA), or null: who states what no one in the text is said to say. */
+    private final ActorDef outletDef;
 
     ArticleContext(Lexicon lexicon, String body, String languageCode, ActorNames stored, String datelineCountry,
-            java.time.LocalDate publishedOn) {
+            java.time.LocalDate publishedOn, ActorDef outlet) {
+        this.outletDef = outlet;
         this.lexicon = lexicon;
         this.body = body;
         this.language = lexicon.language(languageCode);
         this.stored = stored;
         this.datelineCountry = datelineCountry;
         this.publishedOn = publishedOn;
+    }
+
+    /** The outlet as an actor of the article, or null when none is known. */
+    ArticleActors.Actor outlet() {
+        return outletDef == null ? null : actors.actor(outletDef, false, outletDef.name(), languageCode());
     }
 
     String languageCode() {

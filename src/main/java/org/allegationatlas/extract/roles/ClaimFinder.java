@@ -120,6 +120,18 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
+        ArticleActors.Actor outlet = frame.type == null && !parts.speaks() ? ctx.outlet() : null;
+        if (outlet != null) {
+            // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak; the outlet
+            // that publishes it states it (never when a speaking verb's speaker was not found: that one is unknown)
+            for (ClaimDraft d : drafts) {
+                if (d.claimant == ctx.publisher) {
+                    d.claimant = outlet;
+                    d.claimantWhy = ClaimDraft.describe(outlet) + "; the publisher, who states what it reports: the sentence has no "
+                            + "speaking verb and names no speaker";
+                }
+            }
+        }
         return drafts;
     }
 
@@ -137,7 +149,7 @@ final class ClaimFinder {
 
     private String stanceReason(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
         if (frame.type == null || d.publisherVoice) {
-            return "no speaker: told as a fact of the sentence";
+            return "no speaker in the text: told as a fact of the sentence (a publisher reporting it states it)";
         }
         return switch (d.stance) {
             case ALLEGES -> frame.type == CueType.ACCUSE ? "an accusing verb"

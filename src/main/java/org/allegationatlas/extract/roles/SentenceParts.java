@@ -249,6 +249,16 @@ class SentenceParts {
                 && lang.cues().longestAt(tokens, i) == null;
     }
 
+    /** Whether some word of the sentence makes someone speak (a speaking, accusing, denying verb or noun, "according to"). */
+    boolean speaks() {
+        for (Cue cue : cues) {
+            if (cue.type() != CueType.DISMISS && cue.type() != CueType.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Cue firstCue(int from, int to, Set<CueType> types) {
         for (Cue cue : cues) {
             if (cue.start() >= from && cue.end() <= to && types.contains(cue.type())) {
