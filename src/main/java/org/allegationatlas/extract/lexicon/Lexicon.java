@@ -89,7 +89,7 @@ public final class Lexicon {
     /** The word lists of one language. */
     public record Language(String code, PhraseTable<Body> bodies, PhraseTable<Title> titles, PhraseTable<CueType> cues,
             PhraseTable<CategoryCue> categories, PhraseTable<TransferType> transfers, PhraseTable<DateWord> dates,
-            Map<String, Role> roles, Set<String> functionWords) {
+            Map<String, Role> roles, Set<String> functionWords, PhraseTable<ActorKind> groupHeads) {
 
         /** The role word a token is ("ke", "to", "oleh", "bahwa" ...; any "n't" negates), or null. */
         public Role role(Token token) {
@@ -126,7 +126,7 @@ public final class Lexicon {
         this.countries = countries;
         for (String code : new String[] { INDONESIAN, ENGLISH }) {
             languages.put(code, new Language(code, new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(),
-                    new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>()));
+                    new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>(), new PhraseTable<>()));
         }
         loadNames();
         loadWords();
@@ -383,6 +383,9 @@ public final class Lexicon {
                 language(row[0]).functionWords().add(word);
                 allFunctionWords.add(word);
             }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/group-heads.tsv")) {
+            language(row[0]).groupHeads().add(row[1], ActorKind.valueOf(row[2]));
         }
         for (String[] row : ResourceFiles.tsv("extract/lexicon/publishers.tsv")) {
             publishers.put(Tokenizer.norm(row[0]), new Publisher(row[1], row[2]));

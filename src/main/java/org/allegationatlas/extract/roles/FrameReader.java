@@ -160,7 +160,11 @@ final class FrameReader extends SentenceParts {
             }
             if (before != null) {
                 frame.speaker = before;
-            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT) {
+            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT
+                    && !(after.end() < segmentEnd && opensClause(tokens.get(after.end())))
+                    && firstMentionIn(after.end(), segmentEnd) == null) {
+                // ", said Foreign Minister X (on Monday)": the speaker closes the attribution; in ", warned South Korea it
+                // would pay ..." a clause follows the party: a verb of the sentence and its object, not an attribution
                 frame.speaker = after;
             } else if (after == null && cue.type() == CueType.REPORT && cue.end() < segmentEnd
                     && "B-PER".equals(tokens.get(cue.end()).entity())) {
@@ -256,9 +260,24 @@ final class FrameReader extends SentenceParts {
             frame.negated = negatedBefore(cue.start());
             frame.from = skipOpening(afterAdverbial(cue.end(), to), to);
             frame.to = to;
+            frame.ownAct = (cue.type() == CueType.ACT || cue.type() == CueType.REPORT) && ownActAfter(cue);
             return frame;
         }
         return null;
+    }
+
+    /**
+     * "refused to deploy ...", "threatened to cut ...", "menolak menarik ...", "mengancam akan membalas ...": a
+     * speech act whose object is the speaker's own deed (the cue ends in "to", or "to"/"untuk"/"akan" follows it,
+     * or it ends with the verb itself).
+     */
+    private boolean ownActAfter(Cue cue) {
+        Token lastWord = tokens.get(cue.end() - 1);
+        Token next = cue.end() < tokens.size() ? tokens.get(cue.end()) : null;
+        boolean verbInCue = cue.end() - cue.start() > 1 && !lastWord.is("to") && !lastWord.is("untuk")
+                && Lexicon.INDONESIAN.equals(lang.code());
+        return lastWord.is("to") || lastWord.is("untuk") || verbInCue
+                || next != null && (next.is("to") || next.is("untuk") || next.is("akan"));
     }
 
     /**
@@ -422,6 +441,10 @@ final class FrameReader extends SentenceParts {
     }
 
     private Mention speakerBefore(int from, int cueStart) {
+        Mention opening = subjectBeforeApposition(from, cueStart);
+        if (opening != null) {
+            return opening;
+        }
         for (int k = mentions.size() - 1; k >= 0; k--) {
             Mention m = mentions.get(k);
             if (m.end() <= cueStart && m.start() >= from) {
@@ -434,6 +457,49 @@ final class FrameReader extends SentenceParts {
             }
         }
         return null;
+    }
+
+    /** Adverbs between a subject and its verb: "has always accused", "has repeatedly warned", "selalu menuduh". */
+    private static final Set<String> ADVERBS = Set.of("always", "never", "repeatedly", "often", "once", "previously", "recently",
+            "long", "now", "then", "selalu", "pernah", "sering", "lama", "kini", "sempat");
+
+    /**
+     * "Mugabe, the target of ... and who ..., has always accused ...", "Pakistan, a key U.S. ally in the war ..., has
+     * refused to ...": the party that opens the clause, an apposition between commas, then the verb: that party
+     * speaks, not one named inside the apposition (which may be long).
+     */
+    private Mention subjectBeforeApposition(int from, int cueStart) {
+        int close = cueStart - 1;
+        while (close > from && (AUXILIARIES.contains(tokens.get(close).norm()) || ADVERBS.contains(tokens.get(close).norm())
+                || tokens.get(close).norm().endsWith("ly") || lang.role(tokens.get(close)) == Lexicon.Role.NEGATION)) {
+            close--;
+        }
+        if (close <= from || !tokens.get(close).is(",")) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (m.start() < from || m.end() >= close) {
+                break;
+            }
+            boolean opensClause = m.start() == from || tokens.get(m.start() - 1).is(",") || tokens.get(m.start() - 1).isQuote()
+                    || onlyFunctionWords(from, m.start());
+            if (opensClause && mark(m) == Mark.NONE && tokens.get(m.end()).is(",") && close - m.end() <= 40) {
+                return m;
+            }
+            if (opensClause) {
+                return null; // the clause's first party is not set off by a comma: no apposition
+            }
+        }
+        return null;
+    }
+
+    private boolean onlyFunctionWords(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ctx.lexicon.isFunctionWord(tokens.get(i).norm())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> SPOKESPERSONS = Set.of("spokesman", "spokeswoman", "spokesperson", "representative");

@@ -73,9 +73,13 @@ final class MentionFinder {
             if (m == null) {
                 m = pass.officeSpeakerAt(i);
             }
+            if (m == null) {
+                m = pass.groupSpeakerAt(i);
+            }
             if (m != null) {
                 mentions.add(m);
                 ctx.named.add(m.actor());
+                pass.lastMentionEnd = m.end();
                 i = m.end();
             } else {
                 i++;
@@ -90,6 +94,8 @@ final class MentionFinder {
         final ArticleContext ctx;
         final Lexicon.Language lang;
         final Atom[] atoms;
+        /** Where the last party found ends: a phrase right after it and "and" belongs with it. */
+        int lastMentionEnd = -1;
 
         Pass(List<Token> tokens, ArticleContext ctx) {
             this.tokens = tokens;
@@ -464,6 +470,172 @@ final class MentionFinder {
             String country = ctx.contextCountry();
             ActorDef body = new ActorDef(text(i, end), ActorKind.GOVERNMENT_BODY, country, null);
             return new Mention(ctx.actors.actor(body, true, body.name(), ctx.languageCode()), i, end, false, country != null);
+        }
+
+        /**
+         * "Exiled dissidents and human rights groups accused ...", ", a human rights organization charged", "Kelompok
+         * oposisi di pengasingan dan aktivis hak asasi manusia menuduh ...", "Para aktivis lingkungan di Singapura
+         * menyalahkan ...": a noun phrase of role nouns (group-heads.tsv, the Phoenix agents, agents-*.tsv) right before
+         * a speaking verb is a party that speaks although no dictionary names it: a group, an organisation or an outlet
+         * (by its head noun), of the one country the phrase names ("in Lebanon", "Philippine", "Filipina"), else of none.
+         */
+        Mention groupSpeakerAt(int i) {
+            if (!opensGroup(i)) {
+                return null;
+            }
+            boolean english = Lexicon.ENGLISH.equals(lang.code());
+            int k = i;
+            int end = i;
+            int nameEnd = -1;
+            int words = 0;
+            String head = null;
+            ActorKind kind = null;
+            String country = null;
+            while (k < tokens.size() && words <= 10) {
+                Token t = tokens.get(k);
+                Atom atom = atoms[k];
+                if (atom != null) {
+                    // a country qualifying the phrase: "Philippine senators", "anggota parlemen Filipina"
+                    String c = atom.countryLike();
+                    if (c == null || atom.type() == NameType.PEOPLE || country != null && !country.equals(c)
+                            || !english && head == null) {
+                        break;
+                    }
+                    country = c;
+                    k = atom.end();
+                    if (!english) {
+                        end = k;
+                        break; // the country closes an Indonesian phrase
+                    }
+                    continue;
+                }
+                if (t.is("in") || t.is("of") || t.is("from") || t.is("di") || t.is("dari")) {
+                    int j = k + 1 < tokens.size() && tokens.get(k + 1).is("the") ? k + 2 : k + 1;
+                    Atom place = j < tokens.size() ? atoms[j] : null;
+                    if (head != null && place != null && place.countryLike() != null && place.type() != NameType.PEOPLE
+                            && (country == null || country.equals(place.countryLike()))) {
+                        nameEnd = end;
+                        country = place.countryLike();
+                        end = place.end();
+                        break; // "lawmakers in Lebanon", "aktivis di Singapura": the country closes the phrase
+                    }
+                    if (!english && head != null && j < tokens.size() && isModifier(j, false)) {
+                        k = j + 1; // "kelompok oposisi di pengasingan"
+                        end = k;
+                        continue;
+                    }
+                    break;
+                }
+                if (t.is("and") || t.is("dan") || t.is(",")) {
+                    if (head == null || k + 1 >= tokens.size() || !isModifier(k + 1, english) && headAt(k + 1) == null) {
+                        break;
+                    }
+                    k++;
+                    continue;
+                }
+                PhraseTable.Match<ActorKind> headWord = headAt(k);
+                if (headWord != null) {
+                    // English names its party by the last noun ("human rights groups"), Indonesian by the first ("kelompok oposisi")
+                    kind = english || kind == null ? headWord.value() : kind;
+                    head = text(k, headWord.end());
+                    k = headWord.end();
+                    end = k;
+                    words++;
+                    continue;
+                }
+                if (!isModifier(k, english)) {
+                    break;
+                }
+                k++;
+                words++;
+                if (!english && head != null) {
+                    end = k; // Indonesian modifiers follow their noun: "aktivis lingkungan"
+                }
+            }
+            if (head == null || end <= i || !speaksAfter(end)) {
+                return null;
+            }
+            String phrase = text(i, nameEnd > i ? nameEnd : end);
+            String name = english && nameEnd > i ? lexicon.adjective(country) + " " + phrase.toLowerCase(java.util.Locale.ROOT)
+                    : capitalized(phrase);
+            ActorDef group = new ActorDef(name, kind, country, null, "a party named by its role noun \"" + head
+                    + "\" (group-heads.tsv / Phoenix agents) right before the verb; "
+                    + (country == null ? "the text gives it no country" : "its country as the text names it"));
+            return mention(group, false, i, end, false);
+        }
+
+        /** Words that may come before a group's phrase: articles and quantities ("a majority of", "para", "sejumlah"). */
+        private static final Set<String> QUANTIFIERS = Set.of("a", "an", "the", "some", "several", "many", "most", "few", "majority",
+                "number", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "para", "sejumlah", "beberapa", "banyak",
+                "puluhan", "ratusan", "ribuan", "segelintir", "sekelompok", "seorang", "sebuah");
+        private static final Set<String> POSSESSIVES = Set.of("its", "their", "his", "her", "our", "my", "your");
+
+        /** A group's phrase may open at i: a word of it, after the clause's start, a comma or an article, not after "X and". */
+        private boolean opensGroup(int i) {
+            Token t = tokens.get(i);
+            if (QUANTIFIERS.contains(t.norm()) || !isModifier(i, Lexicon.ENGLISH.equals(lang.code())) && headAt(i) == null) {
+                return false;
+            }
+            if (i == 0) {
+                return true;
+            }
+            Token before = tokens.get(i - 1);
+            if (POSSESSIVES.contains(before.norm())) {
+                return false;
+            }
+            boolean joined = (before.is("and") || before.is("dan") || before.is(",") || before.is("or")) && lastMentionEnd == i - 1;
+            return !joined && (!before.isWord() || QUANTIFIERS.contains(before.norm()) || lexicon.isFunctionWord(before.norm()));
+        }
+
+        /** A head noun of a party at k (group-heads.tsv; else a role noun of the Phoenix agents or agents-*.tsv: GROUP), or null. */
+        private PhraseTable.Match<ActorKind> headAt(int k) {
+            PhraseTable.Match<ActorKind> head = lang.groupHeads().longestAt(tokens, k);
+            if (head != null) {
+                return head;
+            }
+            for (int length = 2; length >= 1; length--) {
+                if (k + length <= tokens.size() && lexicon.isAgent(words(k, k + length)) && tokens.get(k).isWord()) {
+                    return new PhraseTable.Match<>(k, k + length, ActorKind.GROUP);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A word that may qualify a group's noun ("exiled", "human rights", "opposition", "lingkungan"): a word in lower
+         * case (or opening the sentence), no function, role, date or cue word, no verb.
+         */
+        private boolean isModifier(int k, boolean english) {
+            Token t = tokens.get(k);
+            String w = t.norm();
+            if (!t.isWord() || atoms[k] != null || lexicon.isFunctionWord(w) || lang.role(t) != null
+                    || lang.cues().longestAt(tokens, k) != null || lang.dates().longestAt(tokens, k) != null) {
+                return false;
+            }
+            if (t.capitalized() && k > 0 && tokens.get(k - 1).isWord()) {
+                return false; // a name, not a description
+            }
+            if (english) {
+                String pos = t.pos();
+                return pos == null || !pos.startsWith("VB") || pos.equals("VBN") || pos.equals("VBG");
+            }
+            return !(w.length() > 4 && (w.startsWith("me") || w.startsWith("ber") || w.startsWith("ter") || w.startsWith("di")));
+        }
+
+        /** A speaking verb right after {@code end}, with an auxiliary, adverb or time phrase between at most. */
+        private boolean speaksAfter(int end) {
+            int k = end;
+            for (int skipped = 0; k < tokens.size() && skipped < 4; skipped++) {
+                Token t = tokens.get(k);
+                boolean filler = SentenceParts.AUXILIARIES.contains(t.norm()) || SentenceParts.TIME_WORDS.contains(t.norm())
+                        || t.norm().endsWith("ly") && t.norm().length() > 4 || t.is("on") || t.is("pada")
+                        || lang.dates().longestAt(tokens, k) != null;
+                if (!filler) {
+                    break;
+                }
+                k++;
+            }
+            return cueAt(k);
         }
 
         /** "John Smith said", "kata John Smith": an untitled person next to a cue; two words at least. */

@@ -64,7 +64,8 @@ final class RoleReader extends SentenceParts {
             subjectWhy = "the doer after \"by\"/\"oleh\" in a passive";
             subjectMention = agent;
             subject = agent.actor();
-        } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to && tokens.get(frame.from).is("to")) {
+        } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to
+                && (frame.ownAct || tokens.get(frame.from).is("to"))) {
             // "Pakistan threatened to break off relations with Congo": the speaker does it
             subject = claimant;
             pronoun = Role.SELF;
