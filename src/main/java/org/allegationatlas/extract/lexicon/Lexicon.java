@@ -35,11 +35,14 @@ public final class Lexicon {
         NOT_AN_ACTOR
     }
 
-    /** A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date. */
-    public record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated) {
+    /**
+     * A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date;
+     * {@code surnameOnly}: the family name alone of such a person ("Mugabe"), which other people may bear.
+     */
+    public record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated, boolean surnameOnly) {
 
         Name(NameType type, String country, ActorDef actor) {
-            this(type, country, actor, null);
+            this(type, country, actor, null, false);
         }
     }
 
@@ -73,7 +76,11 @@ public final class Lexicon {
     }
 
     public enum Role {
-        COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX
+        COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX,
+        /** "tewas", "terluka": what a party suffered, not did */
+        SUFFERED,
+        /** "when", "ketika": opens a clause of time whose subject may have done what the main clause's party suffered */
+        WHEN
     }
 
     public enum DateType {

@@ -29,7 +29,11 @@ import org.allegationatlas.extract.text.Tokenizer;
 final class MentionFinder {
 
     /** A name found in the first pass, over tokens [start, end). */
-    private record Atom(int start, int end, NameType type, String country, ActorDef actor, boolean origin) {
+    private record Atom(int start, int end, NameType type, String country, ActorDef actor, boolean origin, boolean surnameOnly) {
+
+        Atom(int start, int end, NameType type, String country, ActorDef actor, boolean origin) {
+            this(start, end, type, country, actor, origin, false);
+        }
 
         /** The country this name can qualify: a country, a demonym or a stored STATE. */
         String countryLike() {
@@ -120,10 +124,14 @@ final class MentionFinder {
                 PhraseTable.Match<Lexicon.Name> known = lexicon.names().longestAt(tokens, i);
                 if (known != null && (best == null || known.end() > best.end())) {
                     Lexicon.Name n = known.value();
-                    if (n.dated() != null) {
+                    if (n.surnameOnly() && partOfAnotherName(i, known.end())) {
+                        // "Rini Soemarno", "Lukman Hakim Saifuddin": someone else who bears that family name (the
+                        // whole name is read as a person's below)
+                        best = null;
+                    } else if (n.dated() != null) {
                         // who the person or body was on the article's date: its country then
                         ActorDef def = lexicon.actorAsOf(n, ctx.publishedOn);
-                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false);
+                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false, n.surnameOnly());
                     } else {
                         best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
                     }
@@ -138,6 +146,29 @@ final class MentionFinder {
                     i++;
                 }
             }
+        }
+
+        /**
+         * A family name alone at [start, end) is part of another person's name when a capitalised name word stands right
+         * before it (no title, office or function word) or right after it.
+         */
+        private boolean partOfAnotherName(int start, int end) {
+            if (end < tokens.size() && nameLike(end)) {
+                return true;
+            }
+            int before = start - 1;
+            return before >= 0 && atoms[before] == null && nameLike(before) && lang.titles().longestAt(tokens, before) == null
+                    && !lexicon.isOfficeWord(tokens.get(before).norm()) && lang.bodies().longestAt(tokens, before) == null
+                    && !(before == 0 && Lexicon.ENGLISH.equals(lang.code()) && lexicon.isFunctionWord(tokens.get(before).norm()));
+        }
+
+        /** A capitalised word that may belong to a personal name: no function, role, date or cue word. */
+        private boolean nameLike(int k) {
+            Token t = tokens.get(k);
+            String w = t.norm();
+            return t.isWord() && t.capitalized() && !lexicon.isFunctionWord(w) && lang.role(t) == null
+                    && lang.cues().longestAt(tokens, k) == null && lang.dates().longestAt(tokens, k) == null
+                    && !SentenceParts.AUXILIARIES.contains(w) && !SentenceParts.TIME_WORDS.contains(w);
         }
 
         /** "Iranian-made": Iran, as the maker; "Vietnamese-led", "Israeli-occupied": the country. */
@@ -384,6 +415,8 @@ final class MentionFinder {
                     j = atom.end();
                 } else if (atom == null && tokens.get(j).capitalized() && lexicon.isOfficeWord(tokens.get(j).norm())) {
                     j++;
+                } else if (atom == null && isAcronym(tokens.get(j)) && j + 1 < tokens.size() && tokens.get(j + 1).capitalized()) {
+                    j++; // "Menteri BUMN Rini Soemarno", "Ketua KPK ...": the office by its initials
                 } else if (atom == null && lang.titles().longestAt(tokens, j) != null) {
                     j = lang.titles().longestAt(tokens, j).end(); // "leader Ayatollah ...": titles in a row
                 } else if (atom == null && tokens.get(j).is("of") && j + 1 < tokens.size() && atoms[j + 1] != null
@@ -408,6 +441,12 @@ final class MentionFinder {
             if (j < tokens.size() && atoms[j] != null && atoms[j].isPerson()) {
                 named = atoms[j].actor();
                 end = atoms[j].end();
+                if (atoms[j].surnameOnly() && country != null && !country.equals(named.country())) {
+                    // "Indonesian minister Rini": the office named beside a family name decides whose it is
+                    named = new ActorDef(named.name().substring(named.name().lastIndexOf(' ') + 1), ActorKind.PERSON, country,
+                            text(start, j).trim(), "a family name with its office, whose country differs from the dictionaries' "
+                                    + named.name() + " [" + named.country() + "]");
+                }
             } else {
                 int nameEnd = nameRun(j);
                 if (nameEnd > j) {
@@ -423,6 +462,11 @@ final class MentionFinder {
                         String personName = text(j, nameEnd);
                         if (country == null && officeName == null) {
                             country = ctx.contextCountry();
+                            if (country == null) {
+                                // "Menteri Agama Lukman Hakim Saifuddin": an office without a country in Indonesian news is
+                                // held at home (a foreign one is qualified: "Menteri Luar Negeri Rusia")
+                                country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                            }
                             guessed = country != null;
                         }
                         named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim());
@@ -674,6 +718,8 @@ final class MentionFinder {
                 Token t = tokens.get(end);
                 if (isNameWord(end)) {
                     end++;
+                } else if (end > j && titleInName(end)) {
+                    end++; // "Lukman Hakim Saifuddin": "Hakim" (a judge) between two words of a name is one of them
                 } else if (end > j && NAME_PARTICLES.contains(t.norm()) && end + 1 < tokens.size() && isNameWord(end + 1)) {
                     end++;
                 } else if (end > j && t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0))
@@ -684,6 +730,18 @@ final class MentionFinder {
                 }
             }
             return end - j <= LONGEST_NAME + 1 ? end : j;
+        }
+
+        /** A title word inside a name: capitalised, not an atom, with a word of the name after it. */
+        private boolean titleInName(int i) {
+            Token t = tokens.get(i);
+            return t.isWord() && t.capitalized() && atoms[i] == null && lang.titles().longestAt(tokens, i) != null
+                    && lang.titles().longestAt(tokens, i).end() == i + 1 && i + 1 < tokens.size() && isNameWord(i + 1);
+        }
+
+        private boolean isAcronym(Token t) {
+            String text = t.text();
+            return text.length() >= 2 && text.length() <= 6 && text.chars().allMatch(Character::isUpperCase);
         }
 
         private boolean isNameWord(int i) {

@@ -35,6 +35,7 @@ final class RoleReader extends SentenceParts {
 
     /** The claims of what the frame says; null when it names no subject. */
     List<ClaimDraft> claims(Frame frame) {
+        sufferer = null;
         List<Mention> said = new ArrayList<>();
         for (Mention m : mentions) {
             if (m.start() >= frame.from && m.end() <= frame.to && m != frame.speaker) {
@@ -82,6 +83,13 @@ final class RoleReader extends SentenceParts {
             subject = subjectMention == null ? null : subjectMention.actor();
             subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
                     : "the first party after the verb not introduced by a preposition";
+            Mention doer = doerOfWhenClause(said, subjectMention);
+            if (doer != null) {
+                sufferer = subjectMention;
+                subjectMention = doer;
+                subject = doer.actor();
+                subjectWhy = "the party of the clause of time after what the first party suffered (\"were killed when X ...\")";
+            }
         }
         if (denial && !speakerless && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
             subjectWhy = "the speaker's own state (nothing else is said to have acted)";
@@ -102,7 +110,7 @@ final class RoleReader extends SentenceParts {
         }
         lastSubjectWhy = subjectWhy + ": " + ClaimDraft.describe(subject)
                 + (subjectMention == null ? "" : " as \"" + surface(subjectMention) + "\"");
-        List<Mention> counterparties = counterparties(said, subjectMention, agent, subject);
+        List<Mention> counterparties = sufferer != null ? List.of(sufferer) : counterparties(said, subjectMention, agent, subject);
         ArticleActors.Actor place = place(said, subject, counterparties);
         List<ClaimDraft> drafts = new ArrayList<>();
         Mention supplier = frame.selfSubject ? null : supplier(said, subject);
@@ -134,6 +142,42 @@ final class RoleReader extends SentenceParts {
     }
 
     private String lastSubjectWhy;
+    /** The party that suffered the act, when its doer is the subject of a clause of time after it. */
+    private Mention sufferer;
+
+    /**
+     * "Two Indian soldiers were killed when Pakistani troops opened fire", "Tiga tentara Thailand tewas ketika pasukan
+     * Kamboja menembaki ...": the first party suffered (a passive, "tewas"), and the party opening the clause of time
+     * after it ("when", "ketika") did it: that party is the subject, the first the counterparty.
+     */
+    private Mention doerOfWhenClause(List<Mention> said, Mention first) {
+        if (first == null || first.actor().kind() == ActorKind.TERRITORY) {
+            return null;
+        }
+        Mention next = null;
+        for (Mention m : said) {
+            if (m.start() >= first.end()) {
+                next = m;
+                break;
+            }
+        }
+        if (next == null || mark(next) != Mark.NONE || next.actor().country() == null
+                || java.util.Objects.equals(next.actor().country(), first.actor().country())) {
+            return null;
+        }
+        boolean suffered = false;
+        boolean when = false;
+        for (int i = first.end(); i < next.start(); i++) {
+            Role role = lang.role(tokens.get(i));
+            if (mentionAt[i] >= 0) {
+                return null;
+            }
+            suffered |= role == Role.SUFFERED
+                    || role == Role.PASSIVE && i + 1 < next.start() && tokens.get(i + 1).norm().matches("[a-z]+(ed|en|wn)");
+            when |= suffered && role == Role.WHEN;
+        }
+        return when ? next : null;
+    }
 
     private String surface(Mention m) {
         return ctx.body.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end());
