@@ -64,7 +64,8 @@ final class ArticleContext {
 
     void spoke(ArticleActors.Actor speaker) {
         lastSpeaker = speaker;
-        if (speaker.country() != null && speaker.kind() != ActorKind.ORGANIZATION && speaker.kind() != ActorKind.GROUP) {
+        if (speaker.country() != null && speaker.kind() != ActorKind.ORGANIZATION && speaker.kind() != ActorKind.GROUP
+                && speaker.kind() != ActorKind.MEDIA) {
             lastSpeakerCountry = speaker.country();
         }
     }

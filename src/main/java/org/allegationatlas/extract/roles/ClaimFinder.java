@@ -120,7 +120,7 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
-        ArticleActors.Actor outlet = frame.type == null && !parts.speaks() ? ctx.outlet() : null;
+        ArticleActors.Actor outlet = frame.type == null && !parts.speaks() && !quoted(tokens) ? ctx.outlet() : null;
         if (outlet != null) {
             // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak; the outlet
             // that publishes it states it (never when a speaking verb's speaker was not found: that one is unknown)
@@ -133,6 +133,16 @@ final class ClaimFinder {
             }
         }
         return drafts;
+    }
+
+    /** A sentence with quotation marks is someone's words (a quote's second sentence names no speaker), not the outlet's. */
+    private static boolean quoted(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.isQuote()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cueKind(CueType type) {

@@ -341,7 +341,7 @@ final class FrameReader extends SentenceParts {
             }
             // an inner accuser speaks for itself; so does anyone a news outlet only relays
             boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.publisher
-                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION;
+                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION || frame.speakerActor.kind() == ActorKind.MEDIA;
             if (inner.type() == CueType.ACCUSE || inner.type() == CueType.DENY || inner.type() == CueType.CONFIRM || relayed) {
                 frame.speaker = first;
                 frame.speakerActor = first.actor();

@@ -501,7 +501,8 @@ final class MentionFinder {
             int end = i;
             boolean office = false;
             while (end < tokens.size() && atoms[end] == null && tokens.get(end).isWord()
-                    && (tokens.get(end).capitalized() || end > i && tokens.get(end).is("of"))) {
+                    && (tokens.get(end).capitalized() || end > i && (tokens.get(end).is("of") || tokens.get(end).is("and")
+                            || tokens.get(end).is("dan")) && end + 1 < tokens.size() && tokens.get(end + 1).capitalized())) {
                 office |= lexicon.isOfficeWord(tokens.get(end).norm());
                 end++;
             }
@@ -512,6 +513,10 @@ final class MentionFinder {
                 return null;
             }
             String country = ctx.contextCountry();
+            if (country == null) {
+                // "Kementerian Kelautan dan Perikanan menuduh ...": Indonesian news names a foreign ministry with its country
+                country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+            }
             ActorDef body = new ActorDef(text(i, end), ActorKind.GOVERNMENT_BODY, country, null);
             return new Mention(ctx.actors.actor(body, true, body.name(), ctx.languageCode()), i, end, false, country != null);
         }
@@ -596,7 +601,7 @@ final class MentionFinder {
                     end = k; // Indonesian modifiers follow their noun: "aktivis lingkungan"
                 }
             }
-            if (head == null || end <= i || !speaksAfter(end)) {
+            if (head == null || end <= i || !speaksAfter(end) && !attributedAfter(i, end)) {
                 return null;
             }
             String phrase = text(i, nameEnd > i ? nameEnd : end);
@@ -664,6 +669,28 @@ final class MentionFinder {
                 return pos == null || !pos.startsWith("VB") || pos.equals("VBN") || pos.equals("VBG");
             }
             return !(w.length() > 4 && (w.startsWith("me") || w.startsWith("ber") || w.startsWith("ter") || w.startsWith("di")));
+        }
+
+        /**
+         * "according to a senator who ...", "menurut sumber diplomatik", "..., said a senior official.": the phrase at
+         * [start, end) is named right after "according to" (an article between), or after a verb that follows a comma
+         * and it closes the attribution.
+         */
+        private boolean attributedAfter(int start, int end) {
+            int s = start;
+            while (s > 0 && QUANTIFIERS.contains(tokens.get(s - 1).norm())) {
+                s--;
+            }
+            for (int k = Math.max(0, s - 3); k < s; k++) {
+                PhraseTable.Match<Lexicon.CueType> cue = lang.cues().longestAt(tokens, k);
+                if (cue == null || cue.end() != s) {
+                    continue;
+                }
+                boolean tail = k > 0 && tokens.get(k - 1).is(",") && (cue.value() == Lexicon.CueType.REPORT
+                        || cue.value() == Lexicon.CueType.ACCUSE) && (end == tokens.size() || !tokens.get(end).isWord());
+                return cue.value() == Lexicon.CueType.ACCORDING || tail;
+            }
+            return false;
         }
 
         /** A speaking verb right after {@code end}, with an auxiliary, adverb or time phrase between at most. */
@@ -775,7 +802,12 @@ final class MentionFinder {
                     if (atom.isPerson()) {
                         ctx.rememberPerson(atom.actor());
                     }
-                    yield mention(atom.actor(), atom.actor().kind() != ActorKind.PERSON, atom.start(), atom.end(), false);
+                    int end = atom.end();
+                    if (atom.actor().name().endsWith("Embassy") && end < tokens.size() && atoms[end] != null
+                            && atoms[end].type() == NameType.COUNTRY) {
+                        end = atoms[end].end(); // "KBRI Kuala Lumpur": the embassy, in the city where it sits
+                    }
+                    yield mention(atom.actor(), atom.actor().kind() != ActorKind.PERSON, atom.start(), end, false);
                 }
                 case NOT_AN_ACTOR -> null;
             };
