@@ -161,10 +161,10 @@ final class FrameReader extends SentenceParts {
             if (before != null) {
                 frame.speaker = before;
             } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT
-                    && !(after.end() < segmentEnd && opensClause(tokens.get(after.end())))
-                    && firstMentionIn(after.end(), segmentEnd) == null) {
+                    && closesAttribution(after.end(), segmentEnd)) {
                 // ", said Foreign Minister X (on Monday)": the speaker closes the attribution; in ", warned South Korea it
-                // would pay ..." a clause follows the party: a verb of the sentence and its object, not an attribution
+                // would pay ..." or ", warned the United States against ..." more follows the party: a verb of the
+                // sentence and its object, not an attribution
                 frame.speaker = after;
             } else if (after == null && cue.type() == CueType.REPORT && cue.end() < segmentEnd
                     && "B-PER".equals(tokens.get(cue.end()).entity())) {
@@ -186,6 +186,20 @@ final class FrameReader extends SentenceParts {
             return frame;
         }
         return null;
+    }
+
+    /**
+     * What follows the speaker of a tail attribution up to {@code end}: nothing, a time phrase ("on Monday", "pada
+     * Rabu"), or another verb of saying (", kata Presiden Paul Kagame memperingatkan dalam wawancara").
+     */
+    private boolean closesAttribution(int from, int end) {
+        if (from >= end || firstCue(from, Math.min(end, from + 1), SPEAKING) != null) {
+            return true;
+        }
+        Token next = tokens.get(from);
+        boolean time = next.is("on") || next.is("pada") || next.is("hari") || next.is("last") || next.is("this")
+                || TIME_WORDS.contains(next.norm()) || lang.dates().longestAt(tokens, from) != null;
+        return time && words(from, end) <= 3;
     }
 
     /** "Menurut Kirby, ..." / "According to X, ..." / "..., according to X." */
@@ -221,6 +235,9 @@ final class FrameReader extends SentenceParts {
         for (Cue cue : cues) {
             if (cue.start() < from || cue.end() > to || !LEADING.contains(cue.type())) {
                 continue;
+            }
+            if (apposition[cue.start()] && laterVerbOutsideApposition(cue, to)) {
+                continue; // "Vucic, who rejects Kosovo's independence, accused Kosovo ...": the main verb speaks
             }
             // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
             boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
@@ -264,6 +281,15 @@ final class FrameReader extends SentenceParts {
             return frame;
         }
         return null;
+    }
+
+    private boolean laterVerbOutsideApposition(Cue cue, int to) {
+        for (Cue later : cues) {
+            if (later.start() > cue.start() && later.end() <= to && !apposition[later.start()] && LEADING.contains(later.type())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -415,6 +415,9 @@ final class MentionFinder {
                     j = atom.end();
                 } else if (atom == null && tokens.get(j).capitalized() && lexicon.isOfficeWord(tokens.get(j).norm())) {
                     j++;
+                } else if (atom == null && j > titleEnd && (tokens.get(j).is("dan") || tokens.get(j).is("and")) && j + 1 < tokens.size()
+                        && tokens.get(j + 1).capitalized() && lexicon.isOfficeWord(tokens.get(j + 1).norm())) {
+                    j += 2; // "Menteri Kelautan dan Perikanan"
                 } else if (atom == null && isAcronym(tokens.get(j)) && j + 1 < tokens.size() && tokens.get(j + 1).capitalized()) {
                     j++; // "Menteri BUMN Rini Soemarno", "Ketua KPK ...": the office by its initials
                 } else if (atom == null && lang.titles().longestAt(tokens, j) != null) {
@@ -448,7 +451,7 @@ final class MentionFinder {
                                     + named.name() + " [" + named.country() + "]");
                 }
             } else {
-                int nameEnd = nameRun(j);
+                int nameEnd = nameRun(j, true);
                 if (nameEnd > j) {
                     end = nameEnd;
                     if (end + 1 < tokens.size() && tokens.get(end).is("of") && atoms[end + 1] != null
@@ -740,12 +743,17 @@ final class MentionFinder {
 
         /** The end of a run of capitalised name words from j ("John Kirby", "Bashar al-Assad", "John F. Kennedy"). */
         private int nameRun(int j) {
+            return nameRun(j, false);
+        }
+
+        /** As {@link #nameRun(int)}; {@code afterTitle}: a title word may sit inside the name ("Lukman Hakim Saifuddin"). */
+        private int nameRun(int j, boolean afterTitle) {
             int end = j;
             while (end < tokens.size() && end - j < LONGEST_NAME + 1) {
                 Token t = tokens.get(end);
                 if (isNameWord(end)) {
                     end++;
-                } else if (end > j && titleInName(end)) {
+                } else if (afterTitle && end > j && titleInName(end)) {
                     end++; // "Lukman Hakim Saifuddin": "Hakim" (a judge) between two words of a name is one of them
                 } else if (end > j && NAME_PARTICLES.contains(t.norm()) && end + 1 < tokens.size() && isNameWord(end + 1)) {
                     end++;

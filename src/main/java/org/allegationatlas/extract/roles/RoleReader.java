@@ -122,7 +122,12 @@ final class RoleReader extends SentenceParts {
                 || madeWeapons(supplier))) {
             drafts.add(draft(claimant, supplier.actor(), subject, place, false, true, false));
         } else if (counterparties.isEmpty()) {
-            drafts.add(draft(claimant, subject, null, place, false, false, pronoun != null));
+            ArticleActors.Actor attacked = attackedCountry(frame, subject, place);
+            drafts.add(draft(claimant, subject, attacked, place, false, false, pronoun != null));
+            if (attacked != null) {
+                drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(attacked)
+                        + ", the country where the hostile act took place (\"struck targets in northern Iraq\")";
+            }
         } else {
             for (Mention cp : counterparties) {
                 drafts.add(draft(claimant, subject, cp.actor(), place, false, false, pronoun != null));
@@ -132,7 +137,7 @@ final class RoleReader extends SentenceParts {
             d.publisherVoice = claimant == ctx.publisher;
             d.subjectWhy = d.converse ? "the supplier named in a purchase or a made-in phrase: " + ClaimDraft.describe(d.subject)
                     : lastSubjectWhy;
-            if (d.counterparty != null) {
+            if (d.counterparty != null && d.counterpartyWhy == null) {
                 Mention cp = mentionOf(said, d.counterparty);
                 d.counterpartyWhy = ClaimDraft.describe(d.counterparty) + (cp == null ? " (the other party of the act)"
                         : " as \"" + surface(cp) + "\"" + counterpartyRule(cp));
@@ -142,6 +147,31 @@ final class RoleReader extends SentenceParts {
     }
 
     private String lastSubjectWhy;
+
+    /**
+     * "Russian missiles hit an apartment block in the Ukrainian city of Dnipro", "Jet tempur Israel menyerang sebuah desa
+     * di Lebanon selatan": a hostile act on another country's soil, with no other party, is against that country.
+     */
+    private ArticleActors.Actor attackedCountry(Frame frame, ArticleActors.Actor subject, ArticleActors.Actor place) {
+        ArticleActors.Actor claimant = frame.speakerActor;
+        boolean claimantsOwn = claimant != null && claimant != ctx.publisher && place != null
+                && java.util.Objects.equals(claimant.country(), place.country());
+        if (place == null || place.country() == null || subject.country() == null || place.country().equals(subject.country())
+                || claimantsOwn || frame.selfSubject || !hostileIn(frame.from, frame.to)) {
+            // an act on the speaker's own soil is told of as such ("accused Ukraine of arming militias in the Belgorod region")
+            return null;
+        }
+        return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
+    }
+
+    private boolean hostileIn(int from, int to) {
+        for (int i = from; i < to && i < tokens.size(); i++) {
+            if (mentionAt[i] < 0 && ctx.lexicon.isHostileAct(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
     /** The party that suffered the act, when its doer is the subject of a clause of time after it. */
     private Mention sufferer;
 

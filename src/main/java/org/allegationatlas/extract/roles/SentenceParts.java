@@ -114,7 +114,10 @@ class SentenceParts {
             return t.pos() == null || t.noun(); // "the charges", not "they charge"
         }
         boolean checked = Lexicon.ENGLISH.equals(lang.code()) || t.norm().startsWith("me") || t.norm().startsWith("di");
-        return !checked || t.maybeVerb();
+        // "Pemerintah Indonesia mendesak Australia ...": between two parties the word is the verb, whatever its tag
+        // ("mendesak" is also "urgent")
+        boolean betweenParties = m.start() > 0 && mentionAt[m.start() - 1] >= 0 && m.end() < tokens.size() && mentionAt[m.end()] >= 0;
+        return !checked || betweenParties || t.maybeVerb();
     }
 
     /**
