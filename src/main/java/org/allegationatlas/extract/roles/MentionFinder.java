@@ -543,6 +543,7 @@ final class MentionFinder {
             String head = null;
             ActorKind kind = null;
             String country = null;
+            String pendingCountry = null;
             while (k < tokens.size() && words <= 10) {
                 Token t = tokens.get(k);
                 Atom atom = atoms[k];
@@ -550,15 +551,16 @@ final class MentionFinder {
                     // a country qualifying the phrase: "Philippine senators", "anggota parlemen Filipina"
                     String c = atom.countryLike();
                     if (c == null || atom.type() == NameType.PEOPLE || country != null && !country.equals(c)
-                            || !english && head == null) {
+                            || pendingCountry != null && !pendingCountry.equals(c) || !english && head == null) {
                         break;
                     }
-                    country = c;
                     k = atom.end();
                     if (!english) {
+                        country = c;
                         end = k;
                         break; // the country closes an Indonesian phrase
                     }
+                    pendingCountry = c; // "Philippine senators": a country of the phrase once its noun follows
                     continue;
                 }
                 if (t.is("in") || t.is("of") || t.is("from") || t.is("di") || t.is("dari")) {
@@ -590,6 +592,7 @@ final class MentionFinder {
                     // English names its party by the last noun ("human rights groups"), Indonesian by the first ("kelompok oposisi")
                     kind = english || kind == null ? headWord.value() : kind;
                     head = text(k, headWord.end());
+                    country = pendingCountry != null ? pendingCountry : country;
                     k = headWord.end();
                     end = k;
                     words++;
@@ -660,8 +663,10 @@ final class MentionFinder {
         private boolean isModifier(int k, boolean english) {
             Token t = tokens.get(k);
             String w = t.norm();
-            if (!t.isWord() || atoms[k] != null || lexicon.isFunctionWord(w) || lang.role(t) != null
-                    || lang.cues().longestAt(tokens, k) != null || lang.dates().longestAt(tokens, k) != null) {
+            // a cue word before a plain noun qualifies it ("press freedom groups": "press" is also a verb of demanding)
+            boolean cue = lang.cues().longestAt(tokens, k) != null && !(english && k + 1 < tokens.size() && plainNounAt(k + 1));
+            if (!t.isWord() || atoms[k] != null || lexicon.isFunctionWord(w) || lang.role(t) != null || cue
+                    || lang.dates().longestAt(tokens, k) != null) {
                 return false;
             }
             if (t.capitalized() && k > 0 && tokens.get(k - 1).isWord()) {
@@ -694,6 +699,13 @@ final class MentionFinder {
                 return cue.value() == Lexicon.CueType.ACCORDING || tail;
             }
             return false;
+        }
+
+        /** A word in lower case that is no function, role or cue word: "freedom" in "press freedom groups". */
+        private boolean plainNounAt(int k) {
+            Token t = tokens.get(k);
+            return t.isWord() && !t.capitalized() && atoms[k] == null && !lexicon.isFunctionWord(t.norm()) && lang.role(t) == null
+                    && lang.cues().longestAt(tokens, k) == null;
         }
 
         /** A speaking verb right after {@code end}, with an auxiliary, adverb or time phrase between at most. */
