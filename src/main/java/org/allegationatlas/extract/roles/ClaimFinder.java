@@ -74,11 +74,13 @@ final class ClaimFinder {
             drafts.get(0).publisherVoice = frame.speakerActor == ctx.publisher;
             continued = true;
         }
+        boolean toldAround = false;
         if (drafts == null && frame.type != null && ctx.publisher != null) {
             // the speaker says nothing about a party ("... and said unrest there reflected old tensions"):
             // what the sentence itself tells, in the publisher's voice
             frame = frames.unattributed();
             drafts = roles.claims(frame);
+            toldAround = true;
         }
         if (drafts == null || drafts.isEmpty()) {
             return List.of();
@@ -120,15 +122,17 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
-        ArticleActors.Actor outlet = frame.type == null && !parts.speaks() && !quoted(tokens) ? ctx.outlet() : null;
+        ArticleActors.Actor outlet = frame.type == null && (!parts.speaks() || toldAround) && !quoted(tokens) ? ctx.outlet() : null;
         if (outlet != null) {
-            // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak; the outlet
-            // that publishes it states it (never when a speaking verb's speaker was not found: that one is unknown)
+            // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak, or what a speaker
+            // says names no party and the sentence's parties are told around it; the outlet that publishes it states it
+            // (never when a speaking verb's speaker was not found: that one is unknown)
             for (ClaimDraft d : drafts) {
                 if (d.claimant == ctx.publisher) {
                     d.claimant = outlet;
-                    d.claimantWhy = ClaimDraft.describe(outlet) + "; the publisher, who states what it reports: the sentence has no "
-                            + "speaking verb and names no speaker";
+                    d.claimantWhy = ClaimDraft.describe(outlet) + "; the publisher, who states what it reports: " + (toldAround
+                            ? "what the speaker says names no party, the sentence tells the rest"
+                            : "the sentence has no speaking verb and names no speaker");
                 }
             }
         }

@@ -243,6 +243,14 @@ final class FrameReader extends SentenceParts {
             boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
                     || tokens.get(cue.start()).norm().endsWith("ing");
             Mention speaker = coordinated ? mainSubject(from, cue.start()) : speakerBefore(from, cue.start());
+            Mention pronounReferent = null;
+            if (!coordinated && inClausePronounBefore(from, cue.start()) != null) {
+                // "Poland expelled three Russian diplomats it said were spying": the pronoun is the verb's subject, and
+                // the party it stands for opens the sentence (never the party right before the pronoun)
+                Lexicon.Role role = inClausePronounBefore(from, cue.start());
+                pronounReferent = mainSubjectFitting(from, cue.start(), role == Lexicon.Role.SELF);
+                speaker = pronounReferent;
+            }
             boolean relative = false;
             if (speaker == null && cue.type() == CueType.DENY) {
                 // "the charge, which Hanoi rejected": a denier inside a relative clause denies for itself
@@ -269,7 +277,8 @@ final class FrameReader extends SentenceParts {
             frame.pronounSpeaker = speaker == null && entityName == null;
             frame.selfSubject = relative;
             frame.cueText = text(cue);
-            frame.speakerRule = relative ? "the party of the relative clause that holds the verb"
+            frame.speakerRule = pronounReferent != null ? "the party opening the sentence, which the pronoun before the verb stands for"
+                    : relative ? "the party of the relative clause that holds the verb"
                     : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
                     : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
                     : coordinated ? "the subject of the sentence (\"X ... and said\")"
@@ -377,6 +386,11 @@ final class FrameReader extends SentenceParts {
                 frame.negated = negatedBefore(inner.start());
                 frame.pronounSpeaker = false;
             } else {
+                if (firstMentionIn(inner.end(), frame.to) == null) {
+                    // "mendesak Australia menjelaskan rencana ...": nothing of a party after the inner verb; what is said is
+                    // about the party before it
+                    return;
+                }
                 frame.belief |= inner.type() == CueType.BELIEF;
             }
             frame.from = skipOpening(inner.end(), frame.to);
@@ -426,6 +440,30 @@ final class FrameReader extends SentenceParts {
             }
         }
         return from;
+    }
+
+    /** A subject pronoun right before the verb (auxiliaries between) that does not open the clause, or null. */
+    private Lexicon.Role inClausePronounBefore(int from, int cueStart) {
+        int i = cueStart - 1;
+        while (i > from && (AUXILIARIES.contains(tokens.get(i).norm()) || TIME_WORDS.contains(tokens.get(i).norm()))) {
+            i--;
+        }
+        if (i <= from + 1 || tokens.get(i - 1).is(",") || mentionAt[i] >= 0) {
+            return null;
+        }
+        Lexicon.Role role = lang.role(tokens.get(i));
+        return role == Lexicon.Role.SELF || role == Lexicon.Role.PRONOUN ? role : null;
+    }
+
+    /** The first party of the sentence not behind a role word that a pronoun may stand for: a person for "he", else not one. */
+    private Mention mainSubjectFitting(int from, int before, boolean person) {
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= before && mark(m) == Mark.NONE) {
+                boolean isPerson = m.actor().kind() == ActorKind.PERSON;
+                return isPerson == person ? m : null;
+            }
+        }
+        return null;
     }
 
     /** "he said", "Ia menuduh", "They denied": the actor a pronoun right before the verb stands for. */

@@ -544,6 +544,7 @@ final class MentionFinder {
             ActorKind kind = null;
             String country = null;
             String pendingCountry = null;
+            boolean bodyHead = false;
             while (k < tokens.size() && words <= 10) {
                 Token t = tokens.get(k);
                 Atom atom = atoms[k];
@@ -580,7 +581,7 @@ final class MentionFinder {
                     }
                     break;
                 }
-                if (t.is("and") || t.is("dan") || t.is(",")) {
+                if (t.is("and") || t.is("dan")) { // not a comma: ", officials said" opens a clause, it joins no list
                     if (head == null || k + 1 >= tokens.size() || !isModifier(k + 1, english) && headAt(k + 1) == null) {
                         break;
                     }
@@ -591,6 +592,7 @@ final class MentionFinder {
                 if (headWord != null) {
                     // English names its party by the last noun ("human rights groups"), Indonesian by the first ("kelompok oposisi")
                     kind = english || kind == null ? headWord.value() : kind;
+                    bodyHead = english || !bodyHead ? isBodyHead(k) : bodyHead;
                     head = text(k, headWord.end());
                     country = pendingCountry != null ? pendingCountry : country;
                     k = headWord.end();
@@ -610,13 +612,24 @@ final class MentionFinder {
             if (head == null || end <= i || !speaksAfter(end) && !attributedAfter(i, end)) {
                 return null;
             }
+            boolean guessed = false;
+            if (country == null && bodyHead) {
+                // "the coast guard said", "the military said": a body of the country the article is about, if it says
+                country = ctx.contextCountry();
+                guessed = country != null;
+            }
             String phrase = text(i, nameEnd > i ? nameEnd : end);
             String name = english && nameEnd > i ? lexicon.adjective(country) + " " + phrase.toLowerCase(java.util.Locale.ROOT)
                     : capitalized(phrase);
             ActorDef group = new ActorDef(name, kind, country, null, "a party named by its role noun \"" + head
                     + "\" (group-heads.tsv / Phoenix agents) right before the verb; "
-                    + (country == null ? "the text gives it no country" : "its country as the text names it"));
-            return mention(group, false, i, end, false);
+                    + (country == null ? "the text gives it no country" : guessed ? "its country from the article's context"
+                            : "its country as the text names it"));
+            return mention(group, kind == ActorKind.GOVERNMENT_BODY, i, end, guessed);
+        }
+
+        private boolean isBodyHead(int k) {
+            return lang.groupHeads().longestAt(tokens, k) == null && lang.bodies().longestAt(tokens, k) != null;
         }
 
         /** Words that may come before a group's phrase: articles and quantities ("a majority of", "para", "sejumlah"). */
@@ -638,15 +651,22 @@ final class MentionFinder {
             if (POSSESSIVES.contains(before.norm())) {
                 return false;
             }
-            boolean joined = (before.is("and") || before.is("dan") || before.is(",") || before.is("or")) && lastMentionEnd == i - 1;
+            boolean joined = (before.is("and") || before.is("dan") || before.is("or")) && lastMentionEnd == i - 1;
             return !joined && (!before.isWord() || QUANTIFIERS.contains(before.norm()) || lexicon.isFunctionWord(before.norm()));
         }
 
-        /** A head noun of a party at k (group-heads.tsv; else a role noun of the Phoenix agents or agents-*.tsv: GROUP), or null. */
+        /**
+         * A head noun of a party at k (group-heads.tsv; a body of bodies.tsv, "coast guard", "military", of its kind; else a
+         * role noun of the Phoenix agents or agents-*.tsv: GROUP), or null.
+         */
         private PhraseTable.Match<ActorKind> headAt(int k) {
             PhraseTable.Match<ActorKind> head = lang.groupHeads().longestAt(tokens, k);
             if (head != null) {
                 return head;
+            }
+            PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, k);
+            if (body != null && !tokens.get(k).capitalized()) {
+                return new PhraseTable.Match<>(k, body.end(), body.value().kind());
             }
             for (int length = 2; length >= 1; length--) {
                 if (k + length <= tokens.size() && lexicon.isAgent(words(k, k + length)) && tokens.get(k).isWord()) {
