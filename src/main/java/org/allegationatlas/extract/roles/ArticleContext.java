@@ -28,10 +28,11 @@ final class ArticleContext {
     int lastClaimParagraph = -1;
     /**
      * Stands for "no speaker found": what a sentence tells without attribution is read in this
-     * voice and comes out with no claimant (never the publisher or the url's host, which the text
-     * does not name as the speaker).
+     * voice and comes out with no claimant, unless it reports an act with no speaking verb and the
+     * article's outlet is known ({@link #outlet()}: then the outlet states it; ClaimFinder). Never
+     * the url's host.
      */
-    final ArticleActors.Actor publisher = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
+    final ArticleActors.Actor noSpeaker = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
     /** The article's publication date: office holders are resolved to their country as of then. */
     final java.time.LocalDate publishedOn;
     /** The news outlet publishing the article (MEDIA), or null: who states what no one in the text is said to say. */

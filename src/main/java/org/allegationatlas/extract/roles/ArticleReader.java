@@ -255,7 +255,7 @@ public final class ArticleReader {
         List<ClaimDraft> kept = new ArrayList<>();
         for (ClaimDraft d : drafts) {
             Set<ArticleActors.Actor> parties = new LinkedHashSet<>(used);
-            if (d.claimant != ctx.publisher) {
+            if (d.claimant != ctx.noSpeaker) {
                 parties.add(d.claimant);
             }
             parties.add(d.subject);
@@ -277,9 +277,9 @@ public final class ArticleReader {
         }
         List<ClaimInput> claims = new ArrayList<>();
         for (ClaimDraft d : kept) {
-            String claimant = d.claimant == ctx.publisher ? null : d.claimant.key;
+            String claimant = d.claimant == ctx.noSpeaker ? null : d.claimant.key;
             claims.add(new ClaimInput(keys.get(d), claimant, d.subject.key, d.counterparty == null ? null : d.counterparty.key,
-                    d.place == null ? null : d.place.key, d.stance, d.category, summaries.of(d, d.claimant == ctx.publisher),
+                    d.place == null ? null : d.place.key, d.stance, d.category, summaries.of(d, d.claimant == ctx.noSpeaker),
                     ctx.body.substring(d.quoteStart, d.quoteEnd), d.quoteStart, d.statedOn, d.statedOnPrecision,
                     d.respondsTo == null ? null : keys.get(d.respondsTo), d.confidence, d.explanation()));
         }

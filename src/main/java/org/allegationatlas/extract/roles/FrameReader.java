@@ -60,16 +60,16 @@ final class FrameReader extends SentenceParts {
         if (frame != null) {
             nested(frame);
             if (frame.speakerActor == null) {
-                frame.speakerActor = ctx.publisher;
+                frame.speakerActor = ctx.noSpeaker;
             }
             return frame.speakerActor == null ? null : frame;
         }
-        return ctx.publisher == null ? null : unattributed();
+        return ctx.noSpeaker == null ? null : unattributed();
     }
 
     Frame unattributed() {
         Frame unattributed = new Frame();
-        unattributed.speakerActor = ctx.publisher;
+        unattributed.speakerActor = ctx.noSpeaker;
         unattributed.from = 0;
         unattributed.to = last;
         return unattributed;
@@ -375,7 +375,7 @@ final class FrameReader extends SentenceParts {
                 return;
             }
             // an inner accuser speaks for itself; so does anyone a news outlet only relays
-            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.publisher
+            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.noSpeaker
                     || frame.speakerActor.kind() == ActorKind.ORGANIZATION || frame.speakerActor.kind() == ActorKind.MEDIA;
             if (inner.type() == CueType.ACCUSE || inner.type() == CueType.DENY || inner.type() == CueType.CONFIRM || relayed) {
                 frame.speaker = first;

@@ -43,7 +43,7 @@ final class RoleReader extends SentenceParts {
             }
         }
         ArticleActors.Actor claimant = frame.speakerActor;
-        boolean speakerless = claimant == ctx.publisher;
+        boolean speakerless = claimant == ctx.noSpeaker;
         Mention agent = passiveAgent(said, frame.from);
         Role pronoun = leadingPronoun(frame.from, frame.to);
         Mention subjectMention = null;
@@ -134,7 +134,7 @@ final class RoleReader extends SentenceParts {
             }
         }
         for (ClaimDraft d : drafts) {
-            d.publisherVoice = claimant == ctx.publisher;
+            d.publisherVoice = claimant == ctx.noSpeaker;
             d.subjectWhy = d.converse ? "the supplier named in a purchase or a made-in phrase: " + ClaimDraft.describe(d.subject)
                     : lastSubjectWhy;
             if (d.counterparty != null && d.counterpartyWhy == null) {
@@ -154,7 +154,7 @@ final class RoleReader extends SentenceParts {
      */
     private ArticleActors.Actor attackedCountry(Frame frame, ArticleActors.Actor subject, ArticleActors.Actor place) {
         ArticleActors.Actor claimant = frame.speakerActor;
-        boolean claimantsOwn = claimant != null && claimant != ctx.publisher && place != null
+        boolean claimantsOwn = claimant != null && claimant != ctx.noSpeaker && place != null
                 && java.util.Objects.equals(claimant.country(), place.country());
         if (place == null || place.country() == null || subject.country() == null || place.country().equals(subject.country())
                 || claimantsOwn || frame.selfSubject || !hostileIn(frame.from, frame.to)) {
