@@ -35,11 +35,14 @@ public final class Lexicon {
         NOT_AN_ACTOR
     }
 
-    /** A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date. */
-    public record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated) {
+    /**
+     * A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date;
+     * {@code surnameOnly}: the family name alone of such a person ("Mugabe"), which other people may bear.
+     */
+    public record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated, boolean surnameOnly) {
 
         Name(NameType type, String country, ActorDef actor) {
-            this(type, country, actor, null);
+            this(type, country, actor, null, false);
         }
     }
 
@@ -73,7 +76,11 @@ public final class Lexicon {
     }
 
     public enum Role {
-        COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX
+        COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX,
+        /** "tewas", "terluka": what a party suffered, not did */
+        SUFFERED,
+        /** "when", "ketika": opens a clause of time whose subject may have done what the main clause's party suffered */
+        WHEN
     }
 
     public enum DateType {
@@ -89,7 +96,7 @@ public final class Lexicon {
     /** The word lists of one language. */
     public record Language(String code, PhraseTable<Body> bodies, PhraseTable<Title> titles, PhraseTable<CueType> cues,
             PhraseTable<CategoryCue> categories, PhraseTable<TransferType> transfers, PhraseTable<DateWord> dates,
-            Map<String, Role> roles, Set<String> functionWords) {
+            Map<String, Role> roles, Set<String> functionWords, PhraseTable<ActorKind> groupHeads) {
 
         /** The role word a token is ("ke", "to", "oleh", "bahwa" ...; any "n't" negates), or null. */
         public Role role(Token token) {
@@ -126,7 +133,7 @@ public final class Lexicon {
         this.countries = countries;
         for (String code : new String[] { INDONESIAN, ENGLISH }) {
             languages.put(code, new Language(code, new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(),
-                    new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>()));
+                    new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>(), new PhraseTable<>()));
         }
         loadNames();
         loadWords();
@@ -203,6 +210,43 @@ public final class Lexicon {
     /** A news outlet known by the name as written ("KOMPAS.com"), or null. */
     public Publisher publisher(String name) {
         return name == null ? null : publishers.get(Tokenizer.norm(name));
+    }
+
+    /**
+     * The news outlet of a web address or host name by its domain ("https://www.republika.co.id/berita/...",
+     * "internasional.kompas.com": the host, then each parent domain), or null: an unknown host is no outlet.
+     */
+    public Publisher outletOfHost(String urlOrHost) {
+        if (urlOrHost == null) {
+            return null;
+        }
+        String host = urlOrHost.trim().toLowerCase(Locale.ROOT);
+        int scheme = host.indexOf("://");
+        if (scheme >= 0) {
+            host = host.substring(scheme + 3);
+        }
+        int path = indexOfAny(host, "/?#");
+        host = path >= 0 ? host.substring(0, path) : host;
+        host = host.substring(host.lastIndexOf('@') + 1);
+        int port = host.indexOf(':');
+        host = port >= 0 ? host.substring(0, port) : host;
+        // "news.detik.com" -> "detik.com"; a bare top-level domain ("com") is never looked up
+        for (String domain = host; domain.indexOf('.') > 0; domain = domain.substring(domain.indexOf('.') + 1)) {
+            Publisher known = publishers.get(domain);
+            if (known != null) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOfAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Tells Indonesian from English by these word lists. */
@@ -346,6 +390,9 @@ public final class Lexicon {
                 language(row[0]).functionWords().add(word);
                 allFunctionWords.add(word);
             }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/group-heads.tsv")) {
+            language(row[0]).groupHeads().add(row[1], ActorKind.valueOf(row[2]));
         }
         for (String[] row : ResourceFiles.tsv("extract/lexicon/publishers.tsv")) {
             publishers.put(Tokenizer.norm(row[0]), new Publisher(row[1], row[2]));

@@ -24,7 +24,9 @@ import org.allegationatlas.extract.text.Token;
  * Stance: an accusing verb ALLEGES; a denying one, "called it baseless" or "said it had not ..."
  * DENIES; a confirming one CONFIRMS; a reporting verb ALLEGES when the subject belongs to another
  * country than the claimant and the act is of a tracked category (rules.properties) or the speaker
- * only believes it, else STATES. A publisher only STATES.
+ * only believes it, else STATES. A publisher only STATES: a sentence that reports an act with no
+ * speaking verb (or whose speaker's words name no party) is the statement of the article's outlet, an
+ * actor of kind MEDIA, when one is known; else it has no claimant.
  */
 final class ClaimFinder {
 
@@ -71,14 +73,16 @@ final class ClaimFinder {
             // "... said the shipments had been disguised": the same parties as the claim before
             ClaimDraft before = ctx.lastClaim;
             drafts = List.of(roles.draft(frame.speakerActor, before.subject, before.counterparty, before.place, false, false, false));
-            drafts.get(0).publisherVoice = frame.speakerActor == ctx.publisher;
+            drafts.get(0).publisherVoice = frame.speakerActor == ctx.noSpeaker;
             continued = true;
         }
-        if (drafts == null && frame.type != null && ctx.publisher != null) {
+        boolean toldAround = false;
+        if (drafts == null && frame.type != null && ctx.noSpeaker != null) {
             // the speaker says nothing about a party ("... and said unrest there reflected old tensions"):
             // what the sentence itself tells, in the publisher's voice
             frame = frames.unattributed();
             drafts = roles.claims(frame);
+            toldAround = true;
         }
         if (drafts == null || drafts.isEmpty()) {
             return List.of();
@@ -101,7 +105,7 @@ final class ClaimFinder {
             d.category = category;
             d.stance = stance(frame, d, category, hostile);
             d.cue = frame.cueText == null ? null : "\"" + frame.cueText + "\" (" + cueKind(frame.type) + ")";
-            d.claimantWhy = d.claimant == ctx.publisher ? null
+            d.claimantWhy = d.claimant == ctx.noSpeaker ? null
                     : ClaimDraft.describe(d.claimant) + (frame.speaker == null ? "" : " as \"" + ctx.body.substring(
                             tokens.get(frame.speaker.start()).start(), tokens.get(frame.speaker.end() - 1).end()) + "\"")
                             + (frame.speakerRule == null ? "" : "; " + frame.speakerRule);
@@ -120,7 +124,31 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
+        ArticleActors.Actor outlet = frame.type == null && (!parts.speaks() || toldAround) && !quoted(tokens) ? ctx.outlet() : null;
+        if (outlet != null) {
+            // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak, or what a speaker
+            // says names no party and the sentence's parties are told around it; the outlet that publishes it states it
+            // (never when a speaking verb's speaker was not found: that one is unknown)
+            for (ClaimDraft d : drafts) {
+                if (d.claimant == ctx.noSpeaker) {
+                    d.claimant = outlet;
+                    d.claimantWhy = ClaimDraft.describe(outlet) + "; the publisher, who states what it reports: " + (toldAround
+                            ? "what the speaker says names no party, the sentence tells the rest"
+                            : "the sentence has no speaking verb and names no speaker");
+                }
+            }
+        }
         return drafts;
+    }
+
+    /** A sentence with quotation marks is someone's words (a quote's second sentence names no speaker), not the outlet's. */
+    private static boolean quoted(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.isQuote()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cueKind(CueType type) {
@@ -137,7 +165,7 @@ final class ClaimFinder {
 
     private String stanceReason(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
         if (frame.type == null || d.publisherVoice) {
-            return "no speaker: told as a fact of the sentence";
+            return "no speaker in the text: told as a fact of the sentence (a publisher reporting it states it)";
         }
         return switch (d.stance) {
             case ALLEGES -> frame.type == CueType.ACCUSE ? "an accusing verb"

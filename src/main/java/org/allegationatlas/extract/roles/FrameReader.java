@@ -60,16 +60,16 @@ final class FrameReader extends SentenceParts {
         if (frame != null) {
             nested(frame);
             if (frame.speakerActor == null) {
-                frame.speakerActor = ctx.publisher;
+                frame.speakerActor = ctx.noSpeaker;
             }
             return frame.speakerActor == null ? null : frame;
         }
-        return ctx.publisher == null ? null : unattributed();
+        return ctx.noSpeaker == null ? null : unattributed();
     }
 
     Frame unattributed() {
         Frame unattributed = new Frame();
-        unattributed.speakerActor = ctx.publisher;
+        unattributed.speakerActor = ctx.noSpeaker;
         unattributed.from = 0;
         unattributed.to = last;
         return unattributed;
@@ -160,7 +160,11 @@ final class FrameReader extends SentenceParts {
             }
             if (before != null) {
                 frame.speaker = before;
-            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT) {
+            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT
+                    && closesAttribution(after.end(), segmentEnd)) {
+                // ", said Foreign Minister X (on Monday)": the speaker closes the attribution; in ", warned South Korea it
+                // would pay ..." or ", warned the United States against ..." more follows the party: a verb of the
+                // sentence and its object, not an attribution
                 frame.speaker = after;
             } else if (after == null && cue.type() == CueType.REPORT && cue.end() < segmentEnd
                     && "B-PER".equals(tokens.get(cue.end()).entity())) {
@@ -182,6 +186,20 @@ final class FrameReader extends SentenceParts {
             return frame;
         }
         return null;
+    }
+
+    /**
+     * What follows the speaker of a tail attribution up to {@code end}: nothing, a time phrase ("on Monday", "pada
+     * Rabu"), or another verb of saying (", kata Presiden Paul Kagame memperingatkan dalam wawancara").
+     */
+    private boolean closesAttribution(int from, int end) {
+        if (from >= end || firstCue(from, Math.min(end, from + 1), SPEAKING) != null) {
+            return true;
+        }
+        Token next = tokens.get(from);
+        boolean time = next.is("on") || next.is("pada") || next.is("hari") || next.is("last") || next.is("this")
+                || TIME_WORDS.contains(next.norm()) || lang.dates().longestAt(tokens, from) != null;
+        return time && words(from, end) <= 3;
     }
 
     /** "Menurut Kirby, ..." / "According to X, ..." / "..., according to X." */
@@ -218,10 +236,21 @@ final class FrameReader extends SentenceParts {
             if (cue.start() < from || cue.end() > to || !LEADING.contains(cue.type())) {
                 continue;
             }
+            if (apposition[cue.start()] && laterVerbOutsideApposition(cue, to)) {
+                continue; // "Vucic, who rejects Kosovo's independence, accused Kosovo ...": the main verb speaks
+            }
             // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
             boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
                     || tokens.get(cue.start()).norm().endsWith("ing");
             Mention speaker = coordinated ? mainSubject(from, cue.start()) : speakerBefore(from, cue.start());
+            Mention pronounReferent = null;
+            if (!coordinated && inClausePronounBefore(from, cue.start()) != null) {
+                // "Poland expelled three Russian diplomats it said were spying": the pronoun is the verb's subject, and
+                // the party it stands for opens the sentence (never the party right before the pronoun)
+                Lexicon.Role role = inClausePronounBefore(from, cue.start());
+                pronounReferent = mainSubjectFitting(from, cue.start(), role == Lexicon.Role.SELF);
+                speaker = pronounReferent;
+            }
             boolean relative = false;
             if (speaker == null && cue.type() == CueType.DENY) {
                 // "the charge, which Hanoi rejected": a denier inside a relative clause denies for itself
@@ -248,7 +277,8 @@ final class FrameReader extends SentenceParts {
             frame.pronounSpeaker = speaker == null && entityName == null;
             frame.selfSubject = relative;
             frame.cueText = text(cue);
-            frame.speakerRule = relative ? "the party of the relative clause that holds the verb"
+            frame.speakerRule = pronounReferent != null ? "the party opening the sentence, which the pronoun before the verb stands for"
+                    : relative ? "the party of the relative clause that holds the verb"
                     : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
                     : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
                     : coordinated ? "the subject of the sentence (\"X ... and said\")"
@@ -256,9 +286,33 @@ final class FrameReader extends SentenceParts {
             frame.negated = negatedBefore(cue.start());
             frame.from = skipOpening(afterAdverbial(cue.end(), to), to);
             frame.to = to;
+            frame.ownAct = (cue.type() == CueType.ACT || cue.type() == CueType.REPORT) && ownActAfter(cue);
             return frame;
         }
         return null;
+    }
+
+    private boolean laterVerbOutsideApposition(Cue cue, int to) {
+        for (Cue later : cues) {
+            if (later.start() > cue.start() && later.end() <= to && !apposition[later.start()] && LEADING.contains(later.type())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "refused to deploy ...", "threatened to cut ...", "menolak menarik ...", "mengancam akan membalas ...": a
+     * speech act whose object is the speaker's own deed (the cue ends in "to", or "to"/"untuk"/"akan" follows it,
+     * or it ends with the verb itself).
+     */
+    private boolean ownActAfter(Cue cue) {
+        Token lastWord = tokens.get(cue.end() - 1);
+        Token next = cue.end() < tokens.size() ? tokens.get(cue.end()) : null;
+        boolean verbInCue = cue.end() - cue.start() > 1 && !lastWord.is("to") && !lastWord.is("untuk")
+                && Lexicon.INDONESIAN.equals(lang.code());
+        return lastWord.is("to") || lastWord.is("untuk") || verbInCue
+                || next != null && (next.is("to") || next.is("untuk") || next.is("akan"));
     }
 
     /**
@@ -321,8 +375,8 @@ final class FrameReader extends SentenceParts {
                 return;
             }
             // an inner accuser speaks for itself; so does anyone a news outlet only relays
-            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.publisher
-                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION;
+            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.noSpeaker
+                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION || frame.speakerActor.kind() == ActorKind.MEDIA;
             if (inner.type() == CueType.ACCUSE || inner.type() == CueType.DENY || inner.type() == CueType.CONFIRM || relayed) {
                 frame.speaker = first;
                 frame.speakerActor = first.actor();
@@ -332,6 +386,11 @@ final class FrameReader extends SentenceParts {
                 frame.negated = negatedBefore(inner.start());
                 frame.pronounSpeaker = false;
             } else {
+                if (firstMentionIn(inner.end(), frame.to) == null) {
+                    // "mendesak Australia menjelaskan rencana ...": nothing of a party after the inner verb; what is said is
+                    // about the party before it
+                    return;
+                }
                 frame.belief |= inner.type() == CueType.BELIEF;
             }
             frame.from = skipOpening(inner.end(), frame.to);
@@ -383,6 +442,30 @@ final class FrameReader extends SentenceParts {
         return from;
     }
 
+    /** A subject pronoun right before the verb (auxiliaries between) that does not open the clause, or null. */
+    private Lexicon.Role inClausePronounBefore(int from, int cueStart) {
+        int i = cueStart - 1;
+        while (i > from && (AUXILIARIES.contains(tokens.get(i).norm()) || TIME_WORDS.contains(tokens.get(i).norm()))) {
+            i--;
+        }
+        if (i <= from + 1 || tokens.get(i - 1).is(",") || mentionAt[i] >= 0) {
+            return null;
+        }
+        Lexicon.Role role = lang.role(tokens.get(i));
+        return role == Lexicon.Role.SELF || role == Lexicon.Role.PRONOUN ? role : null;
+    }
+
+    /** The first party of the sentence not behind a role word that a pronoun may stand for: a person for "he", else not one. */
+    private Mention mainSubjectFitting(int from, int before, boolean person) {
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= before && mark(m) == Mark.NONE) {
+                boolean isPerson = m.actor().kind() == ActorKind.PERSON;
+                return isPerson == person ? m : null;
+            }
+        }
+        return null;
+    }
+
     /** "he said", "Ia menuduh", "They denied": the actor a pronoun right before the verb stands for. */
     private ArticleActors.Actor pronounSpeaker(int from, int cueStart) {
         int i = cueStart - 1;
@@ -422,6 +505,10 @@ final class FrameReader extends SentenceParts {
     }
 
     private Mention speakerBefore(int from, int cueStart) {
+        Mention opening = subjectBeforeApposition(from, cueStart);
+        if (opening != null) {
+            return opening;
+        }
         for (int k = mentions.size() - 1; k >= 0; k--) {
             Mention m = mentions.get(k);
             if (m.end() <= cueStart && m.start() >= from) {
@@ -434,6 +521,49 @@ final class FrameReader extends SentenceParts {
             }
         }
         return null;
+    }
+
+    /** Adverbs between a subject and its verb: "has always accused", "has repeatedly warned", "selalu menuduh". */
+    private static final Set<String> ADVERBS = Set.of("always", "never", "repeatedly", "often", "once", "previously", "recently",
+            "long", "now", "then", "selalu", "pernah", "sering", "lama", "kini", "sempat");
+
+    /**
+     * "Mugabe, the target of ... and who ..., has always accused ...", "Pakistan, a key U.S. ally in the war ..., has
+     * refused to ...": the party that opens the clause, an apposition between commas, then the verb: that party
+     * speaks, not one named inside the apposition (which may be long).
+     */
+    private Mention subjectBeforeApposition(int from, int cueStart) {
+        int close = cueStart - 1;
+        while (close > from && (AUXILIARIES.contains(tokens.get(close).norm()) || ADVERBS.contains(tokens.get(close).norm())
+                || tokens.get(close).norm().endsWith("ly") || lang.role(tokens.get(close)) == Lexicon.Role.NEGATION)) {
+            close--;
+        }
+        if (close <= from || !tokens.get(close).is(",")) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (m.start() < from || m.end() >= close) {
+                break;
+            }
+            boolean opensClause = m.start() == from || tokens.get(m.start() - 1).is(",") || tokens.get(m.start() - 1).isQuote()
+                    || onlyFunctionWords(from, m.start());
+            if (opensClause && mark(m) == Mark.NONE && tokens.get(m.end()).is(",") && close - m.end() <= 40) {
+                return m;
+            }
+            if (opensClause) {
+                return null; // the clause's first party is not set off by a comma: no apposition
+            }
+        }
+        return null;
+    }
+
+    private boolean onlyFunctionWords(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ctx.lexicon.isFunctionWord(tokens.get(i).norm())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> SPOKESPERSONS = Set.of("spokesman", "spokeswoman", "spokesperson", "representative");

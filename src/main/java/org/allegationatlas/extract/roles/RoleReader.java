@@ -35,6 +35,7 @@ final class RoleReader extends SentenceParts {
 
     /** The claims of what the frame says; null when it names no subject. */
     List<ClaimDraft> claims(Frame frame) {
+        sufferer = null;
         List<Mention> said = new ArrayList<>();
         for (Mention m : mentions) {
             if (m.start() >= frame.from && m.end() <= frame.to && m != frame.speaker) {
@@ -42,7 +43,7 @@ final class RoleReader extends SentenceParts {
             }
         }
         ArticleActors.Actor claimant = frame.speakerActor;
-        boolean speakerless = claimant == ctx.publisher;
+        boolean speakerless = claimant == ctx.noSpeaker;
         Mention agent = passiveAgent(said, frame.from);
         Role pronoun = leadingPronoun(frame.from, frame.to);
         Mention subjectMention = null;
@@ -64,7 +65,8 @@ final class RoleReader extends SentenceParts {
             subjectWhy = "the doer after \"by\"/\"oleh\" in a passive";
             subjectMention = agent;
             subject = agent.actor();
-        } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to && tokens.get(frame.from).is("to")) {
+        } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to
+                && (frame.ownAct || tokens.get(frame.from).is("to"))) {
             // "Pakistan threatened to break off relations with Congo": the speaker does it
             subject = claimant;
             pronoun = Role.SELF;
@@ -81,6 +83,13 @@ final class RoleReader extends SentenceParts {
             subject = subjectMention == null ? null : subjectMention.actor();
             subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
                     : "the first party after the verb not introduced by a preposition";
+            Mention doer = doerOfWhenClause(said, subjectMention);
+            if (doer != null) {
+                sufferer = subjectMention;
+                subjectMention = doer;
+                subject = doer.actor();
+                subjectWhy = "the party of the clause of time after what the first party suffered (\"were killed when X ...\")";
+            }
         }
         if (denial && !speakerless && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
             subjectWhy = "the speaker's own state (nothing else is said to have acted)";
@@ -101,7 +110,7 @@ final class RoleReader extends SentenceParts {
         }
         lastSubjectWhy = subjectWhy + ": " + ClaimDraft.describe(subject)
                 + (subjectMention == null ? "" : " as \"" + surface(subjectMention) + "\"");
-        List<Mention> counterparties = counterparties(said, subjectMention, agent, subject);
+        List<Mention> counterparties = sufferer != null ? List.of(sufferer) : counterparties(said, subjectMention, agent, subject);
         ArticleActors.Actor place = place(said, subject, counterparties);
         List<ClaimDraft> drafts = new ArrayList<>();
         Mention supplier = frame.selfSubject ? null : supplier(said, subject);
@@ -113,17 +122,22 @@ final class RoleReader extends SentenceParts {
                 || madeWeapons(supplier))) {
             drafts.add(draft(claimant, supplier.actor(), subject, place, false, true, false));
         } else if (counterparties.isEmpty()) {
-            drafts.add(draft(claimant, subject, null, place, false, false, pronoun != null));
+            ArticleActors.Actor attacked = attackedCountry(frame, subject, place);
+            drafts.add(draft(claimant, subject, attacked, place, false, false, pronoun != null));
+            if (attacked != null) {
+                drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(attacked)
+                        + ", the country where the hostile act took place (\"struck targets in northern Iraq\")";
+            }
         } else {
             for (Mention cp : counterparties) {
                 drafts.add(draft(claimant, subject, cp.actor(), place, false, false, pronoun != null));
             }
         }
         for (ClaimDraft d : drafts) {
-            d.publisherVoice = claimant == ctx.publisher;
+            d.publisherVoice = claimant == ctx.noSpeaker;
             d.subjectWhy = d.converse ? "the supplier named in a purchase or a made-in phrase: " + ClaimDraft.describe(d.subject)
                     : lastSubjectWhy;
-            if (d.counterparty != null) {
+            if (d.counterparty != null && d.counterpartyWhy == null) {
                 Mention cp = mentionOf(said, d.counterparty);
                 d.counterpartyWhy = ClaimDraft.describe(d.counterparty) + (cp == null ? " (the other party of the act)"
                         : " as \"" + surface(cp) + "\"" + counterpartyRule(cp));
@@ -133,6 +147,67 @@ final class RoleReader extends SentenceParts {
     }
 
     private String lastSubjectWhy;
+
+    /**
+     * "Russian missiles hit an apartment block in the Ukrainian city of Dnipro", "Jet tempur Israel menyerang sebuah desa
+     * di Lebanon selatan": a hostile act on another country's soil, with no other party, is against that country.
+     */
+    private ArticleActors.Actor attackedCountry(Frame frame, ArticleActors.Actor subject, ArticleActors.Actor place) {
+        ArticleActors.Actor claimant = frame.speakerActor;
+        boolean claimantsOwn = claimant != null && claimant != ctx.noSpeaker && place != null
+                && java.util.Objects.equals(claimant.country(), place.country());
+        if (place == null || place.country() == null || subject.country() == null || place.country().equals(subject.country())
+                || claimantsOwn || frame.selfSubject || !hostileIn(frame.from, frame.to)) {
+            // an act on the speaker's own soil is told of as such ("accused Ukraine of arming militias in the Belgorod region")
+            return null;
+        }
+        return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
+    }
+
+    private boolean hostileIn(int from, int to) {
+        for (int i = from; i < to && i < tokens.size(); i++) {
+            if (mentionAt[i] < 0 && ctx.lexicon.isHostileAct(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+    /** The party that suffered the act, when its doer is the subject of a clause of time after it. */
+    private Mention sufferer;
+
+    /**
+     * "Two Indian soldiers were killed when Pakistani troops opened fire", "Tiga tentara Thailand tewas ketika pasukan
+     * Kamboja menembaki ...": the first party suffered (a passive, "tewas"), and the party opening the clause of time
+     * after it ("when", "ketika") did it: that party is the subject, the first the counterparty.
+     */
+    private Mention doerOfWhenClause(List<Mention> said, Mention first) {
+        if (first == null || first.actor().kind() == ActorKind.TERRITORY) {
+            return null;
+        }
+        Mention next = null;
+        for (Mention m : said) {
+            if (m.start() >= first.end()) {
+                next = m;
+                break;
+            }
+        }
+        if (next == null || mark(next) != Mark.NONE || next.actor().country() == null
+                || java.util.Objects.equals(next.actor().country(), first.actor().country())) {
+            return null;
+        }
+        boolean suffered = false;
+        boolean when = false;
+        for (int i = first.end(); i < next.start(); i++) {
+            Role role = lang.role(tokens.get(i));
+            if (mentionAt[i] >= 0) {
+                return null;
+            }
+            suffered |= role == Role.SUFFERED
+                    || role == Role.PASSIVE && i + 1 < next.start() && tokens.get(i + 1).norm().matches("[a-z]+(ed|en|wn)");
+            when |= suffered && role == Role.WHEN;
+        }
+        return when ? next : null;
+    }
 
     private String surface(Mention m) {
         return ctx.body.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end());

@@ -114,7 +114,10 @@ class SentenceParts {
             return t.pos() == null || t.noun(); // "the charges", not "they charge"
         }
         boolean checked = Lexicon.ENGLISH.equals(lang.code()) || t.norm().startsWith("me") || t.norm().startsWith("di");
-        return !checked || t.maybeVerb();
+        // "Pemerintah Indonesia mendesak Australia ...": between two parties the word is the verb, whatever its tag
+        // ("mendesak" is also "urgent")
+        boolean betweenParties = m.start() > 0 && mentionAt[m.start() - 1] >= 0 && m.end() < tokens.size() && mentionAt[m.end()] >= 0;
+        return !checked || betweenParties || t.maybeVerb();
     }
 
     /**
@@ -247,6 +250,16 @@ class SentenceParts {
         return t.isWord() && !t.capitalized() && mentionAt[i] < 0 && lang.role(t) == null && !lang.functionWords().contains(w)
                 && !w.startsWith("me") && !w.startsWith("ber") && !w.startsWith("di") && !w.startsWith("ter")
                 && lang.cues().longestAt(tokens, i) == null;
+    }
+
+    /** Whether some word of the sentence makes someone speak (a speaking, accusing, denying verb or noun, "according to"). */
+    boolean speaks() {
+        for (Cue cue : cues) {
+            if (cue.type() != CueType.DISMISS && cue.type() != CueType.NONE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Cue firstCue(int from, int to, Set<CueType> types) {
