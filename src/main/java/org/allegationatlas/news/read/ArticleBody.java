@@ -38,7 +38,7 @@ final class ArticleBody {
     private final TextStats stats;
     private final boolean useNames;
 
-    private ArticleBody(TextStats stats, boolean useNames) {
+    ArticleBody(TextStats stats, boolean useNames) {
         this.stats = stats;
         this.useNames = useNames;
     }
@@ -66,7 +66,8 @@ final class ArticleBody {
 
     // ---- the container
 
-    private List<Element> container(Element body) {
+    /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
+    List<Element> container(Element body) {
         scoreParagraphs(body);
         if (scores.isEmpty()) {
             return List.of(body);
@@ -139,10 +140,10 @@ final class ArticleBody {
         if (Boilerplate.namedContent(e)) {
             return 25;
         }
-        return Boilerplate.namedBoilerplate(e) ? -25 : 0;
+        return Boilerplate.namedFurniture(e) ? -25 : 0;
     }
 
-    private double score(Element e) {
+    double score(Element e) {
         double[] s = scores.get(e);
         return s == null ? 0 : s[0];
     }
@@ -238,12 +239,12 @@ final class ArticleBody {
     }
 
     private boolean isFurniture(Element e) {
-        return Boilerplate.BOILERPLATE_TAGS.contains(e.tagName()) || Boilerplate.namedBoilerplate(e);
+        return Boilerplate.BOILERPLATE_TAGS.contains(e.tagName()) || Boilerplate.namedFurniture(e);
     }
 
     // ---- cleaning
 
-    private static void removeJunk(Element body) {
+    static void removeJunk(Element body) {
         List<Element> junk = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || isHidden(e)) {

@@ -1,8 +1,9 @@
 package org.allegationatlas.news.read;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 
@@ -22,50 +23,68 @@ final class Boilerplate {
     static final Set<String> BOILERPLATE_TAGS = Set.of("nav", "aside", "footer", "figcaption", "menu", "form");
 
     /**
-     * A class or id naming page furniture. Matched against each class name and the id, lower-cased, as whole
-     * words of it (words split at '-', '_' and camelCase).
+     * Class or id words naming page furniture for certain: such a part is skipped everywhere. Matched against the
+     * words of each class name and of the id, lower-cased (split at '-', '_' and camelCase).
      */
-    private static final Pattern BOILERPLATE_NAME = Pattern.compile(String.join("|",
-            "share|sharing|sharebar|sharetools|social|socials|sociallinks|likes?",
-            "comments?|commenting|disqus|replies|respond|discussion",
-            "related|recommended|recommendations?|more|popular|trending|mostread|most|outbrain|taboola|readmore|read|next|prev|previous|pagination|pager",
-            "newsletters?|subscribe|subscription|signup|sign|paywall|piano|register|login|membership",
-            "promo|promotion|promoted|advert|advertisement|advertising|ads?|adslot|adunit|adsense|dfp|gpt|sponsor|sponsored|partner|affiliate|commercial|banner|skyscraper|leaderboard",
-            "sidebar|side|rail|widgets?|toolbar|tools|utility|util",
-            "cookies?|consent|gdpr|notice|alert|modal|popup|overlay|lightbox",
-            "breadcrumbs?|crumbs?|nav|navbar|navigation|menu|masthead|header|footer|foot|topbar|bottom",
+    private static final Set<String> FURNITURE_WORD = words(
+            "share|sharing|sharebar|sharetools|social|socials|sociallinks",
+            "comments?|commenting|disqus",
+            "related|recommended|recommendations?|popular|trending|mostread|outbrain|taboola",
+            "newsletters?|subscribe|signup|paywall",
+            "promo|promotion|promoted|advert|advertisement|advertising|ads?|adslot|adunit|adsense|sponsor|sponsored|banner|skyscraper|leaderboard",
+            "sidebar|widgets?",
+            "cookies?|consent|gdpr|modal|popup",
+            "breadcrumbs?|nav|navbar|navigation|menu|masthead|footer");
+
+    /**
+     * Class or id words that make a small part inside the article furniture: captions, bylines, tags, media,
+     * the headline, links elsewhere. Too common in wrappers' names to decide more than that.
+     */
+    private static final Set<String> MINOR_WORD = words(
             "captions?|credits?|figcaption|byline|bylines|author|authors|dateline|timestamp|meta|metadata|info|bio|avatar",
             "tags?|tagged|tagcloud|topics|keywords|categories",
             "hidden|hide|invisible|screenreader|sr|visually|print|noprint|skip",
             "gallery|slideshow|carousel|slider|video|player|media|embed|thumbnail|thumbs?",
-            "rss|feed|follow|print|email|mail|whatsapp|facebook|twitter|pinterest|linkedin|reddit",
-            "headline|title|kicker|eyebrow|subscribe|cta|disclaimer|copyright|legal|contact|newsletter"));
+            "rss|feed|follow|email|mail|whatsapp|facebook|twitter|pinterest|linkedin|reddit|likes?",
+            "headline|title|kicker|eyebrow|cta|disclaimer|copyright|legal|contact",
+            "more|readmore|read|next|prev|previous|pagination|pager|header|toolbar|tools|utility|rail",
+            "alert|notice|overlay|lightbox|partner|affiliate|commercial|dfp|gpt|replies|respond|discussion",
+            "login|register|membership|piano|subscription");
 
     /** Class or id words that say the element is the article's text: never boilerplate. */
-    private static final Pattern CONTENT_NAME = Pattern.compile(
+    private static final Set<String> CONTENT_WORD = words(
             "article|articlebody|body|content|entry|main|post|story|text|hentry|blog|prose|richtext|rte|copy|paragraph");
 
     private Boilerplate() {
     }
 
-    /** The element's own names (class and id) mark it as page furniture and nothing marks it as content. */
-    static boolean namedBoilerplate(Element e) {
+    /** The element's own names (class and id) mark it as page furniture, and none of them as the article's text. */
+    static boolean namedFurniture(Element e) {
+        return named(e, FURNITURE_WORD);
+    }
+
+    /** Furniture, or one of the names of small parts inside an article (caption, byline, tags, media ...). */
+    static boolean namedMinor(Element e) {
+        return named(e, FURNITURE_WORD) || named(e, MINOR_WORD);
+    }
+
+    private static boolean named(Element e, Set<String> furniture) {
         String names = names(e);
         if (names.isEmpty()) {
             return false;
         }
-        boolean boilerplate = false;
+        boolean found = false;
         for (String name : names.split("\\s+")) {
-            String[] words = words(name);
+            List<String> words = split(name);
             // "article-body", "entry-content": the article's text, whatever else the element is called
-            if (words.length > 0 && allContent(words)) {
+            if (!words.isEmpty() && allContent(words)) {
                 return false;
             }
-            if (!boilerplate) {
-                boilerplate = anyBoilerplate(words);
+            if (!found) {
+                found = any(words, furniture);
             }
         }
-        return boilerplate;
+        return found;
     }
 
     /** One of the element's names is made of content words only ("article-body", "entry-content", "story"). */
@@ -75,26 +94,26 @@ final class Boilerplate {
             return false;
         }
         for (String name : names.split("\\s+")) {
-            String[] words = words(name);
-            if (words.length > 0 && allContent(words)) {
+            List<String> words = split(name);
+            if (!words.isEmpty() && allContent(words)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean allContent(String[] words) {
+    private static boolean allContent(List<String> words) {
         for (String word : words) {
-            if (!word.isEmpty() && !CONTENT_NAME.matcher(word).matches()) {
+            if (!CONTENT_WORD.contains(word)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean anyBoilerplate(String[] words) {
+    private static boolean any(List<String> words, Set<String> set) {
         for (String word : words) {
-            if (BOILERPLATE_NAME.matcher(word).matches()) {
+            if (set.contains(word)) {
                 return true;
             }
         }
@@ -111,9 +130,45 @@ final class Boilerplate {
         return className.isEmpty() ? id : className + " " + id;
     }
 
-    /** "socialShare-bar_top" -> social, share, bar, top. */
-    static String[] words(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return spaced.split("[^a-z0-9]+");
+    /** "socialShare-bar_top" -> social, share, bar, top (lower-cased; digits end a word and are dropped). */
+    static List<String> split(String name) {
+        List<String> words = new ArrayList<>(4);
+        StringBuilder word = new StringBuilder();
+        char previous = ' ';
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter || (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z')) {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+            }
+            if (letter) {
+                word.append(Character.toLowerCase(c));
+            }
+            previous = c;
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** "comments?|nav" -> comment, comments, nav. */
+    private static Set<String> words(String... alternatives) {
+        Set<String> words = new HashSet<>();
+        for (String group : alternatives) {
+            for (String word : group.split("\\|")) {
+                if (word.endsWith("?")) {
+                    String stem = word.substring(0, word.length() - 2);
+                    words.add(stem);
+                    words.add(stem + word.charAt(word.length() - 2));
+                } else {
+                    words.add(word);
+                }
+            }
+        }
+        return Set.copyOf(words);
     }
 }

@@ -111,7 +111,7 @@ final class Paragraphs {
         if (tag.equals("header") && text < partText * 0.25) {
             return true;
         }
-        if (useNames && minor && Boilerplate.namedBoilerplate(e)) {
+        if (useNames && minor && Boilerplate.namedMinor(e)) {
             return true;
         }
         // a box of links (related stories, tags, a menu): its text is mostly links
