@@ -148,13 +148,22 @@ final class ArticleBody {
         return s == null ? 0 : s[0];
     }
 
-    /** Rivals near the top's score under one ancestor: the article is that ancestor (Readability's rule). */
+    /**
+     * Rivals near the top's score: the article is their common ancestor when three of them are under one
+     * (Readability's rule), or when a rival is named as the top is (an article in several chunks).
+     */
     private Element sharedAncestor(Element top, List<Element> ranked) {
         double topScore = score(top);
         List<Element> rivals = new ArrayList<>();
         for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
-            if (score(ranked.get(i)) >= topScore * 0.75) {
-                rivals.add(ranked.get(i));
+            Element rival = ranked.get(i);
+            if (score(rival) >= topScore * 0.75 && !isAncestor(rival, top) && !isAncestor(top, rival)) {
+                rivals.add(rival);
+            }
+        }
+        for (Element rival : rivals) {
+            if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
+                return commonAncestor(top, rival);
             }
         }
         if (rivals.size() < 3) {
@@ -172,6 +181,15 @@ final class ArticleBody {
             }
         }
         return top;
+    }
+
+    private static Element commonAncestor(Element a, Element b) {
+        for (Element p = a.parent(); p != null; p = p.parent()) {
+            if (isAncestor(p, b)) {
+                return p;
+            }
+        }
+        return a;
     }
 
     private static boolean isAncestor(Element ancestor, Element e) {

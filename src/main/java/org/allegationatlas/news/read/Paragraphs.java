@@ -22,7 +22,7 @@ final class Paragraphs {
             "(?iu)^\\W*(read (also|more|next)|also read|see also|related( (articles?|stories|posts|coverage|content|news|links|reading))?"
                     + "|more( on this| from| stories| news)?|baca (juga|pula|selengkapnya)|lihat juga|simak( juga)?|artikel terkait"
                     + "|berita terkait|advertisement|advertisment|sponsored|iklan|click here|tap here|sign up|subscribe|follow us"
-                    + "|share (this|on)|recommended|watch|listen|photo|image|credit|source: getty|getty images|leia (também|mais)"
+                    + "|share (this|on)|recommended|comments?( \\(\\d+\\))?$|watch|listen|photo|image|credit|source: getty|getty images|leia (também|mais)"
                     + "|veja também|lesen sie auch|lire aussi|à lire aussi|mehr zum thema)\\b.*");
     private static final Pattern BYLINE = Pattern.compile("(?iu)^(by|oleh|por|von|par)\\s+\\p{Lu}.{0,80}$");
     private static final int FURNITURE_LINE_MAX = 160;
@@ -75,7 +75,10 @@ final class Paragraphs {
         if (skip(e)) {
             return;
         }
-        boolean block = ArticleBody.BLOCK_TAGS.contains(tag);
+        if (tag.equals("td") || tag.equals("th")) {
+            append(" "); // a table's row is one line, its cells apart
+        }
+        boolean block = ArticleBody.BLOCK_TAGS.contains(tag) && !tag.equals("td") && !tag.equals("th");
         if (block) {
             flush();
         }
@@ -111,7 +114,8 @@ final class Paragraphs {
         if (tag.equals("header") && text < partText * 0.25) {
             return true;
         }
-        if (useNames && minor && Boilerplate.namedMinor(e)) {
+        boolean inTable = tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody");
+        if (useNames && minor && !inTable && Boilerplate.namedMinor(e)) {
             return true;
         }
         // a box of links (related stories, tags, a menu): its text is mostly links
