@@ -44,7 +44,7 @@ final class Boilerplate {
             "captions?|credits?|figcaption|byline|bylines|author|authors|dateline|timestamp|meta|metadata|info|bio|avatar",
             "tags?|tagged|tagcloud|topics|keywords|categories",
             "hidden|hide|invisible|screenreader|sr|visually|print|noprint|skip",
-            "gallery|slideshow|carousel|slider|video|media|embed|thumbnail|thumbs?",
+            "gallery|slideshow|carousel|slider|media|thumbnail|thumbs?",
             "rss|feed|follow|email|mail|likes?",
             "headline|title|kicker|eyebrow|cta|disclaimer|copyright|legal|contact",
             "more|readmore|read|next|prev|previous|pagination|pager|header|toolbar|tools|utility|rail",

@@ -17,13 +17,18 @@ import org.jsoup.nodes.TextNode;
  */
 final class Paragraphs {
 
-    /** Short lines that lead elsewhere or are the page talking about itself. */
-    private static final Pattern FURNITURE_LINE = Pattern.compile(
-            "(?iu)^\\W*(read (also|more|next)|also read|see also|related( (articles?|stories|posts|coverage|content|news|links|reading))?"
-                    + "|more( on this| from| stories| news)?|baca (juga|pula|selengkapnya)|lihat juga|simak( juga)?|artikel terkait"
-                    + "|berita terkait|advertisement|advertisment|sponsored|iklan|click here|tap here|sign up|subscribe|follow us"
-                    + "|share (this|on)|recommended|comments?( \\(\\d+\\))?$|watch|listen|photo|image|credit|source: getty|getty images|leia (também|mais)"
-                    + "|veja também|lesen sie auch|lire aussi|à lire aussi|mehr zum thema)\\b.*");
+    /**
+     * Short lines that lead elsewhere or are the page talking about itself: the words alone, or before a colon
+     * or dash ("Read also: ...", "Baca juga: ...", "Advertisement", "Comments (12)").
+     */
+    private static final Pattern FURNITURE_LINE = Pattern.compile("(?iu)^\\W*(read (also|more|next)|also read|see also|related"
+            + "( (articles?|stories|posts|coverage|content|news|links|reading|video))?|more( (on|about) this( story| topic)?| from [\\p{L} .]+)?"
+            + "|baca (juga|pula|selengkapnya)|lihat juga|simak( juga)?|artikel terkait|berita terkait|advertisements?|advert|ads?|sponsored( content)?"
+            + "|iklan|photos?|images?|credits?|watch|listen|videos?|leia (também|mais)|veja também|lesen sie auch|lire aussi|à lire aussi"
+            + "|mehr zum thema|recommended( for you)?|comments?( \\(\\d+\\))?|share( this( article| story| post)?)?|follow us( on [\\p{L} ]+)?"
+            + "|top stories|trending|most (read|popular|viewed)|editor'?s picks|you may also like|you might also like)"
+            + "\\s*(\\d+\\s*)?([:|»›>–—-].*)?$"
+            + "|(?iu)^\\W*((click|tap) here|sign up (for|to|now)|subscribe (to|now|for|here)|all rights reserved|copyright ©|©).*");
     private static final Pattern BYLINE = Pattern.compile("(?iu)^(by|oleh|por|von|par)\\s+\\p{Lu}.{0,80}$");
     private static final int FURNITURE_LINE_MAX = 160;
 
@@ -115,7 +120,8 @@ final class Paragraphs {
             return true;
         }
         boolean inTable = tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody");
-        if (useNames && minor && !inTable && Boilerplate.namedMinor(e)) {
+        boolean named = ArticleBody.BLOCK_TAGS.contains(tag) && !inTable; // names on inline elements are styling
+        if (useNames && minor && named && Boilerplate.namedMinor(e)) {
             return true;
         }
         // a box of links (related stories, tags, a menu): its text is mostly links
@@ -175,7 +181,8 @@ final class Paragraphs {
 
     private boolean keep(String text, int links, boolean wasHeading) {
         int length = text.length();
-        if (links > length * 0.5) {
+        // a line of links leads elsewhere; a long paragraph with many links (a deals post) is still text
+        if (links > length * 0.8 || (links > length * 0.5 && length < 250)) {
             return false;
         }
         if (title != null && normalized(text).equals(title)) {
