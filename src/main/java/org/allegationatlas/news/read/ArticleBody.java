@@ -43,21 +43,21 @@ final class ArticleBody {
         this.useNames = useNames;
     }
 
-    /** The article's paragraphs ({@code title}: the headline, not repeated in the text; may be null). */
-    static List<String> paragraphs(Element body, String title) {
+    /** The article's paragraphs ({@code headlines}: the page's titles for it, not repeated in the text). */
+    static List<String> paragraphs(Element body, List<String> headlines) {
         removeJunk(body);
         TextStats stats = new TextStats(body);
-        List<String> strict = new ArticleBody(stats, true).read(body, title);
+        List<String> strict = new ArticleBody(stats, true).read(body, headlines);
         if (length(strict) >= 500) {
             return strict;
         }
-        List<String> loose = new ArticleBody(stats, false).read(body, title);
+        List<String> loose = new ArticleBody(stats, false).read(body, headlines);
         return length(loose) > length(strict) * 1.5 ? loose : strict;
     }
 
-    private List<String> read(Element body, String title) {
+    private List<String> read(Element body, List<String> headlines) {
         List<Element> article = container(body);
-        Paragraphs paragraphs = new Paragraphs(stats, useNames, title);
+        Paragraphs paragraphs = new Paragraphs(stats, useNames, headlines);
         for (Element part : article) {
             paragraphs.add(part);
         }

@@ -32,7 +32,7 @@ final class Boilerplate {
             "related|recommended|recommendations?|popular|trending|mostread|outbrain|taboola",
             "newsletters?|subscribe|signup|paywall",
             "promo|promotion|promoted|advert|advertisement|advertising|ads?|adslot|adunit|adsense|sponsor|sponsored|banner|skyscraper|leaderboard",
-            "sidebar|widgets?",
+            "sidebar",
             "cookies?|consent|gdpr|modal|popup",
             "breadcrumbs?|nav|navbar|navigation|menu|masthead|footer");
 
@@ -48,7 +48,7 @@ final class Boilerplate {
             "rss|feed|follow|email|mail|likes?",
             "headline|title|kicker|eyebrow|cta|disclaimer|copyright|legal|contact",
             "more|readmore|read|next|prev|previous|pagination|pager|header|toolbar|tools|utility|rail",
-            "alert|notice|overlay|lightbox|partner|affiliate|commercial|dfp|gpt|replies|respond|discussion",
+            "widgets?|alert|notice|overlay|lightbox|partner|affiliate|commercial|dfp|gpt|replies|respond|discussion",
             "login|register|membership|piano|subscription");
 
     /** Class or id words that say the element is the article's text: never boilerplate. */

@@ -1,16 +1,63 @@
 package org.allegationatlas.news.read;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.allegationatlas.extract.lexicon.ResourceFiles;
+import org.allegationatlas.extract.text.LanguageDetector;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** Reads the article of an HTML page: no network, no database. */
+/**
+ * Reads the article of an HTML page: its text, headline, publisher, date, language and canonical address. No network,
+ * no database, no state between pages: one instance serves any number of threads.
+ * <p>
+ * The bytes are decoded by {@link PageCharset}, parsed by jsoup (as a browser would), described by
+ * {@link PageMetadata} (the page's own JSON-LD and meta tags first) and read by {@link ArticleBody}. A page in no
+ * declared language gets the function-word guess of {@link LanguageDetector} ("id" or "en") from its body.
+ */
 public final class PageReader {
 
+    private final LanguageDetector languageGuess;
+
+    public PageReader(LanguageDetector languageGuess) {
+        this.languageGuess = Objects.requireNonNull(languageGuess);
+    }
+
+    /** A reader guessing undeclared languages by the extraction's own function-word list (extract/lexicon/function-words.tsv). */
+    public static PageReader withFunctionWords() {
+        Set<String> indonesian = new HashSet<>();
+        Set<String> english = new HashSet<>();
+        List<String> affixes = List.of();
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/function-words.tsv")) {
+            switch (row[0]) {
+                case LanguageDetector.INDONESIAN -> indonesian.addAll(List.of(row[1].split(" ")));
+                case LanguageDetector.ENGLISH -> english.addAll(List.of(row[1].split(" ")));
+                case "id-affix" -> affixes = List.of(row[1].split(" "));
+                default -> {
+                }
+            }
+        }
+        return new PageReader(new LanguageDetector(Set.copyOf(indonesian), Set.copyOf(english), affixes));
+    }
+
+    /**
+     * The article on a page.
+     *
+     * @param html the page's bytes as received
+     * @param contentTypeHeader the response's Content-Type header, for its charset; may be null
+     * @param url the address the page came from (resolves relative links, dates in the path); may be null
+     */
     public ReadPage read(byte[] html, String contentTypeHeader, String url) {
-        String text = PageCharset.decode(html, contentTypeHeader);
-        Document document = Jsoup.parse(text, url == null ? "" : url);
-        String title = document.title();
-        String body = String.join("\n\n", ArticleBody.paragraphs(document.body(), title));
-        return new ReadPage(url, url, title, null, null, null, body);
+        Document document = Jsoup.parse(PageCharset.decode(html, contentTypeHeader), url == null ? "" : url);
+        PageMetadata meta = PageMetadata.read(document, url);
+        String body = String.join("\n\n", ArticleBody.paragraphs(document.body(), meta.headlines()));
+        String language = meta.language();
+        if (language == null && !body.isEmpty()) {
+            language = languageGuess.detect(body);
+        }
+        return new ReadPage(url, meta.canonicalUrl(), meta.title(), meta.publisher(), meta.publishedOn(), language, body);
     }
 }

@@ -1,7 +1,9 @@
 package org.allegationatlas.news.read;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,7 @@ final class Paragraphs {
 
     private final TextStats stats;
     private final boolean useNames;
-    private final String title;
+    private final Set<String> headlines = new HashSet<>();
     private final List<String> result = new ArrayList<>();
     private final StringBuilder line = new StringBuilder();
     private int linkChars;
@@ -42,10 +44,12 @@ final class Paragraphs {
     private int partText;
     private boolean heading;
 
-    Paragraphs(TextStats stats, boolean useNames, String title) {
+    Paragraphs(TextStats stats, boolean useNames, List<String> headlines) {
         this.stats = stats;
         this.useNames = useNames;
-        this.title = title == null ? null : normalized(title);
+        for (String headline : headlines) {
+            this.headlines.add(normalized(headline));
+        }
     }
 
     void add(Element part) {
@@ -122,7 +126,8 @@ final class Paragraphs {
         boolean inTable = tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody");
         boolean named = ArticleBody.BLOCK_TAGS.contains(tag) && !inTable; // names on inline elements are styling
         if (useNames && minor && named && Boilerplate.namedMinor(e)) {
-            return true;
+            // an embedded post (a quoted tweet) in a widget is part of the article; the rest of such parts is not
+            return Boilerplate.namedFurniture(e) || e.selectFirst("blockquote") == null;
         }
         // a box of links (related stories, tags, a menu): its text is mostly links
         boolean box = tag.equals("ul") || tag.equals("ol") || tag.equals("div") || tag.equals("section") || tag.equals("table")
@@ -185,7 +190,7 @@ final class Paragraphs {
         if (links > length * 0.8 || (links > length * 0.5 && length < 250)) {
             return false;
         }
-        if (title != null && normalized(text).equals(title)) {
+        if (length < 400 && headlines.contains(normalized(text))) {
             return false;
         }
         if (length <= FURNITURE_LINE_MAX && (FURNITURE_LINE.matcher(text).matches() || BYLINE.matcher(text).matches())) {

@@ -58,7 +58,7 @@ public final class ReadPagesBenchmark {
             pages.put(sha, gunzip(data.resolve("html").resolve(sha + ".html.gz")));
         }
 
-        PageReader reader = new PageReader();
+        PageReader reader = PageReader.withFunctionWords();
         Map<String, ReadPage> read = new LinkedHashMap<>();
         pages.forEach((sha, bytes) -> read.put(sha, reader.read(bytes, null, urls.get(sha))));
 
