@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * What a page says about its article, the page's own statements first: JSON-LD, then OpenGraph and other
@@ -39,18 +40,43 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         JsonLd.Article ld = JsonLd.read(document);
         Element head = document.head();
 
-        String siteName = firstNonBlank(ld.publisher(), meta(head, "og:site_name"), meta(head, "application-name"),
-                meta(head, "publisher"), meta(head, "dc.publisher"));
-        String publisher = notAHost(siteName, url);
+        String siteName = null;
+        String publisher = null;
+        for (String candidate : new String[] { ld.publisher(), meta(head, "og:site_name"), meta(head, "application-name"),
+                meta(head, "publisher"), meta(head, "dc.publisher") }) {
+            String name = siteName(candidate);
+            if (siteName == null) {
+                siteName = name;
+            }
+            if (publisher == null) {
+                publisher = notAHost(name, url);
+            }
+        }
 
         List<String> headlines = new ArrayList<>();
         addIfPresent(headlines, ld.headline());
         addIfPresent(headlines, meta(head, "og:title"));
         addIfPresent(headlines, meta(head, "twitter:title"));
         addIfPresent(headlines, document.title());
-        Element h1 = document.selectFirst("h1");
-        addIfPresent(headlines, h1 == null ? null : h1.text());
-        String title = headlines.isEmpty() ? null : withoutSiteName(headlines.get(0), siteName, url);
+        Element h1 = document.body() == null ? null : document.body().selectFirst("h1");
+        String shown = h1 == null ? null : h1.text().strip();
+        String title = null;
+        for (String headline : headlines) {
+            title = withoutSiteName(headline, siteName, url);
+            break;
+        }
+        // "Headline | Section": the page's visible headline, when the title holds it whole
+        if (title != null && ld.headline() == null && shown != null && shown.split("\\s+").length >= 3
+                && !comparable(shown).equals(comparable(title)) && comparable(title).contains(comparable(shown))) {
+            title = shown;
+        }
+        if (title == null && shown != null && !shown.isEmpty()) {
+            title = shown;
+        }
+        addIfPresent(headlines, shown);
+        if (title != null) {
+            headlines.add(0, title);
+        }
         if (publisher == null) {
             publisher = fromTitleSuffix(document.title(), url);
         }
@@ -185,10 +211,11 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         if (p.isEmpty()) {
             return true;
         }
-        if (site != null && (p.equals(site) || p.startsWith(site + " ") || site.startsWith(p + " "))) {
+        if (site != null && p.equals(site)) {
             return true;
         }
-        return hostLabel != null && p.replace(" ", "").equals(hostLabel);
+        // "Sportsnet.ca", "Vortex Cannon Entertainment" on vortexcannon.org
+        return hostLabel != null && startsWithHost(p, hostLabel);
     }
 
     /** "Headline - 9to5Mac" on 9to5mac.com: the suffix is the site's name as the site writes it. */
@@ -199,11 +226,18 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         }
         String[] parts = TITLE_SEPARATOR.split(title);
         for (String part : new String[] { parts[parts.length - 1], parts[0] }) {
-            if (parts.length > 1 && comparable(part).replace(" ", "").equals(hostLabel)) {
+            if (parts.length > 1 && startsWithHost(comparable(part), hostLabel)) {
                 return notAHost(part.strip(), url);
             }
         }
         return null;
+    }
+
+    /** A short name that starts as the host does: "sportsnet ca", "vortex cannon entertainment" on vortexcannon.org. */
+    private static boolean startsWithHost(String comparableName, String hostLabel) {
+        String joined = comparableName.replace(" ", "");
+        return hostLabel.length() >= 4 && joined.startsWith(hostLabel) && joined.length() <= hostLabel.length() + 15
+                && comparableName.split(" ").length <= 4;
     }
 
     /** "www.the-guardian.co.uk" -> "theguardian": the label before the public suffix, letters and digits only. */
@@ -301,8 +335,19 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
 
     private static void addIfPresent(List<String> list, String value) {
         if (value != null && !value.isBlank()) {
-            list.add(value.strip().replaceAll("\\s+", " "));
+            // JSON-LD and meta values carry entities now and then ("&#8217;"): as the text shows them
+            list.add(Parser.unescapeEntities(value, false).strip().replaceAll("\\s+", " "));
         }
+    }
+
+    /** "Autoracing | F1 | Indy" -> "Autoracing"; a social handle ("@politifact") names no publisher. */
+    private static String siteName(String value) {
+        if (value == null || value.isBlank() || value.strip().startsWith("@")) {
+            return null;
+        }
+        String name = Parser.unescapeEntities(value, false).strip();
+        int bar = name.indexOf(" | ");
+        return bar > 0 ? name.substring(0, bar).strip() : name;
     }
 
     private static String firstNonBlank(String... values) {
