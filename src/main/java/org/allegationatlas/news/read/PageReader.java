@@ -51,6 +51,9 @@ public final class PageReader {
      * @param url the address the page came from (resolves relative links, dates in the path); may be null
      */
     public ReadPage read(byte[] html, String contentTypeHeader, String url) {
+        if (!isMarkup(html, contentTypeHeader)) {
+            return new ReadPage(url, url, null, null, null, null, "");
+        }
         Document document = Jsoup.parse(PageCharset.decode(html, contentTypeHeader), url == null ? "" : url);
         PageMetadata meta = PageMetadata.read(document, url);
         String body = String.join("\n\n", ArticleBody.paragraphs(document.body(), meta.headlines()));
@@ -59,5 +62,20 @@ public final class PageReader {
             language = languageGuess.detect(body);
         }
         return new ReadPage(url, meta.canonicalUrl(), meta.title(), meta.publisher(), meta.publishedOn(), language, body);
+    }
+
+    /** HTML or XHTML by the header when it names a type, text (no NUL byte in its first kilobyte) by the bytes when not. */
+    private static boolean isMarkup(byte[] bytes, String contentTypeHeader) {
+        if (contentTypeHeader != null && !contentTypeHeader.isBlank()) {
+            String type = contentTypeHeader.toLowerCase(java.util.Locale.ROOT);
+            return type.contains("html") || type.contains("xml") || type.startsWith("text/");
+        }
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        for (int i = 0; !utf16 && i < Math.min(bytes.length, 1024); i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
