@@ -3,8 +3,10 @@ package org.allegationatlas.news.read;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,11 +41,12 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
     static PageMetadata read(Document document, String url) {
         JsonLd.Article ld = JsonLd.read(document);
         Element head = document.head();
+        Map<String, String> metas = metas(document);
 
         String siteName = null;
         String publisher = null;
-        for (String candidate : new String[] { ld.publisher(), meta(head, "og:site_name"), meta(head, "application-name"),
-                meta(head, "publisher"), meta(head, "dc.publisher") }) {
+        for (String candidate : new String[] { ld.publisher(), metas.get("og:site_name"), metas.get("application-name"),
+                metas.get("publisher"), metas.get("dc.publisher") }) {
             String name = siteName(candidate);
             if (siteName == null) {
                 siteName = name;
@@ -55,8 +58,8 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
 
         List<String> headlines = new ArrayList<>();
         addIfPresent(headlines, ld.headline());
-        addIfPresent(headlines, meta(head, "og:title"));
-        addIfPresent(headlines, meta(head, "twitter:title"));
+        addIfPresent(headlines, metas.get("og:title"));
+        addIfPresent(headlines, metas.get("twitter:title"));
         addIfPresent(headlines, document.title());
         Element h1 = document.body() == null ? null : document.body().selectFirst("h1");
         String shown = h1 == null ? null : h1.text().strip();
@@ -82,7 +85,7 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         }
 
         String canonical = firstNonBlank(absolute(document.selectFirst("link[rel~=(?i)^canonical$]"), "href"),
-                meta(head, "og:url"), ld.url());
+                metas.get("og:url"), ld.url());
         canonical = absoluteUrl(canonical, url);
 
         String language = Languages.tag(ld.language());
@@ -90,11 +93,11 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
             language = Languages.tag(document.selectFirst("html") == null ? null : document.selectFirst("html").attr("lang"));
         }
         if (language == null) {
-            language = Languages.tag(firstNonBlank(httpEquiv(head, "content-language"), meta(head, "language"),
-                    meta(head, "dc.language"), meta(head, "og:locale")));
+            language = Languages.tag(firstNonBlank(httpEquiv(head, "content-language"), metas.get("language"),
+                    metas.get("dc.language"), metas.get("og:locale")));
         }
 
-        LocalDate date = date(document, ld, url, headlines);
+        LocalDate date = date(document, metas, ld, url, headlines);
         return new PageMetadata(title, headlines, publisher, date, language, canonical != null ? canonical : url);
     }
 
@@ -103,11 +106,11 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
      * day the page shows or its URL names when that is the day before or after (an evening story in New York is
      * stamped with the next day in UTC). Without metadata: the URL's date, a {@code <time>}'s text, a date near the headline.
      */
-    private static LocalDate date(Document document, JsonLd.Article ld, String url, List<String> headlines) {
+    private static LocalDate date(Document document, Map<String, String> metas, JsonLd.Article ld, String url, List<String> headlines) {
         String stamp = ld.datePublished();
         LocalDate date = Dates.parse(stamp);
         for (int i = 0; date == null && i < DATE_META.size(); i++) {
-            stamp = meta(document, DATE_META.get(i));
+            stamp = metas.get(DATE_META.get(i));
             date = Dates.parse(stamp);
         }
         if (date == null) {
@@ -284,21 +287,22 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         return host != null && s.equalsIgnoreCase(host) ? null : s;
     }
 
-    private static String meta(Element scope, String name) {
-        if (scope == null) {
-            return null;
-        }
-        for (Element meta : scope.getElementsByTag("meta")) {
+    /** Every meta tag's value by its property, name or itemprop (lower-cased; the first of a name wins). */
+    private static Map<String, String> metas(Document document) {
+        Map<String, String> metas = new HashMap<>();
+        for (Element meta : document.getElementsByTag("meta")) {
+            String content = meta.hasAttr("content") ? meta.attr("content") : meta.attr("datetime");
+            if (content.isBlank()) {
+                continue;
+            }
             for (String attribute : new String[] { "property", "name", "itemprop" }) {
-                if (meta.attr(attribute).equalsIgnoreCase(name)) {
-                    String content = meta.hasAttr("content") ? meta.attr("content") : meta.attr("datetime");
-                    if (!content.isBlank()) {
-                        return content.strip();
-                    }
+                String name = meta.attr(attribute);
+                if (!name.isEmpty()) {
+                    metas.putIfAbsent(name.toLowerCase(Locale.ROOT), content.strip());
                 }
             }
         }
-        return null;
+        return metas;
     }
 
     private static String httpEquiv(Element head, String name) {
