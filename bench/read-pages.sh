@@ -13,7 +13,7 @@ OUT=${OUT:-target/read-pages}
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 PIN=()
 if command -v taskset >/dev/null; then PIN=(taskset -c 0); fi
-"${PIN[@]}" java -Xmx1g -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+"${PIN[@]}" java ${JAVA_OPTS:-} -Xmx1g -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.allegationatlas.news.read.ReadPagesBenchmark "$DATA" "$OUT"
 for split in dev test all; do
   echo "== $split ($(python3 -c "import json,sys;print(len(json.load(open(sys.argv[1]))))" "$OUT/$split/ground-truth.json") pages)"

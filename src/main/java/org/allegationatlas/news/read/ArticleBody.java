@@ -37,6 +37,7 @@ final class ArticleBody {
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
     private final TextStats stats;
     private final boolean useNames;
+    private int bodyText;
 
     ArticleBody(TextStats stats, boolean useNames) {
         this.stats = stats;
@@ -45,14 +46,31 @@ final class ArticleBody {
 
     /** The article's paragraphs ({@code headlines}: the page's titles for it, not repeated in the text). */
     static List<String> paragraphs(Element body, List<String> headlines) {
+        return paragraphs(body, headlines, null);
+    }
+
+    /**
+     * The article's paragraphs ({@code headlines}: the page's titles for it, not repeated in the text;
+     * {@code statedBody}: the text the page's JSON-LD gives as its articleBody, or null).
+     */
+    static List<String> paragraphs(Element body, List<String> headlines, String statedBody) {
         removeJunk(body);
         TextStats stats = new TextStats(body);
-        List<String> strict = new ArticleBody(stats, true).read(body, headlines);
-        if (length(strict) >= 500) {
-            return strict;
+        List<String> found = new ArticleBody(stats, true).read(body, headlines);
+        if (length(found) < 500) {
+            List<String> loose = new ArticleBody(stats, false).read(body, headlines);
+            if (length(loose) > length(found) * 1.5) {
+                found = loose;
+            }
         }
-        List<String> loose = new ArticleBody(stats, false).read(body, headlines);
-        return length(loose) > length(strict) * 1.5 ? loose : strict;
+        return StatedBody.check(found, statedBody, body, stats, headlines);
+    }
+
+    /** The paragraphs of one element, read as those of the container are. */
+    static List<String> paragraphsOf(Element e, TextStats stats, List<String> headlines) {
+        Paragraphs paragraphs = new Paragraphs(stats, true, headlines);
+        paragraphs.add(e);
+        return paragraphs.result();
     }
 
     private List<String> read(Element body, List<String> headlines) {
@@ -68,6 +86,7 @@ final class ArticleBody {
 
     /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
     List<Element> container(Element body) {
+        bodyText = stats.text(body);
         scoreParagraphs(body);
         if (scores.isEmpty()) {
             return List.of(body);
@@ -256,8 +275,19 @@ final class ArticleBody {
         return parts;
     }
 
+    /**
+     * A part left out of the scoring: a furniture tag, or a furniture name unless a name also says content
+     * ("main-wrapper sidebar-left", Readability's rule); never a part that holds most of the page's text (no
+     * wrapper of the whole page is furniture, whatever it is called).
+     */
     private boolean isFurniture(Element e) {
-        return Boilerplate.BOILERPLATE_TAGS.contains(e.tagName()) || Boilerplate.namedFurniture(e);
+        if (stats.text(e) > bodyText * 0.5) {
+            return false; // an ASP.NET page's <form> around everything
+        }
+        if (Boilerplate.BOILERPLATE_TAGS.contains(e.tagName())) {
+            return true;
+        }
+        return !Boilerplate.anyContentWord(e) && Boilerplate.namedFurniture(e);
     }
 
     // ---- cleaning

@@ -102,6 +102,18 @@ final class Boilerplate {
         return false;
     }
 
+    /** A word of one of the element's names says content ("main-wrapper", "article-comments"). */
+    static boolean anyContentWord(Element e) {
+        for (String name : names(e).split("\\s+")) {
+            for (String word : split(name)) {
+                if (CONTENT_WORD.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean allContent(List<String> words) {
         for (String word : words) {
             if (!CONTENT_WORD.contains(word)) {

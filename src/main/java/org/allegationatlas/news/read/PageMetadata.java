@@ -21,7 +21,7 @@ import org.jsoup.parser.Parser;
  * meta tags are among what cleaning removes.
  */
 record PageMetadata(String title, List<String> headlines, String publisher, LocalDate publishedOn, String language,
-        String canonicalUrl) {
+        String canonicalUrl, String statedBody) {
 
     /** Meta tags that carry the publication date, most specific first (name, property or itemprop). */
     private static final List<String> DATE_META = List.of("article:published_time", "og:article:published_time",
@@ -98,7 +98,8 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         }
 
         LocalDate date = date(document, metas, ld, url, headlines);
-        return new PageMetadata(title, headlines, publisher, date, language, canonical != null ? canonical : url);
+        return new PageMetadata(title, headlines, publisher, date, language, canonical != null ? canonical : url,
+                ld.articleBody());
     }
 
     /**
