@@ -33,6 +33,7 @@ final class Paragraphs {
             + "|(?iu)^\\W*((click|tap) here|sign up (for|to|now)|subscribe (to|now|for|here)|all rights reserved|copyright ©|©).*");
     private static final Pattern BYLINE = Pattern.compile("(?iu)^(by|oleh|por|von|par)\\s+\\p{Lu}.{0,80}$");
     private static final int FURNITURE_LINE_MAX = 160;
+    private static final int MINOR_MAX = 400;
 
     private final TextStats stats;
     private final boolean useNames;
@@ -125,9 +126,15 @@ final class Paragraphs {
         }
         boolean inTable = tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody");
         boolean named = ArticleBody.BLOCK_TAGS.contains(tag) && !inTable; // names on inline elements are styling
-        if (useNames && minor && named && Boilerplate.namedMinor(e)) {
-            // an embedded post (a quoted tweet) in a widget is part of the article; the rest of such parts is not
-            return Boilerplate.namedFurniture(e) || e.selectFirst("blockquote") == null;
+        if (useNames && minor && named) {
+            if (Boilerplate.namedFurniture(e)) {
+                return true;
+            }
+            // captions, bylines, tags, "more" boxes are short or links; a long text so named ("read-more-content",
+            // the rest of the article behind a button) is the article's; so is an embedded post (a quoted tweet)
+            if (Boilerplate.namedMinor(e) && (text < MINOR_MAX || stats.linkDensity(e) > 0.3)) {
+                return e.selectFirst("blockquote") == null;
+            }
         }
         // a box of links (related stories, tags, a menu): its text is mostly links
         boolean box = tag.equals("ul") || tag.equals("ol") || tag.equals("div") || tag.equals("section") || tag.equals("table")
