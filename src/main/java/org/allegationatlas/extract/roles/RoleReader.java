@@ -111,6 +111,14 @@ final class RoleReader extends SentenceParts {
         lastSubjectWhy = subjectWhy + ": " + ClaimDraft.describe(subject)
                 + (subjectMention == null ? "" : " as \"" + surface(subjectMention) + "\"");
         List<Mention> counterparties = sufferer != null ? List.of(sufferer) : counterparties(said, subjectMention, agent, subject);
+        if (subject == claimant && pronoun == Role.SELF && counterparties.stream().noneMatch(m -> foreignTo(m, claimant))) {
+            // "mengancam akan menutup pangkalan Incirlik jika Amerika Serikat menjatuhkan sanksi", "threatened to ban voting
+            // if Hamas ran": a threat's condition names whom it is aimed at
+            Mention conditioned = conditionalParty(said, claimant);
+            if (conditioned != null) {
+                counterparties = List.of(conditioned);
+            }
+        }
         ArticleActors.Actor place = place(said, subject, counterparties);
         List<ClaimDraft> drafts = new ArrayList<>();
         Mention supplier = frame.selfSubject ? null : supplier(said, subject);
@@ -147,6 +155,27 @@ final class RoleReader extends SentenceParts {
     }
 
     private String lastSubjectWhy;
+
+    private static final java.util.Set<String> CONDITIONS = java.util.Set.of("if", "unless", "jika", "jikalau", "apabila", "bila",
+            "kalau", "kecuali", "seandainya", "selama");
+
+    private static boolean foreignTo(Mention m, ArticleActors.Actor claimant) {
+        return m.actor().country() != null && !Objects.equals(m.actor().country(), claimant.country());
+    }
+
+    /** The first party of another country than the speaker's that opens a clause of condition ("if", "jika", "unless"). */
+    private Mention conditionalParty(List<Mention> said, ArticleActors.Actor claimant) {
+        for (Mention m : said) {
+            int i = m.start() - 1;
+            while (i >= 0 && (tokens.get(i).is("the") || lang.role(tokens.get(i)) == Role.SKIP)) {
+                i--;
+            }
+            if (i >= 0 && CONDITIONS.contains(tokens.get(i).norm()) && mark(m) == Mark.NONE && foreignTo(m, claimant)) {
+                return m;
+            }
+        }
+        return null;
+    }
 
     /**
      * "Russian missiles hit an apartment block in the Ukrainian city of Dnipro", "Jet tempur Israel menyerang sebuah desa
@@ -335,6 +364,13 @@ final class RoleReader extends SentenceParts {
                 return m;
             }
         }
+        // "masih banyak kecurangan yang dilakukan KPU", "Setiap tempat yang digunakan Hamas adalah target": the only party
+        // is the doer inside a relative clause; what is said is about it
+        for (Mention m : said) {
+            if (mark(m) == Mark.MODIFIER && m.actor().kind() != ActorKind.TERRITORY) {
+                return m;
+            }
+        }
         return null;
     }
 
@@ -427,7 +463,10 @@ final class RoleReader extends SentenceParts {
         int to = english ? Math.min(tokens.size(), m.end() + 3) : m.start();
         for (PhraseTable.Match<Lexicon.CategoryCue> cue : lang.categories().findAll(tokens, from, to)) {
             boolean adjacent = english ? onlyModifiers(m.end(), cue.start()) : onlyModifiers(cue.end(), m.start());
-            if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent) {
+            // "serangan roket Hamas", "Hamas rocket attacks": the weapon names an attack, whose doer the party is
+            int attackWord = english ? cue.end() : cue.start() - 1;
+            boolean attack = attackWord >= 0 && attackWord < tokens.size() && ctx.lexicon.isHostileAct(tokens.get(attackWord).norm());
+            if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent && !attack) {
                 return true;
             }
         }
