@@ -47,6 +47,12 @@ final class FrameReader extends SentenceParts {
         }
         if (frame == null) {
             frame = accordingFrame();
+            Frame main = frame != null && parentheticalAccording(frame) ? leadFrame(0, last) : null;
+            if (main != null && main.speaker != null && main.speaker != frame.speaker) {
+                // "Moskow, menurut kantor berita RIA Novosti, menuduh Washington ...": the source only relays the main clause,
+                // whose subject speaks
+                frame = main;
+            }
         }
         if (frame == null) {
             // "Moscow's denial came after Finnish officials reported ...": the noun that opens the sentence speaks first
@@ -265,6 +271,16 @@ final class FrameReader extends SentenceParts {
     private static final Set<String> ATTRIBUTION_PREPOSITIONS = Set.of("dalam", "di", "kepada", "saat", "ketika", "seusai", "usai",
             "melalui", "lewat", "seperti", "in", "at", "to", "during", "after", "while", "through", "via");
 
+    /** ", menurut X, ..." / ", according to X, ...": an attribution set off by commas inside the sentence. */
+    private boolean parentheticalAccording(Frame frame) {
+        Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
+        if (cue == null || cue.start() == 0 || !tokens.get(cue.start() - 1).is(",") || frame.speaker == null) {
+            return false;
+        }
+        int comma = indexOf(",", frame.speaker.end(), Math.min(last, frame.speaker.end() + 4));
+        return comma >= 0 && firstCue(frame.speaker.end(), comma, LEADING) == null;
+    }
+
     /** "Menurut Kirby, ..." / "According to X, ..." / "..., according to X." */
     private Frame accordingFrame() {
         Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
@@ -439,7 +455,9 @@ final class FrameReader extends SentenceParts {
             for (Cue cue : cues) {
                 if (cue.start() >= first.end() && cue.start() - first.end() <= 5 && cue.end() <= frame.to
                         && SPEAKING.contains(cue.type()) && firstMentionIn(first.end(), cue.start()) == null
-                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())) {
+                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())
+                        && !RELATIVES.contains(tokens.get(cue.start() - 1).norm())) {
+                    // (not "sikap Singapura yang memprotes ...": a relative clause tells what the party did, it does not speak)
                     inner = cue;
                     break;
                 }

@@ -135,7 +135,7 @@ final class MentionFinder {
                     if (n.dated() != null && known.end() == i + 1 && lang.dates().longestAt(tokens, i) != null) {
                         // "Pada Juni, ...": a month or weekday is no one's family name
                         best = null;
-                    } else if (n.surnameOnly() && partOfAnotherName(i, known.end())) {
+                    } else if ((n.surnameOnly() || n.dated() != null && known.end() == i + 1) && partOfAnotherName(i, known.end())) {
                         // "Rini Soemarno", "Lukman Hakim Saifuddin": someone else who bears that family name (the
                         // whole name is read as a person's below)
                         best = null;
@@ -451,6 +451,11 @@ final class MentionFinder {
                 } else if (atom == null && j > titleEnd && (tokens.get(j).is("dan") || tokens.get(j).is("and")) && j + 1 < tokens.size()
                         && tokens.get(j + 1).capitalized() && lexicon.isOfficeWord(tokens.get(j + 1).norm())) {
                     j += 2; // "Menteri Kelautan dan Perikanan"
+                } else if (atom == null && j > titleEnd && tokens.get(j).is(",") && j + 1 < tokens.size()
+                        && lexicon.isOfficeWord(tokens.get(j - 1).norm()) && (tokens.get(j + 1).capitalized()
+                                && lexicon.isOfficeWord(tokens.get(j + 1).norm()) || (tokens.get(j + 1).is("dan") || tokens.get(j + 1).is("and"))
+                                        && j + 2 < tokens.size() && lexicon.isOfficeWord(tokens.get(j + 2).norm()))) {
+                    j++; // "Menteri Koordinator Politik, Hukum, dan Keamanan": a list of portfolios
                 } else if (atom == null && isAcronym(tokens.get(j)) && j + 1 < tokens.size() && tokens.get(j + 1).capitalized()) {
                     j++; // "Menteri BUMN Rini Soemarno", "Ketua KPK ...": the office by its initials
                 } else if (atom == null && lang.titles().longestAt(tokens, j) != null) {
@@ -663,10 +668,11 @@ final class MentionFinder {
                 if (t.is("in") || t.is("of") || t.is("from") || t.is("di") || t.is("dari")) {
                     int j = k + 1 < tokens.size() && tokens.get(k + 1).is("the") ? k + 2 : k + 1;
                     Atom place = j < tokens.size() ? atoms[j] : null;
-                    if (head != null && place != null && place.countryLike() != null && place.type() != NameType.PEOPLE
-                            && (country == null || country.equals(place.countryLike()))) {
+                    String placeCountry = place == null ? null : placeCountry(place);
+                    if (head != null && placeCountry != null && place.type() != NameType.PEOPLE
+                            && (country == null || country.equals(placeCountry))) {
                         nameEnd = end;
-                        country = place.countryLike();
+                        country = placeCountry;
                         end = place.end();
                         break; // "lawmakers in Lebanon", "aktivis di Singapura": the country closes the phrase
                     }
@@ -726,6 +732,14 @@ final class MentionFinder {
                     + (country == null ? "the text gives it no country" : guessed ? "its country from the article's context"
                             : "its country as the text names it"));
             return mention(group, kind == ActorKind.GOVERNMENT_BODY, i, end, guessed);
+        }
+
+        /** The country a place names: a country, or a province or city of one ("di Kepulauan Riau", "in Kandahar"). */
+        private String placeCountry(Atom place) {
+            if (place.countryLike() != null) {
+                return place.countryLike();
+            }
+            return place.type() == NameType.ACTOR && place.actor() != null && place.actor().kind() == ActorKind.TERRITORY ? place.country() : null;
         }
 
         private boolean isBodyHead(int k) {
@@ -855,7 +869,11 @@ final class MentionFinder {
                     || tokens.get(i).capitalized()) {
                 return null;
             }
-            boolean afterCue = cueEndsAt(i) || i > 0 && tokens.get(i - 1).is("the") && cueEndsAt(i - 1);
+            // "menilai kebijakan pemerintah ...": in Indonesian a plain noun of the body's may come between
+            boolean ofNoun = Lexicon.INDONESIAN.equals(lang.code()) && i > 1 && tokens.get(i - 1).isWord() && !tokens.get(i - 1).capitalized()
+                    && atoms[i - 1] == null && !lexicon.isFunctionWord(tokens.get(i - 1).norm()) && lang.role(tokens.get(i - 1)) == null
+                    && lang.cues().longestAt(tokens, i - 1) == null && cueEndsAt(i - 1);
+            boolean afterCue = cueEndsAt(i) || i > 0 && tokens.get(i - 1).is("the") && cueEndsAt(i - 1) || ofNoun;
             if (!afterCue || body.end() < tokens.size() && (atoms[body.end()] != null || tokens.get(body.end()).is("of"))) {
                 return null; // "pemerintah Indonesia", "the government of Sudan": named with its country above
             }

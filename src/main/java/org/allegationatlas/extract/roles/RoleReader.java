@@ -131,10 +131,14 @@ final class RoleReader extends SentenceParts {
             drafts.add(draft(claimant, supplier.actor(), subject, place, false, true, false));
         } else if (counterparties.isEmpty()) {
             ArticleActors.Actor attacked = attackedCountry(frame, subject, place);
-            drafts.add(draft(claimant, subject, attacked, place, false, false, pronoun != null));
+            ArticleActors.Actor affected = attacked == null ? affectedCountry(frame, subject, place) : null;
+            drafts.add(draft(claimant, subject, attacked != null ? attacked : affected, place, false, false, pronoun != null));
             if (attacked != null) {
                 drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(attacked)
                         + ", the country where the hostile act took place (\"struck targets in northern Iraq\")";
+            } else if (affected != null) {
+                drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(affected)
+                        + ", the other country where what the speaker says its own side will or will not do takes place";
             }
         } else {
             for (Mention cp : counterparties) {
@@ -188,6 +192,19 @@ final class RoleReader extends SentenceParts {
         if (place == null || place.country() == null || subject.country() == null || place.country().equals(subject.country())
                 || claimantsOwn || frame.selfSubject || !hostileIn(frame.from, frame.to)) {
             // an act on the speaker's own soil is told of as such ("accused Ukraine of arming militias in the Belgorod region")
+            return null;
+        }
+        return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
+    }
+
+    /**
+     * "The U.S. said it would not meet demands to release prisoners in Iraq", "refused to deploy peacekeepers in Iraq": what
+     * the speaker says of its own side's deed, with no other party, concerns the other country where it takes place.
+     */
+    private ArticleActors.Actor affectedCountry(Frame frame, ArticleActors.Actor subject, ArticleActors.Actor place) {
+        ArticleActors.Actor claimant = frame.speakerActor;
+        if (claimant == null || claimant == ctx.noSpeaker || place == null || place.country() == null || claimant.country() == null
+                || place.country().equals(claimant.country()) || !Objects.equals(subject.country(), claimant.country())) {
             return null;
         }
         return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
@@ -274,10 +291,27 @@ final class RoleReader extends SentenceParts {
             Token t = tokens.get(i);
             String w = t.norm();
             Role role = lang.role(t);
+            if (role == Role.NEGATION && agentWithin(i + 1, Math.min(to, i + 4))) {
+                return true; // "tidak ada anggota polisi yang menembak", "no soldier fired": none of the speaker's own people
+            }
             if (role == Role.PRONOUN || role == Role.SELF || w.equals("its") || w.equals("their") || w.equals("his")
                     || w.equals("her") || w.endsWith("nya") && w.length() > 5
                     || (ctx.lexicon.isAgent(w) || w.equals("country") || w.equals("government")) && i > from
                             && (tokens.get(i - 1).is("the") || tokens.get(i - 1).is("its"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A role noun of a group's members ("polisi", "soldier", "tentara") among tokens [from, to), before any party. */
+    private boolean agentWithin(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (mentionAt[i] >= 0) {
+                return false;
+            }
+            String w = tokens.get(i).norm();
+            if (ctx.lexicon.isAgent(w) || w.endsWith("s") && ctx.lexicon.isAgent(w.substring(0, w.length() - 1))) {
                 return true;
             }
         }
