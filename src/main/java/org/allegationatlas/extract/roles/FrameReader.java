@@ -269,7 +269,7 @@ final class FrameReader extends SentenceParts {
 
     /** Words opening a phrase of where, when or how something was said, after a tail attribution's speaker. */
     private static final Set<String> ATTRIBUTION_PREPOSITIONS = Set.of("dalam", "di", "kepada", "saat", "ketika", "seusai", "usai",
-            "melalui", "lewat", "seperti", "in", "at", "to", "during", "after", "while", "through", "via");
+            "melalui", "lewat", "seperti", "dihubungi", "ditemui", "in", "at", "to", "during", "after", "while", "through", "via");
 
     /** ", menurut X, ..." / ", according to X, ...": an attribution set off by commas inside the sentence. */
     private boolean parentheticalAccording(Frame frame) {

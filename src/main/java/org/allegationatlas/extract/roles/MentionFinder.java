@@ -448,6 +448,8 @@ final class MentionFinder {
                     j = atom.end();
                 } else if (atom == null && tokens.get(j).capitalized() && lexicon.isOfficeWord(tokens.get(j).norm())) {
                     j++;
+                } else if (atom == null && j > titleEnd && tokens.get(j).text().matches("[IVX]{1,4}") && lexicon.isOfficeWord(tokens.get(j - 1).norm())) {
+                    j++; // "Komisi I", "Komisi III": a numbered office
                 } else if (atom == null && j > titleEnd && (tokens.get(j).is("dan") || tokens.get(j).is("and")) && j + 1 < tokens.size()
                         && tokens.get(j + 1).capitalized() && lexicon.isOfficeWord(tokens.get(j + 1).norm())) {
                     j += 2; // "Menteri Kelautan dan Perikanan"
@@ -563,11 +565,18 @@ final class MentionFinder {
             }
             int place = -1;
             int words = 0;
+            boolean endsWithName = false;
             while (k < tokens.size() && words < 6) {
                 Atom atom = atoms[k];
-                if (atom != null && !atom.isPerson()) {
+                endsWithName = atom != null && !atom.isPerson();
+                if (endsWithName) {
                     place = atom.country() != null || atom.countryLike() != null ? k : place;
                     k = atom.end();
+                    int name = nameRun(k);
+                    if (name - k >= 2 && (name >= tokens.size() || !tokens.get(name).capitalized())) {
+                        words++;
+                        break; // the institution's known name, then a person's
+                    }
                 } else if (atom == null && tokens.get(k).isWord() && (tokens.get(k).capitalized() || words > 0 && tokens.get(k).is("of"))) {
                     k++;
                 } else {
@@ -587,6 +596,8 @@ final class MentionFinder {
                 k++;
                 set = true;
             }
+            // "dari Fraksi Partai Golkar Tantowi Yahya": a known name closes the institution, a person's name follows
+            set |= endsWithName && k < tokens.size() && nameRun(k) - k >= 2;
             if (!set || k >= tokens.size() || nameRun(k) - k < 2 && (atoms[k] == null || !atoms[k].isPerson())) {
                 return null;
             }
