@@ -287,6 +287,25 @@ final class FrameReader extends SentenceParts {
         if (cue == null) {
             return null;
         }
+        if (cue.pronominal() || cue.end() < last && lang.role(tokens.get(cue.end())) != null
+                && (lang.role(tokens.get(cue.end())) == Lexicon.Role.SELF || lang.role(tokens.get(cue.end())) == Lexicon.Role.PRONOUN)) {
+            // "Menurutnya, ...", "menurut dia, ...": the one spoken of before, never a party named after it
+            Frame frame = new Frame();
+            frame.type = CueType.ACCORDING;
+            frame.speakerActor = ctx.lastSpeaker;
+            frame.pronounSpeaker = true;
+            frame.cueText = text(cue);
+            frame.speakerRule = "\"-nya\" / a pronoun after \"menurut\": the last speaker";
+            int end = cue.pronominal() ? cue.end() : cue.end() + 1;
+            if (cue.start() <= 2) {
+                frame.from = skipOpening(end, last);
+                frame.to = last;
+            } else {
+                frame.from = 0;
+                frame.to = tokens.get(cue.start() - 1).is(",") ? cue.start() - 1 : cue.start();
+            }
+            return frame.to - frame.from >= 2 ? frame : null;
+        }
         Mention speaker = firstMentionIn(cue.end(), Math.min(last, cue.end() + 5));
         if (speaker == null) {
             return null;
@@ -444,8 +463,37 @@ final class FrameReader extends SentenceParts {
         return null;
     }
 
+    private static final Set<String> FIRST_PERSON = Set.of("kami", "kita", "saya", "aku", "we", "i");
+
+    /**
+     * `"Kami menolak tuduhan bahwa ...," kata X`, `"We condemn ...," X said`: the speaker's own words open with "we"/"kami"
+     * and an accusing, denying or confirming verb, which is then the speaker's.
+     */
+    private void ownWords(Frame frame) {
+        int i = frame.from;
+        while (i < frame.to && (tokens.get(i).isQuote() || !tokens.get(i).isWord())) {
+            i++;
+        }
+        if (i >= frame.to || !FIRST_PERSON.contains(tokens.get(i).norm())) {
+            return;
+        }
+        for (Cue cue : cues) {
+            if (cue.start() > i && cue.start() - i <= 3 && cue.end() <= frame.to && firstMentionIn(i, cue.start()) == null
+                    && (cue.type() == CueType.ACCUSE || cue.type() == CueType.DENY || cue.type() == CueType.CONFIRM)) {
+                frame.type = cue.type();
+                frame.cueText = text(cue) + "\" (the speaker's own words, \"" + tokens.get(i).text() + " ...\"), \"" + frame.cueText;
+                frame.negated = negatedBefore(cue.start());
+                frame.from = skipOpening(cue.end(), frame.to);
+                return;
+            }
+        }
+    }
+
     /** Inside what is said, "Washington yakin ..." or "Palestinians reject ...": a second speaker. */
     private void nested(Frame frame) {
+        if (frame.type == CueType.REPORT || frame.type == CueType.ACCORDING) {
+            ownWords(frame);
+        }
         for (int depth = 0; depth < 2; depth++) {
             Mention first = firstMentionIn(frame.from, frame.to);
             if (first == null || words(frame.from, first.start()) > 2 || mark(first) != Mark.NONE) {
