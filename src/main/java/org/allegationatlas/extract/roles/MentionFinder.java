@@ -87,6 +87,10 @@ final class MentionFinder {
                 if (m.actor().country() != null) {
                     pass.lastCountry = m.actor().country();
                 }
+                if (mentions.isEmpty() && (m.start() == 0 || m.start() == 1 && tokens.get(0).is("the"))
+                        && (m.actor().kind() == ActorKind.STATE || m.actor().kind() == ActorKind.GOVERNMENT_BODY)) {
+                    pass.openingCountry = m.actor().country();
+                }
                 mentions.add(m);
                 ctx.named.add(m.actor());
                 pass.lastMentionEnd = m.end();
@@ -108,6 +112,8 @@ final class MentionFinder {
         int lastMentionEnd = -1;
         /** The country of the last party found with one in this sentence. */
         String lastCountry;
+        /** The country of the state or government body that opens the sentence, if one does. */
+        String openingCountry;
 
         Pass(List<Token> tokens, ArticleContext ctx) {
             this.tokens = tokens;
@@ -732,6 +738,10 @@ final class MentionFinder {
                 country = ctx.contextCountry();
                 if (country == null && kind == ActorKind.GOVERNMENT_BODY) {
                     country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                }
+                if (country == null && english && i >= 2 && tokens.get(i - 1).is("the") && tokens.get(i - 2).is(",") && speaksAfter(end)) {
+                    // "India has asked Pakistan to ..., the foreign ministry said": the body of the state the sentence opens with
+                    country = openingCountry;
                 }
                 guessed = country != null;
             }
