@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.claim.Stance;
 import org.allegationatlas.extract.lexicon.Lexicon.CueType;
 import org.allegationatlas.extract.lexicon.ActorDef;
 import org.allegationatlas.extract.lexicon.Lexicon;
@@ -111,6 +112,10 @@ final class FrameReader extends SentenceParts {
             if (type == CueType.PASSIVE_REPORT) {
                 return passiveReport(cue, doer, comma);
             }
+            if (type == CueType.PASSIVE_ACCUSE && anaphoric(cue) && ctx.lastClaim != null && ctx.lastClaim.stance == Stance.ALLEGES) {
+                // "Tuduhan itu disampaikan oleh ...": the accusation told of before, named again with its maker; no second claim
+                continue;
+            }
             boolean denial = type == CueType.PASSIVE_DENY || type == CueType.DENY;
             Frame frame = new Frame();
             frame.type = denial ? CueType.DENY : CueType.ACCUSE;
@@ -159,6 +164,16 @@ final class FrameReader extends SentenceParts {
             }
         }
         return frame.to - frame.from >= 2 ? frame : null;
+    }
+
+    /** A cue that points back at something told before: "tuduhan itu", "kecaman tersebut". */
+    private boolean anaphoric(Cue cue) {
+        for (int i = cue.start(); i < cue.end(); i++) {
+            if (tokens.get(i).is("itu") || tokens.get(i).is("tersebut")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The comma right before a cue ("..., demikian dikatakan", ", tuduhan yang dibantah"), within three words; else -1. */
