@@ -45,6 +45,9 @@ import org.allegationatlas.ingest.ClaimInput;
  * <li>annotated sentences (src/test/resources/extract/eval/sentences-{en,id}.tsv): "fully found" when some
  * extracted claim has the gold claimant country, subject country and stance; for two different countries
  * also "pair found" as for PLOVER;</li>
+ * <li>real Indonesian news sentences of idner-news-2k (news-id.tsv), sent with a language and a publisher: "fully
+ * right" when some stored claim whose claimant is not an outlet has the gold claimant country, subject country and
+ * stance;</li>
  * <li>sentences written for each class of failure issue 10 names (generalisation.tsv, dev only): "fully
  * found" as above, and the country of an adjective ("anti-Russian") not taken as the counterparty;</li>
  * <li>the PLOVER gold-standard sentences whose source and target are two different countries (read from
