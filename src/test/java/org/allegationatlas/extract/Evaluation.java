@@ -45,6 +45,9 @@ import org.allegationatlas.ingest.ClaimInput;
  * <li>annotated sentences (src/test/resources/extract/eval/sentences-{en,id}.tsv): "fully found" when some
  * extracted claim has the gold claimant country, subject country and stance; for two different countries
  * also "pair found" as for PLOVER;</li>
+ * <li>real Indonesian news sentences of idner-news-2k (news-id.tsv), sent with a language and a publisher: "fully
+ * right" when some stored claim whose claimant is not an outlet has the gold claimant country, subject country and
+ * stance;</li>
  * <li>sentences written for each class of failure issue 10 names (generalisation.tsv, dev only): "fully
  * found" as above, and the country of an adjective ("anti-Russian") not taken as the counterparty;</li>
  * <li>the PLOVER gold-standard sentences whose source and target are two different countries (read from
@@ -107,6 +110,11 @@ public final class Evaluation {
     public static final String PLOVER_STORED_ACTS = "PLOVER stored: other events (reported acts ...)";
     public static final String PLOVER_STORED_PER_SENTENCE = "PLOVER stored: claims per sentence (mean)";
     public static final String ID_ACCUSATIONS = "Indonesian accusation sentences: fully found (stored)";
+    /** news-id.tsv: real Indonesian news sentences (idner-news-2k), fully right in what extractArticle stores. */
+    public static final String ID_NEWS = "Indonesian news sentences (real): fully right (stored)";
+    public static final String ID_NEWS_ACCUSATIONS = "Indonesian news sentences (real): accusations, fully right";
+    /** The publisher real Indonesian news sentences are sent with. */
+    static final String ID_NEWS_PUBLISHER = "Antara";
     public static final String SEED_PUBLISHER = "seed article: publisher's claims (MEDIA, subject country, stance)";
     /** Prefix of the rows of generalisation-21.tsv (issue 21's failure classes), one per class and one for all. */
     public static final String STORED_CLASSES = "issue 21 classes, EN+ID, stored pair: ";
@@ -158,6 +166,9 @@ public final class Evaluation {
         for (String split : new String[] { "dev", "test" }) {
             sentences("sentences-en.tsv", split, EN_FULL, EN_PAIR, rows, listMisses ? misses : null);
             sentences("sentences-id.tsv", split, ID_FULL, ID_PAIR, rows, listMisses ? misses : null);
+        }
+        for (String split : new String[] { "dev", "test" }) {
+            indonesianNews(split, rows, listMisses ? misses : null);
         }
         failureClasses(rows, listMisses ? misses : null);
         storedClasses(rows, listMisses ? misses : null);
@@ -307,6 +318,52 @@ public final class Evaluation {
             // "fully found" needs the gold claimant: only claims with a claimant count, i.e. what extractArticle stores
             put(rows, new Row(ID_ACCUSATIONS, split, accusations, 0, accusationsFound, "rate"));
         }
+    }
+
+    /**
+     * news-id.tsv (real Indonesian news sentences) sent as extractArticle is, with language and a publisher: fully
+     * right when some stored claim whose claimant is not an outlet has the gold claimant country, subject country and
+     * stance ("*": any stance).
+     */
+    private void indonesianNews(String split, Map<String, Row> rows, List<String> misses) {
+        int n = 0;
+        int full = 0;
+        int accusations = 0;
+        int accusationsFull = 0;
+        for (String line : resource(EVAL + "news-id.tsv").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t");
+            if (!c[1].equals(split)) {
+                continue;
+            }
+            Set<String> claimants = Set.of(c[4].split("\\|"));
+            Set<String> subjects = Set.of(c[5].split("\\|"));
+            ArticleInput got = extractor.extractFromLexicon(new RawArticleInput("urn:eval:" + c[0], null, ID_NEWS_PUBLISHER, "id", null,
+                    null, c[7])).storable();
+            Map<String, String> countryOf = countries(got);
+            Set<String> media = new HashSet<>();
+            got.actors().stream().filter(a -> a.kind() == ActorKind.MEDIA).forEach(a -> media.add(a.key()));
+            boolean fully = false;
+            for (ClaimInput claim : got.claims()) {
+                fully |= !media.contains(claim.claimant()) && claimants.contains(String.valueOf(countryOf.get(claim.claimant())))
+                        && subjects.contains(String.valueOf(countryOf.get(claim.subject())))
+                        && (c[6].equals("*") || claim.stance().name().equals(c[6]));
+            }
+            n++;
+            full += fully ? 1 : 0;
+            if (c[3].equals("accuse")) {
+                accusations++;
+                accusationsFull += fully ? 1 : 0;
+            }
+            if (misses != null && !fully && split.equals("dev")) {
+                misses.add("MISS " + c[0] + " (" + c[3] + ") want " + c[4] + "->" + c[5] + " " + c[6] + ": " + c[7] + "\n    stored "
+                        + describe(got));
+            }
+        }
+        put(rows, new Row(ID_NEWS, split, n, 0, full, "rate"));
+        put(rows, new Row(ID_NEWS_ACCUSATIONS, split, accusations, 0, accusationsFull, "rate"));
     }
 
     /**

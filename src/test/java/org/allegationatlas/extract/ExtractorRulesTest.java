@@ -278,6 +278,93 @@ class ExtractorRulesTest {
         }
     }
 
+    @Test
+    void criticismInAWordOfBlameIsAnAllegationAtHomeAsAbroad() {
+        ArticleInput analyst = extract("Pengamat politik dari Universitas Airlangga, Budi Santoso, menilai Menteri Perdagangan keliru membuka "
+                + "impor beras.", "2024-01-10");
+        ClaimInput claim = analyst.claims().get(0);
+        assertEquals(Stance.ALLEGES, claim.stance(), claim.explanation());
+        assertEquals(List.of("Budi Santoso", "ID"), List.of(actor(analyst, claim.claimant()).name(), country(analyst, claim.claimant())));
+        assertEquals("ID", country(analyst, claim.subject()), "an office without a country in Indonesian news is held at home");
+        assertTrue(claim.explanation().contains("\"keliru\" (a word of blame)"), claim.explanation());
+
+        ArticleInput party = extract("Ketua Umum Partai Gerindra menilai pemerintah gagal menekan harga pangan.", "2024-01-10");
+        ClaimInput criticism = party.claims().get(0);
+        assertEquals(Stance.ALLEGES, criticism.stance(), criticism.explanation());
+        assertEquals("ID", country(party, criticism.claimant()));
+        assertEquals("ID", country(party, criticism.subject()), "\"pemerintah\" alone after the verb: the government at home");
+
+        ArticleInput negated = extract("Ketua Umum Partai Gerindra menilai pemerintah tidak keliru menaikkan harga pangan.", "2024-01-10");
+        assertEquals(Stance.STATES, negated.claims().get(0).stance(), "a negated word of blame blames no one");
+    }
+
+    @Test
+    void indonesianPartiesAndNationalBodiesAreIndonesian() {
+        ArticleInput article = extract("Fraksi Partai Keadilan Sejahtera mendesak KPU menunda pengumuman hasil pemilu.", "2024-01-10");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals(List.of("Prosperous Justice Party", "ID"), List.of(actor(article, claim.claimant()).name(),
+                country(article, claim.claimant())));
+        assertEquals(List.of("Indonesian General Elections Commission", "ID"), List.of(actor(article, claim.subject()).name(),
+                country(article, claim.subject())));
+
+        ArticleInput ticket = extract("Kubu Prabowo-Hatta menuduh KPU berlaku curang.", "2024-01-10");
+        assertEquals("ID", country(ticket, ticket.claims().get(0).claimant()), "a ticket is named after its first person");
+        assertEquals(Stance.ALLEGES, ticket.claims().get(0).stance());
+    }
+
+    @Test
+    void aSpeakerNamedInsideTheSentenceSpeaksForIt() {
+        for (String text : new String[] { "Hamas, dikatakan Israel, menembakkan roket dari halaman sekolah.",
+                "Gedung itu, yang Israel nyatakan digunakan Hamas sebagai gudang senjata, hancur.",
+                "Israel, menurut kantor berita AFP, menuduh Hamas menembakkan roket dari halaman sekolah." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals("IL", country(article, claim.claimant()), text);
+            assertEquals("PS", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void theSpeakersOwnWordsAndPronounsAreItsAndNeverTheNextParty() {
+        ArticleInput quote = extract("\"Kami menolak tuduhan itu,\" kata juru bicara Kementerian Luar Negeri Vietnam.", "2024-01-10");
+        ClaimInput denial = quote.claims().get(0);
+        assertEquals(Stance.DENIES, denial.stance(), denial.explanation());
+        assertEquals("VN", country(quote, denial.claimant()));
+        assertEquals("VN", country(quote, denial.subject()));
+
+        ArticleInput pronoun = extract("Menurutnya, Amerika Serikat telah mencampuri urusan dalam negeri Venezuela.", "2024-01-10");
+        assertNull(pronoun.claims().get(0).claimant(), "\"menurutnya\" with no one before: no claimant, neither the outlet nor the US");
+    }
+
+    @Test
+    void whatASpeakerSaysWasNotAPartysDoingDeniesForThatParty() {
+        ArticleInput article = extract("Menteri Luar Negeri Malaysia menilai kabut asap itu bukan karena ulah Indonesia.", "2024-01-10");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals(Stance.DENIES, claim.stance(), claim.explanation());
+        assertEquals("MY", country(article, claim.claimant()));
+        assertEquals("ID", country(article, claim.subject()));
+    }
+
+    @Test
+    void aThreatsConditionOrTheOtherCountryOfTheDeedIsItsCounterparty() {
+        ArticleInput threat = extract("Turkey threatened to close its airspace if Greece held the military exercise.", "2024-01-10");
+        assertEquals("TR", country(threat, threat.claims().get(0).subject()));
+        assertEquals("GR", country(threat, threat.claims().get(0).counterparty()));
+
+        ArticleInput refusal = extract("The U.S. said it would not pay ransoms for hostages held in Syria.", "2024-01-10");
+        assertEquals("US", country(refusal, refusal.claims().get(0).claimant()));
+        assertEquals("SY", country(refusal, refusal.claims().get(0).counterparty()));
+    }
+
+    @Test
+    void aMonthIsNoFamilyName() {
+        // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries
+        ArticleInput article = extract("Pada Juni, jet tempur Israel menyerang pangkalan udara di Suriah.", "Antara", "urn:test:rules");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals("IL", country(article, claim.subject()));
+        assertEquals("SY", country(article, claim.counterparty()));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

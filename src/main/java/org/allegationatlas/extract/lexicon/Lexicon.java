@@ -56,12 +56,16 @@ public final class Lexicon {
 
     public enum CueType {
         ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE,
+        /** "bukan karena X", "not because of X": the speaker says the party after it did not cause it, a denial on its behalf */
+        EXONERATE,
         /** a speech act from the Phoenix verbs (demand, reject, threaten): read as REPORT, but only for the sentence's own subject */
         ACT,
         /** "dituduh X", "was accused by X": X accuses whoever comes before */
         PASSIVE_ACCUSE,
         /** "yang dibantah X", "dibantah oleh X": X denies */
         PASSIVE_DENY,
+        /** ", dikatakan X, ...", "apa yang dikatakan X ...": X says */
+        PASSIVE_REPORT,
         /** an accusation as a noun with its owner: "X's accusation that ...", "tuduhan X bahwa ..." */
         NOUN_ACCUSE,
         /** a denial as a noun with its owner: "X's denial of ...", "bantahan X atas ..." */
@@ -128,6 +132,8 @@ public final class Lexicon {
     private final Set<String> agents = new HashSet<>();
     /** Words of hostile acts ("attacked", "menyerang", "violated"): someone said to do one to another country is accused of it. */
     private final Set<String> hostileActs = new HashSet<>();
+    /** Words of blame ("keliru", "interfering"): a speaker saying one of another party criticises it (blame-words.tsv). */
+    private final PhraseTable<Boolean> blameWords = new PhraseTable<>();
 
     public Lexicon(Countries countries) {
         this.countries = countries;
@@ -149,6 +155,9 @@ public final class Lexicon {
         hostileActs.addAll(phoenix.hostileVerbs());
         for (String[] row : ResourceFiles.tsv("extract/lexicon/hostile-acts.tsv")) {
             hostileActs.add(Tokenizer.norm(row[0]));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/blame-words.tsv")) {
+            blameWords.add(row[1], Boolean.TRUE);
         }
         for (String file : new String[] { "agents-id.tsv", "agents-en.tsv" }) {
             for (String[] row : ResourceFiles.tsv("extract/lexicon/" + file)) {
@@ -190,6 +199,11 @@ public final class Lexicon {
     /** A word of a hostile or unlawful act ("attacked", "menyerang", "violated"). */
     public boolean isHostileAct(String norm) {
         return hostileActs.contains(norm);
+    }
+
+    /** Words of blame of either language ("keliru", "interfering", "tidak demokratis"), by longest match. */
+    public PhraseTable<Boolean> blameWords() {
+        return blameWords;
     }
 
     /** "made" of "Iranian-made": the country is the maker. */

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.claim.Stance;
 import org.allegationatlas.extract.lexicon.Lexicon.CueType;
 import org.allegationatlas.extract.lexicon.ActorDef;
 import org.allegationatlas.extract.lexicon.Lexicon;
@@ -47,6 +48,12 @@ final class FrameReader extends SentenceParts {
         }
         if (frame == null) {
             frame = accordingFrame();
+            Frame main = frame != null && parentheticalAccording(frame) ? leadFrame(0, last) : null;
+            if (main != null && main.speaker != null && main.speaker != frame.speaker) {
+                // "Moskow, menurut kantor berita RIA Novosti, menuduh Washington ...": the source only relays the main clause,
+                // whose subject speaks
+                frame = main;
+            }
         }
         if (frame == null) {
             // "Moscow's denial came after Finnish officials reported ...": the noun that opens the sentence speaks first
@@ -86,7 +93,12 @@ final class FrameReader extends SentenceParts {
             boolean englishPassive = (type == CueType.ACCUSE || type == CueType.DENY) && cue.start() > 0
                     && lang.role(tokens.get(cue.start() - 1)) == Lexicon.Role.PASSIVE && cue.end() < last
                     && tokens.get(cue.end()).is("by");
-            if (type != CueType.PASSIVE_ACCUSE && type != CueType.PASSIVE_DENY && !englishPassive) {
+            if (type != CueType.PASSIVE_ACCUSE && type != CueType.PASSIVE_DENY && type != CueType.PASSIVE_REPORT && !englishPassive) {
+                continue;
+            }
+            int comma = commaBefore(cue.start());
+            if ((type == CueType.PASSIVE_DENY || type == CueType.DENY) && comma > 0 && leadFrame(0, comma) != null) {
+                // "Pakistan menuduh India ..., tuduhan yang dibantah New Delhi": the main clause's speaker comes first
                 continue;
             }
             int at = cue.end();
@@ -95,6 +107,13 @@ final class FrameReader extends SentenceParts {
             }
             Mention doer = mentionAt[Math.min(at, tokens.size() - 1)] >= 0 ? mentions.get(mentionAt[at]) : null;
             if (doer == null || doer.start() != at) {
+                continue;
+            }
+            if (type == CueType.PASSIVE_REPORT) {
+                return passiveReport(cue, doer, comma);
+            }
+            if (type == CueType.PASSIVE_ACCUSE && anaphoric(cue) && ctx.lastClaim != null && ctx.lastClaim.stance == Stance.ALLEGES) {
+                // "Tuduhan itu disampaikan oleh ...": the accusation told of before, named again with its maker; no second claim
                 continue;
             }
             boolean denial = type == CueType.PASSIVE_DENY || type == CueType.DENY;
@@ -116,6 +135,58 @@ final class FrameReader extends SentenceParts {
             return frame;
         }
         return null;
+    }
+
+    /**
+     * "..., demikian dikatakan X.": a tail attribution, what is said before it; "Hamas, dikatakan Israel, menggunakan ...": set
+     * off by commas, what is said is the sentence around it; "apa yang dikatakan X serangan lintas batas oleh ...": what
+     * follows the doer ("Hamas dikatakan Israel ...": about the party before the verb).
+     */
+    private Frame passiveReport(Cue cue, Mention doer, int comma) {
+        Frame frame = new Frame();
+        frame.type = CueType.REPORT;
+        frame.speaker = doer;
+        frame.speakerActor = doer.actor();
+        frame.cueText = text(cue);
+        frame.speakerRule = "the doer after the passive verb of saying";
+        frame.to = last;
+        if (comma > 0 && (doer.end() >= last || closesAttribution(doer.end(), last))) {
+            frame.from = 0;
+            frame.to = comma;
+        } else if (comma > 0 && tokens.get(doer.end()).is(",")) {
+            frame.from = 0;
+        } else {
+            frame.from = skipOpening(doer.end(), last);
+            boolean relative = cue.start() > 0 && (tokens.get(cue.start() - 1).is("yang") || tokens.get(cue.start() - 1).is("which"));
+            Mention before = relative ? null : lastUnmarkedMentionIn(0, cue.start());
+            if (before != null && cue.start() - before.end() <= 2) {
+                frame.forcedSubject = before;
+            }
+        }
+        return frame.to - frame.from >= 2 ? frame : null;
+    }
+
+    /** A cue that points back at something told before: "tuduhan itu", "kecaman tersebut". */
+    private boolean anaphoric(Cue cue) {
+        for (int i = cue.start(); i < cue.end(); i++) {
+            if (tokens.get(i).is("itu") || tokens.get(i).is("tersebut")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The comma right before a cue ("..., demikian dikatakan", ", tuduhan yang dibantah"), within three words; else -1. */
+    private int commaBefore(int cueStart) {
+        for (int i = cueStart - 1; i >= Math.max(0, cueStart - 3); i--) {
+            if (tokens.get(i).is(",")) {
+                return i;
+            }
+            if (mentionAt[i] >= 0) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     String text(Cue cue) {
@@ -199,7 +270,30 @@ final class FrameReader extends SentenceParts {
         Token next = tokens.get(from);
         boolean time = next.is("on") || next.is("pada") || next.is("hari") || next.is("last") || next.is("this")
                 || TIME_WORDS.contains(next.norm()) || lang.dates().longestAt(tokens, from) != null;
-        return time && words(from, end) <= 3;
+        if (time && words(from, end) <= 3) {
+            return true;
+        }
+        // ", kata Netanyahu dalam pernyataan publik pada rapat kabinet", ", said X in a statement": a phrase of where or how
+        // it was said, with no party of its own and no verb of saying
+        boolean phrase = ATTRIBUTION_PREPOSITIONS.contains(next.norm());
+        for (int i = from; phrase && i < end; i++) {
+            phrase = (mentionAt[i] < 0 || mark(mentions.get(mentionAt[i])) == Mark.PLACE) && lang.cues().longestAt(tokens, i) == null;
+        }
+        return phrase;
+    }
+
+    /** Words opening a phrase of where, when or how something was said, after a tail attribution's speaker. */
+    private static final Set<String> ATTRIBUTION_PREPOSITIONS = Set.of("dalam", "di", "kepada", "saat", "ketika", "seusai", "usai",
+            "melalui", "lewat", "seperti", "dihubungi", "ditemui", "in", "at", "to", "during", "after", "while", "through", "via");
+
+    /** ", menurut X, ..." / ", according to X, ...": an attribution set off by commas inside the sentence. */
+    private boolean parentheticalAccording(Frame frame) {
+        Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
+        if (cue == null || cue.start() == 0 || !tokens.get(cue.start() - 1).is(",") || frame.speaker == null) {
+            return false;
+        }
+        int comma = indexOf(",", frame.speaker.end(), Math.min(last, frame.speaker.end() + 4));
+        return comma >= 0 && firstCue(frame.speaker.end(), comma, LEADING) == null;
     }
 
     /** "Menurut Kirby, ..." / "According to X, ..." / "..., according to X." */
@@ -207,6 +301,25 @@ final class FrameReader extends SentenceParts {
         Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
         if (cue == null) {
             return null;
+        }
+        if (cue.pronominal() || cue.end() < last && lang.role(tokens.get(cue.end())) != null
+                && (lang.role(tokens.get(cue.end())) == Lexicon.Role.SELF || lang.role(tokens.get(cue.end())) == Lexicon.Role.PRONOUN)) {
+            // "Menurutnya, ...", "menurut dia, ...": the one spoken of before, never a party named after it
+            Frame frame = new Frame();
+            frame.type = CueType.ACCORDING;
+            frame.speakerActor = ctx.lastSpeaker;
+            frame.pronounSpeaker = true;
+            frame.cueText = text(cue);
+            frame.speakerRule = "\"-nya\" / a pronoun after \"menurut\": the last speaker";
+            int end = cue.pronominal() ? cue.end() : cue.end() + 1;
+            if (cue.start() <= 2) {
+                frame.from = skipOpening(end, last);
+                frame.to = last;
+            } else {
+                frame.from = 0;
+                frame.to = tokens.get(cue.start() - 1).is(",") ? cue.start() - 1 : cue.start();
+            }
+            return frame.to - frame.from >= 2 ? frame : null;
         }
         Mention speaker = firstMentionIn(cue.end(), Math.min(last, cue.end() + 5));
         if (speaker == null) {
@@ -257,6 +370,12 @@ final class FrameReader extends SentenceParts {
                 speaker = relativeSpeaker(cue.start());
                 relative = speaker != null;
             }
+            boolean fronted = false;
+            if (speaker == null && bareVerb(cue)) {
+                // ", yang Israel nyatakan telah digunakan Hamas ...": the object-fronted passive, its doer before the bare verb
+                speaker = relativeSpeaker(cue.start());
+                fronted = speaker != null;
+            }
             ArticleActors.Actor pronounActor = null;
             String entityName = null;
             if (speaker == null) {
@@ -277,7 +396,8 @@ final class FrameReader extends SentenceParts {
             frame.pronounSpeaker = speaker == null && entityName == null;
             frame.selfSubject = relative;
             frame.cueText = text(cue);
-            frame.speakerRule = pronounReferent != null ? "the party opening the sentence, which the pronoun before the verb stands for"
+            frame.speakerRule = fronted ? "the doer before the bare verb of a relative clause (\"yang X nyatakan\")"
+                    : pronounReferent != null ? "the party opening the sentence, which the pronoun before the verb stands for"
                     : relative ? "the party of the relative clause that holds the verb"
                     : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
                     : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
@@ -309,6 +429,9 @@ final class FrameReader extends SentenceParts {
     private boolean ownActAfter(Cue cue) {
         Token lastWord = tokens.get(cue.end() - 1);
         Token next = cue.end() < tokens.size() ? tokens.get(cue.end()) : null;
+        if (next != null && mentionAt[cue.end()] >= 0) {
+            return false; // "appealed to Peru to ...": the party addressed, not the speaker's deed
+        }
         boolean verbInCue = cue.end() - cue.start() > 1 && !lastWord.is("to") && !lastWord.is("untuk")
                 && Lexicon.INDONESIAN.equals(lang.code());
         return lastWord.is("to") || lastWord.is("untuk") || verbInCue
@@ -355,8 +478,37 @@ final class FrameReader extends SentenceParts {
         return null;
     }
 
+    private static final Set<String> FIRST_PERSON = Set.of("kami", "kita", "saya", "aku", "we", "i");
+
+    /**
+     * `"Kami menolak tuduhan bahwa ...," kata X`, `"We condemn ...," X said`: the speaker's own words open with "we"/"kami"
+     * and an accusing, denying or confirming verb, which is then the speaker's.
+     */
+    private void ownWords(Frame frame) {
+        int i = frame.from;
+        while (i < frame.to && (tokens.get(i).isQuote() || !tokens.get(i).isWord())) {
+            i++;
+        }
+        if (i >= frame.to || !FIRST_PERSON.contains(tokens.get(i).norm())) {
+            return;
+        }
+        for (Cue cue : cues) {
+            if (cue.start() > i && cue.start() - i <= 3 && cue.end() <= frame.to && firstMentionIn(i, cue.start()) == null
+                    && (cue.type() == CueType.ACCUSE || cue.type() == CueType.DENY || cue.type() == CueType.CONFIRM)) {
+                frame.type = cue.type();
+                frame.cueText = text(cue) + "\" (the speaker's own words, \"" + tokens.get(i).text() + " ...\"), \"" + frame.cueText;
+                frame.negated = negatedBefore(cue.start());
+                frame.from = skipOpening(cue.end(), frame.to);
+                return;
+            }
+        }
+    }
+
     /** Inside what is said, "Washington yakin ..." or "Palestinians reject ...": a second speaker. */
     private void nested(Frame frame) {
+        if (frame.type == CueType.REPORT || frame.type == CueType.ACCORDING) {
+            ownWords(frame);
+        }
         for (int depth = 0; depth < 2; depth++) {
             Mention first = firstMentionIn(frame.from, frame.to);
             if (first == null || words(frame.from, first.start()) > 2 || mark(first) != Mark.NONE) {
@@ -366,7 +518,9 @@ final class FrameReader extends SentenceParts {
             for (Cue cue : cues) {
                 if (cue.start() >= first.end() && cue.start() - first.end() <= 5 && cue.end() <= frame.to
                         && SPEAKING.contains(cue.type()) && firstMentionIn(first.end(), cue.start()) == null
-                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())) {
+                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())
+                        && !RELATIVES.contains(tokens.get(cue.start() - 1).norm())) {
+                    // (not "sikap Singapura yang memprotes ...": a relative clause tells what the party did, it does not speak)
                     inner = cue;
                     break;
                 }
@@ -385,6 +539,8 @@ final class FrameReader extends SentenceParts {
                 frame.type = inner.type();
                 frame.negated = negatedBefore(inner.start());
                 frame.pronounSpeaker = false;
+                frame.selfSubject = false; // what the outer speaker's construction said of the subject is not the inner one's
+                frame.forcedSubject = null;
             } else {
                 if (firstMentionIn(inner.end(), frame.to) == null) {
                     // "mendesak Australia menjelaskan rencana ...": nothing of a party after the inner verb; what is said is
@@ -482,6 +638,13 @@ final class FrameReader extends SentenceParts {
             return null;
         }
         return ctx.antecedent(role == Lexicon.Role.SELF);
+    }
+
+    /** An Indonesian verb of one word without a verb prefix ("nyatakan", "katakan", "tuduhkan"): the object-fronted passive. */
+    private boolean bareVerb(Cue cue) {
+        String w = tokens.get(cue.start()).norm();
+        return Lexicon.INDONESIAN.equals(lang.code()) && cue.end() - cue.start() == 1 && !w.startsWith("me") && !w.startsWith("di")
+                && !w.startsWith("ber") && !w.startsWith("ter") && !w.startsWith("pe");
     }
 
     /** ", which Hanoi rejected", ", yang ditolak X": the party right before the verb, inside the relative clause. */

@@ -80,7 +80,17 @@ final class MentionFinder {
             if (m == null) {
                 m = pass.groupSpeakerAt(i);
             }
+            if (m == null) {
+                m = pass.bodyAfterCueAt(i);
+            }
             if (m != null) {
+                if (m.actor().country() != null) {
+                    pass.lastCountry = m.actor().country();
+                }
+                if (mentions.isEmpty() && (m.start() == 0 || m.start() == 1 && tokens.get(0).is("the"))
+                        && (m.actor().kind() == ActorKind.STATE || m.actor().kind() == ActorKind.GOVERNMENT_BODY)) {
+                    pass.openingCountry = m.actor().country();
+                }
                 mentions.add(m);
                 ctx.named.add(m.actor());
                 pass.lastMentionEnd = m.end();
@@ -100,6 +110,10 @@ final class MentionFinder {
         final Atom[] atoms;
         /** Where the last party found ends: a phrase right after it and "and" belongs with it. */
         int lastMentionEnd = -1;
+        /** The country of the last party found with one in this sentence. */
+        String lastCountry;
+        /** The country of the state or government body that opens the sentence, if one does. */
+        String openingCountry;
 
         Pass(List<Token> tokens, ArticleContext ctx) {
             this.tokens = tokens;
@@ -124,7 +138,10 @@ final class MentionFinder {
                 PhraseTable.Match<Lexicon.Name> known = lexicon.names().longestAt(tokens, i);
                 if (known != null && (best == null || known.end() > best.end())) {
                     Lexicon.Name n = known.value();
-                    if (n.surnameOnly() && partOfAnotherName(i, known.end())) {
+                    if (n.dated() != null && known.end() == i + 1 && lang.dates().longestAt(tokens, i) != null) {
+                        // "Pada Juni, ...": a month or weekday is no one's family name
+                        best = null;
+                    } else if ((n.surnameOnly() || n.dated() != null && known.end() == i + 1) && partOfAnotherName(i, known.end())) {
                         // "Rini Soemarno", "Lukman Hakim Saifuddin": someone else who bears that family name (the
                         // whole name is read as a person's below)
                         best = null;
@@ -138,6 +155,9 @@ final class MentionFinder {
                 }
                 if (best == null) {
                     best = madeIn(i);
+                }
+                if (best == null) {
+                    best = ticket(i);
                 }
                 if (best != null) {
                     atoms[i] = best;
@@ -169,6 +189,25 @@ final class MentionFinder {
             return t.isWord() && t.capitalized() && !lexicon.isFunctionWord(w) && lang.role(t) == null
                     && lang.cues().longestAt(tokens, k) == null && lang.dates().longestAt(tokens, k) == null
                     && !SentenceParts.AUXILIARIES.contains(w) && !SentenceParts.TIME_WORDS.contains(w);
+        }
+
+        /**
+         * "Prabowo-Hatta", "Jokowi-JK": two names joined by a hyphen, an electoral ticket or a pair that acts as one, named
+         * after the first person, whom the dictionaries know.
+         */
+        private Atom ticket(int i) {
+            String text = tokens.get(i).text();
+            int hyphen = text.indexOf('-');
+            if (hyphen <= 0 || hyphen == text.length() - 1 || !Character.isUpperCase(text.charAt(0))
+                    || !Character.isUpperCase(text.charAt(hyphen + 1))) {
+                return null;
+            }
+            Lexicon.Name name = lexicon.names().lookup(text.substring(0, hyphen));
+            if (name == null || name.type() != NameType.ACTOR || name.surnameOnly()) {
+                return null;
+            }
+            ActorDef def = name.dated() != null ? lexicon.actorAsOf(name, ctx.publishedOn) : name.actor();
+            return def == null || def.kind() != ActorKind.PERSON ? null : new Atom(i, i + 1, NameType.ACTOR, def.country(), def, false);
         }
 
         /** "Iranian-made": Iran, as the maker; "Vietnamese-led", "Israeli-occupied": the country. */
@@ -415,9 +454,16 @@ final class MentionFinder {
                     j = atom.end();
                 } else if (atom == null && tokens.get(j).capitalized() && lexicon.isOfficeWord(tokens.get(j).norm())) {
                     j++;
+                } else if (atom == null && j > titleEnd && tokens.get(j).text().matches("[IVX]{1,4}") && lexicon.isOfficeWord(tokens.get(j - 1).norm())) {
+                    j++; // "Komisi I", "Komisi III": a numbered office
                 } else if (atom == null && j > titleEnd && (tokens.get(j).is("dan") || tokens.get(j).is("and")) && j + 1 < tokens.size()
                         && tokens.get(j + 1).capitalized() && lexicon.isOfficeWord(tokens.get(j + 1).norm())) {
                     j += 2; // "Menteri Kelautan dan Perikanan"
+                } else if (atom == null && j > titleEnd && tokens.get(j).is(",") && j + 1 < tokens.size()
+                        && lexicon.isOfficeWord(tokens.get(j - 1).norm()) && (tokens.get(j + 1).capitalized()
+                                && lexicon.isOfficeWord(tokens.get(j + 1).norm()) || (tokens.get(j + 1).is("dan") || tokens.get(j + 1).is("and"))
+                                        && j + 2 < tokens.size() && lexicon.isOfficeWord(tokens.get(j + 2).norm()))) {
+                    j++; // "Menteri Koordinator Politik, Hukum, dan Keamanan": a list of portfolios
                 } else if (atom == null && isAcronym(tokens.get(j)) && j + 1 < tokens.size() && tokens.get(j + 1).capitalized()) {
                     j++; // "Menteri BUMN Rini Soemarno", "Ketua KPK ...": the office by its initials
                 } else if (atom == null && lang.titles().longestAt(tokens, j) != null) {
@@ -441,6 +487,14 @@ final class MentionFinder {
             ActorDef named = null;
             int end = j;
             boolean guessed = false;
+            int[] affiliation = affiliation(j);
+            if (affiliation != null) {
+                // "Pengamat politik dari Universitas Gadjah Mada, Arie Sudjito, ...": the institution, then the name
+                j = affiliation[0];
+                if (country == null && affiliation[1] >= 0) {
+                    country = atoms[affiliation[1]].countryLike() != null ? atoms[affiliation[1]].countryLike() : atoms[affiliation[1]].country();
+                }
+            }
             if (j < tokens.size() && atoms[j] != null && atoms[j].isPerson()) {
                 named = atoms[j].actor();
                 end = atoms[j].end();
@@ -481,6 +535,15 @@ final class MentionFinder {
                 return new Mention(ctx.actors.actor(named, false, named.name(), ctx.languageCode()), start, end, false,
                         guessed);
             }
+            if (country == null && officeName == null && j > titleEnd && Lexicon.INDONESIAN.equals(lang.code())) {
+                // "Menteri Hukum dan HAM keliru ...": an office named without a country is held in the article's country,
+                // else at home (as with a name above)
+                country = ctx.contextCountry();
+                if (country == null) {
+                    country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                }
+                guessed = country != null;
+            }
             if (country == null && officeName == null) {
                 return null;
             }
@@ -489,7 +552,62 @@ final class MentionFinder {
             if (posted != null) {
                 holder += " to " + lexicon.countryName(posted);
             }
-            return mention(new ActorDef(holder, ActorKind.PERSON, country, null), false, start, end, false);
+            return mention(new ActorDef(holder, ActorKind.PERSON, country, null), false, start, end, guessed);
+        }
+
+        /**
+         * "dari Universitas Negeri Jakarta (UNJ) Ubedillah Badrun", "from the University of Nairobi, John Smith": after a
+         * title, the institution the person speaks from and then the name, the two set apart by an acronym in brackets or a
+         * comma. {start of the name, the atom inside the institution's name that gives its country or -1}; null when the
+         * words are not so.
+         */
+        private int[] affiliation(int j) {
+            if (j + 1 >= tokens.size() || !tokens.get(j).is("dari") && !tokens.get(j).is("from")) {
+                return null;
+            }
+            int k = j + 1;
+            if (tokens.get(k).is("the")) {
+                k++;
+            }
+            int place = -1;
+            int words = 0;
+            boolean endsWithName = false;
+            while (k < tokens.size() && words < 6) {
+                Atom atom = atoms[k];
+                endsWithName = atom != null && !atom.isPerson();
+                if (endsWithName) {
+                    place = atom.country() != null || atom.countryLike() != null ? k : place;
+                    k = atom.end();
+                    int name = nameRun(k);
+                    if (name - k >= 2 && (name >= tokens.size() || !tokens.get(name).capitalized())) {
+                        words++;
+                        break; // the institution's known name, then a person's
+                    }
+                } else if (atom == null && tokens.get(k).isWord() && (tokens.get(k).capitalized() || words > 0 && tokens.get(k).is("of"))) {
+                    k++;
+                } else {
+                    break;
+                }
+                words++;
+            }
+            if (words == 0 || k >= tokens.size()) {
+                return null;
+            }
+            boolean set = false;
+            if (tokens.get(k).is("(") && k + 2 < tokens.size() && tokens.get(k + 2).is(")")) {
+                k += 3;
+                set = true;
+            }
+            if (k < tokens.size() && tokens.get(k).is(",")) {
+                k++;
+                set = true;
+            }
+            // "dari Fraksi Partai Golkar Tantowi Yahya": a known name closes the institution, a person's name follows
+            set |= endsWithName && k < tokens.size() && nameRun(k) - k >= 2;
+            if (!set || k >= tokens.size() || nameRun(k) - k < 2 && (atoms[k] == null || !atoms[k].isPerson())) {
+                return null;
+            }
+            return new int[] { k, place };
         }
 
         private boolean isPostedTo(Token token) {
@@ -567,10 +685,11 @@ final class MentionFinder {
                 if (t.is("in") || t.is("of") || t.is("from") || t.is("di") || t.is("dari")) {
                     int j = k + 1 < tokens.size() && tokens.get(k + 1).is("the") ? k + 2 : k + 1;
                     Atom place = j < tokens.size() ? atoms[j] : null;
-                    if (head != null && place != null && place.countryLike() != null && place.type() != NameType.PEOPLE
-                            && (country == null || country.equals(place.countryLike()))) {
+                    String placeCountry = place == null ? null : placeCountry(place);
+                    if (head != null && placeCountry != null && place.type() != NameType.PEOPLE
+                            && (country == null || country.equals(placeCountry))) {
                         nameEnd = end;
-                        country = place.countryLike();
+                        country = placeCountry;
                         end = place.end();
                         break; // "lawmakers in Lebanon", "aktivis di Singapura": the country closes the phrase
                     }
@@ -614,8 +733,16 @@ final class MentionFinder {
             }
             boolean guessed = false;
             if (country == null && bodyHead) {
-                // "the coast guard said", "the military said": a body of the country the article is about, if it says
+                // "the coast guard said", "the military said": a body of the country the article is about, if it says; in
+                // Indonesian news a body named without a country is Indonesia's ("pemerintah menegaskan ...")
                 country = ctx.contextCountry();
+                if (country == null && kind == ActorKind.GOVERNMENT_BODY) {
+                    country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                }
+                if (country == null && english && i >= 2 && tokens.get(i - 1).is("the") && tokens.get(i - 2).is(",") && speaksAfter(end)) {
+                    // "India has asked Pakistan to ..., the foreign ministry said": the body of the state the sentence opens with
+                    country = openingCountry;
+                }
                 guessed = country != null;
             }
             String phrase = text(i, nameEnd > i ? nameEnd : end);
@@ -626,6 +753,14 @@ final class MentionFinder {
                     + (country == null ? "the text gives it no country" : guessed ? "its country from the article's context"
                             : "its country as the text names it"));
             return mention(group, kind == ActorKind.GOVERNMENT_BODY, i, end, guessed);
+        }
+
+        /** The country a place names: a country, or a province or city of one ("di Kepulauan Riau", "in Kandahar"). */
+        private String placeCountry(Atom place) {
+            if (place.countryLike() != null) {
+                return place.countryLike();
+            }
+            return place.type() == NameType.ACTOR && place.actor() != null && place.actor().kind() == ActorKind.TERRITORY ? place.country() : null;
         }
 
         private boolean isBodyHead(int k) {
@@ -742,6 +877,37 @@ final class MentionFinder {
                 k++;
             }
             return cueAt(k);
+        }
+
+        /**
+         * "mendesak pemerintah tetap ...", "criticised the government for ...": a government body named by its noun alone right
+         * after a speaking verb is that of the article's country, else of the country of the party named before it in the
+         * sentence, else (Indonesian news) Indonesia's.
+         */
+        Mention bodyAfterCueAt(int i) {
+            PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, i);
+            if (body == null || body.value().kind() != ActorKind.GOVERNMENT_BODY || !body.value().speaksForState()
+                    || tokens.get(i).capitalized()) {
+                return null;
+            }
+            // "menilai kebijakan pemerintah ...": in Indonesian a plain noun of the body's may come between
+            boolean ofNoun = Lexicon.INDONESIAN.equals(lang.code()) && i > 1 && tokens.get(i - 1).isWord() && !tokens.get(i - 1).capitalized()
+                    && atoms[i - 1] == null && !lexicon.isFunctionWord(tokens.get(i - 1).norm()) && lang.role(tokens.get(i - 1)) == null
+                    && lang.cues().longestAt(tokens, i - 1) == null && cueEndsAt(i - 1);
+            boolean afterCue = cueEndsAt(i) || i > 0 && tokens.get(i - 1).is("the") && cueEndsAt(i - 1) || ofNoun;
+            if (!afterCue || body.end() < tokens.size() && (atoms[body.end()] != null || tokens.get(body.end()).is("of"))) {
+                return null; // "pemerintah Indonesia", "the government of Sudan": named with its country above
+            }
+            String country = ctx.contextCountry() != null ? ctx.contextCountry() : lastCountry;
+            if (country == null) {
+                country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+            }
+            if (country == null) {
+                return null;
+            }
+            ActorDef def = new ActorDef(lexicon.adjective(country) + " " + body.value().head(), ActorKind.GOVERNMENT_BODY, country, null,
+                    "\"" + text(i, body.end()) + "\" alone after the verb: the government body of the article's or the speaker's country");
+            return mention(def, true, i, body.end(), true);
         }
 
         /** "John Smith said", "kata John Smith": an untitled person next to a cue; two words at least. */

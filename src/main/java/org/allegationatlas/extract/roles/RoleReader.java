@@ -111,6 +111,14 @@ final class RoleReader extends SentenceParts {
         lastSubjectWhy = subjectWhy + ": " + ClaimDraft.describe(subject)
                 + (subjectMention == null ? "" : " as \"" + surface(subjectMention) + "\"");
         List<Mention> counterparties = sufferer != null ? List.of(sufferer) : counterparties(said, subjectMention, agent, subject);
+        if (subject == claimant && pronoun == Role.SELF && counterparties.stream().noneMatch(m -> foreignTo(m, claimant))) {
+            // "mengancam akan menutup pangkalan Incirlik jika Amerika Serikat menjatuhkan sanksi", "threatened to ban voting
+            // if Hamas ran": a threat's condition names whom it is aimed at
+            Mention conditioned = conditionalParty(said, claimant);
+            if (conditioned != null) {
+                counterparties = List.of(conditioned);
+            }
+        }
         ArticleActors.Actor place = place(said, subject, counterparties);
         List<ClaimDraft> drafts = new ArrayList<>();
         Mention supplier = frame.selfSubject ? null : supplier(said, subject);
@@ -123,10 +131,14 @@ final class RoleReader extends SentenceParts {
             drafts.add(draft(claimant, supplier.actor(), subject, place, false, true, false));
         } else if (counterparties.isEmpty()) {
             ArticleActors.Actor attacked = attackedCountry(frame, subject, place);
-            drafts.add(draft(claimant, subject, attacked, place, false, false, pronoun != null));
+            ArticleActors.Actor affected = attacked == null ? affectedCountry(frame, subject, place) : null;
+            drafts.add(draft(claimant, subject, attacked != null ? attacked : affected, place, false, false, pronoun != null));
             if (attacked != null) {
                 drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(attacked)
                         + ", the country where the hostile act took place (\"struck targets in northern Iraq\")";
+            } else if (affected != null) {
+                drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(affected)
+                        + ", the other country where what the speaker says its own side will or will not do takes place";
             }
         } else {
             for (Mention cp : counterparties) {
@@ -148,6 +160,27 @@ final class RoleReader extends SentenceParts {
 
     private String lastSubjectWhy;
 
+    private static final java.util.Set<String> CONDITIONS = java.util.Set.of("if", "unless", "jika", "jikalau", "apabila", "bila",
+            "kalau", "kecuali", "seandainya", "selama");
+
+    private static boolean foreignTo(Mention m, ArticleActors.Actor claimant) {
+        return m.actor().country() != null && !Objects.equals(m.actor().country(), claimant.country());
+    }
+
+    /** The first party of another country than the speaker's that opens a clause of condition ("if", "jika", "unless"). */
+    private Mention conditionalParty(List<Mention> said, ArticleActors.Actor claimant) {
+        for (Mention m : said) {
+            int i = m.start() - 1;
+            while (i >= 0 && (tokens.get(i).is("the") || lang.role(tokens.get(i)) == Role.SKIP)) {
+                i--;
+            }
+            if (i >= 0 && CONDITIONS.contains(tokens.get(i).norm()) && mark(m) == Mark.NONE && foreignTo(m, claimant)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /**
      * "Russian missiles hit an apartment block in the Ukrainian city of Dnipro", "Jet tempur Israel menyerang sebuah desa
      * di Lebanon selatan": a hostile act on another country's soil, with no other party, is against that country.
@@ -159,6 +192,19 @@ final class RoleReader extends SentenceParts {
         if (place == null || place.country() == null || subject.country() == null || place.country().equals(subject.country())
                 || claimantsOwn || frame.selfSubject || !hostileIn(frame.from, frame.to)) {
             // an act on the speaker's own soil is told of as such ("accused Ukraine of arming militias in the Belgorod region")
+            return null;
+        }
+        return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
+    }
+
+    /**
+     * "The U.S. said it would not meet demands to release prisoners in Iraq", "refused to deploy peacekeepers in Iraq": what
+     * the speaker says of its own side's deed, with no other party, concerns the other country where it takes place.
+     */
+    private ArticleActors.Actor affectedCountry(Frame frame, ArticleActors.Actor subject, ArticleActors.Actor place) {
+        ArticleActors.Actor claimant = frame.speakerActor;
+        if (claimant == null || claimant == ctx.noSpeaker || place == null || place.country() == null || claimant.country() == null
+                || place.country().equals(claimant.country()) || !Objects.equals(subject.country(), claimant.country())) {
             return null;
         }
         return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
@@ -245,10 +291,27 @@ final class RoleReader extends SentenceParts {
             Token t = tokens.get(i);
             String w = t.norm();
             Role role = lang.role(t);
+            if (role == Role.NEGATION && agentWithin(i + 1, Math.min(to, i + 4))) {
+                return true; // "tidak ada anggota polisi yang menembak", "no soldier fired": none of the speaker's own people
+            }
             if (role == Role.PRONOUN || role == Role.SELF || w.equals("its") || w.equals("their") || w.equals("his")
                     || w.equals("her") || w.endsWith("nya") && w.length() > 5
                     || (ctx.lexicon.isAgent(w) || w.equals("country") || w.equals("government")) && i > from
                             && (tokens.get(i - 1).is("the") || tokens.get(i - 1).is("its"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A role noun of a group's members ("polisi", "soldier", "tentara") among tokens [from, to), before any party. */
+    private boolean agentWithin(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (mentionAt[i] >= 0) {
+                return false;
+            }
+            String w = tokens.get(i).norm();
+            if (ctx.lexicon.isAgent(w) || w.endsWith("s") && ctx.lexicon.isAgent(w.substring(0, w.length() - 1))) {
                 return true;
             }
         }
@@ -332,6 +395,13 @@ final class RoleReader extends SentenceParts {
         }
         for (Mention m : said) {
             if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY) {
+                return m;
+            }
+        }
+        // "masih banyak kecurangan yang dilakukan KPU", "Setiap tempat yang digunakan Hamas adalah target": the only party
+        // is the doer inside a relative clause; what is said is about it
+        for (Mention m : said) {
+            if (mark(m) == Mark.MODIFIER && m.actor().kind() != ActorKind.TERRITORY) {
                 return m;
             }
         }
@@ -427,7 +497,10 @@ final class RoleReader extends SentenceParts {
         int to = english ? Math.min(tokens.size(), m.end() + 3) : m.start();
         for (PhraseTable.Match<Lexicon.CategoryCue> cue : lang.categories().findAll(tokens, from, to)) {
             boolean adjacent = english ? onlyModifiers(m.end(), cue.start()) : onlyModifiers(cue.end(), m.start());
-            if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent) {
+            // "serangan roket Hamas", "Hamas rocket attacks": the weapon names an attack, whose doer the party is
+            int attackWord = english ? cue.end() : cue.start() - 1;
+            boolean attack = attackWord >= 0 && attackWord < tokens.size() && ctx.lexicon.isHostileAct(tokens.get(attackWord).norm());
+            if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent && !attack) {
                 return true;
             }
         }

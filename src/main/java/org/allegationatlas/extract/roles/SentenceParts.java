@@ -103,11 +103,11 @@ class SentenceParts {
      * not; "accused" in "the accused" is not): English words, and Indonesian words with a verb prefix.
      */
     private boolean cueTagFits(PhraseTable.Match<CueType> m) {
-        if (m.end() - m.start() != 1 || m.value() == CueType.DISMISS || m.value() == CueType.ACCORDING) {
+        if (m.end() - m.start() != 1 || m.value() == CueType.DISMISS || m.value() == CueType.ACCORDING || m.value() == CueType.EXONERATE) {
             return true;
         }
         Token t = tokens.get(m.start());
-        if (m.value() == CueType.PASSIVE_ACCUSE || m.value() == CueType.PASSIVE_DENY) {
+        if (m.value() == CueType.PASSIVE_ACCUSE || m.value() == CueType.PASSIVE_DENY || m.value() == CueType.PASSIVE_REPORT) {
             return true; // the passive frame asks for its doer right after it ("yang ditolak Islamabad"), whatever the tag
         }
         if (m.value() == CueType.NOUN_ACCUSE || m.value() == CueType.NOUN_DENY) {
@@ -117,7 +117,11 @@ class SentenceParts {
         // "Pemerintah Indonesia mendesak Australia ...": between two parties the word is the verb, whatever its tag
         // ("mendesak" is also "urgent")
         boolean betweenParties = m.start() > 0 && mentionAt[m.start() - 1] >= 0 && m.end() < tokens.size() && mentionAt[m.end()] >= 0;
-        return !checked || betweenParties || t.maybeVerb();
+        // "Fraksi PDI Perjuangan mendesak pemerintah ...": an Indonesian verb-formed word right after a party, with words after
+        // it, is that party's verb (an adjective follows a common noun: "keperluan mendesak")
+        boolean afterParty = Lexicon.INDONESIAN.equals(lang.code()) && m.start() > 0 && mentionAt[m.start() - 1] >= 0
+                && m.end() < tokens.size() && tokens.get(m.end()).isWord();
+        return !checked || betweenParties || afterParty || t.maybeVerb();
     }
 
     /**
@@ -255,7 +259,7 @@ class SentenceParts {
     /** Whether some word of the sentence makes someone speak (a speaking, accusing, denying verb or noun, "according to"). */
     boolean speaks() {
         for (Cue cue : cues) {
-            if (cue.type() != CueType.DISMISS && cue.type() != CueType.NONE) {
+            if (cue.type() != CueType.DISMISS && cue.type() != CueType.NONE && cue.type() != CueType.EXONERATE) {
                 return true;
             }
         }
