@@ -90,7 +90,7 @@ def main(url, management, token, rounds=30):
             graphql(url, query, variables)
             graphql(url, query, variables, {"Cache-Control": "no-cache"})
         request(f"{url}/graphql?" + urllib.parse.urlencode({"query": README_QUESTIONS[0]}))
-        graphql(url, '{ country(code: "XX") { name } }', errors=True)
+        graphql(url, '{ claims(filter: { subjectCountry: "XX" }) { totalCount } }', errors=True)
         if n == 0:
             graphql(url, WRITE, headers={"Authorization": f"Bearer {token}"})
             for path in ("/q/health/ready", "/q/health/live", "/q/health/started", "/q/metrics"):
