@@ -1,0 +1,328 @@
+package org.allegationatlas.news.read;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the article's text in a parsed page (hand-written: jsoup parses, nothing in it tells an article from
+ * the page around it). Two steps, after Readability.js and trafilatura:
+ * <ol>
+ * <li><b>the container</b>: every paragraph scores by its length and commas, its score goes to its parent,
+ * half to its grandparent and less further up; an element's total, less the share of its text in links, says how
+ * much article it holds; the best, widened to the ancestor it shares with near-equal rivals and to siblings that
+ * score well too, is the article;</li>
+ * <li><b>the paragraphs</b> inside it, in order, less what the markup or the words mark as furniture: parts named
+ * share/related/comment/caption..., link lists, "Read also:" lines, the headline again, bylines.</li>
+ * </ol>
+ * When that finds too little (a page marked up against the names), it is tried again without the names.
+ */
+final class ArticleBody {
+
+    /** Tags whose element starts a new paragraph. */
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center", "dd",
+            "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+            "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+            "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "legend", "html");
+
+    private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote");
+    private static final int MIN_PARAGRAPH = 25;
+
+    private final Map<Element, double[]> scores = new IdentityHashMap<>();
+    private final TextStats stats;
+    private final boolean useNames;
+    private int bodyText;
+
+    ArticleBody(TextStats stats, boolean useNames) {
+        this.stats = stats;
+        this.useNames = useNames;
+    }
+
+    /** The article's paragraphs ({@code headlines}: the page's titles for it, not repeated in the text). */
+    static List<String> paragraphs(Element body, List<String> headlines) {
+        return paragraphs(body, headlines, null);
+    }
+
+    /**
+     * The article's paragraphs ({@code headlines}: the page's titles for it, not repeated in the text;
+     * {@code statedBody}: the text the page's JSON-LD gives as its articleBody, or null).
+     */
+    static List<String> paragraphs(Element body, List<String> headlines, String statedBody) {
+        removeJunk(body);
+        TextStats stats = new TextStats(body);
+        List<String> found = new ArticleBody(stats, true).read(body, headlines);
+        if (length(found) < 500) {
+            List<String> loose = new ArticleBody(stats, false).read(body, headlines);
+            if (length(loose) > length(found) * 1.5) {
+                found = loose;
+            }
+        }
+        return StatedBody.check(found, statedBody, body, stats, headlines);
+    }
+
+    /** The paragraphs of one element, read as those of the container are. */
+    static List<String> paragraphsOf(Element e, TextStats stats, List<String> headlines) {
+        Paragraphs paragraphs = new Paragraphs(stats, true, headlines);
+        paragraphs.add(e);
+        return paragraphs.result();
+    }
+
+    private List<String> read(Element body, List<String> headlines) {
+        List<Element> article = container(body);
+        Paragraphs paragraphs = new Paragraphs(stats, useNames, headlines);
+        for (Element part : article) {
+            paragraphs.add(part);
+        }
+        return paragraphs.result();
+    }
+
+    // ---- the container
+
+    /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
+    List<Element> container(Element body) {
+        bodyText = stats.text(body);
+        scoreParagraphs(body);
+        if (scores.isEmpty()) {
+            return List.of(body);
+        }
+        List<Element> ranked = new ArrayList<>(scores.keySet());
+        for (Element e : ranked) {
+            scores.get(e)[0] *= 1 - stats.linkDensity(e);
+        }
+        ranked.sort((a, b) -> Double.compare(score(b), score(a)));
+        Element top = ranked.get(0);
+        top = sharedAncestor(top, ranked);
+        top = climb(top, body);
+        return withSiblings(top);
+    }
+
+    private void scoreParagraphs(Element root) {
+        walkScored(root);
+    }
+
+    private void walkScored(Element e) {
+        for (Element child : e.children()) {
+            if (useNames && isFurniture(child)) {
+                continue;
+            }
+            if (isScored(child)) {
+                int length = child.tagName().equals("div") ? stats.ownText(child) : stats.text(child);
+                if (length >= MIN_PARAGRAPH) {
+                    addScore(child, 1 + stats.commas(child) + Math.min(length / 100, 3));
+                }
+            }
+            walkScored(child);
+        }
+    }
+
+    private boolean isScored(Element e) {
+        String tag = e.tagName();
+        if (SCORED_TAGS.contains(tag)) {
+            return !(tag.equals("td") && stats.hasBlockChild(e)) && !(tag.equals("blockquote") && stats.hasBlockChild(e));
+        }
+        // a div of text without paragraphs of its own is a paragraph (Readability turns it into one)
+        return tag.equals("div") && stats.ownText(e) >= MIN_PARAGRAPH;
+    }
+
+    private void addScore(Element paragraph, double score) {
+        Element ancestor = paragraph.parent();
+        for (int level = 0; level < 5 && ancestor != null; level++, ancestor = ancestor.parent()) {
+            if (ancestor.parent() == null) {
+                break;
+            }
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            scores.computeIfAbsent(ancestor, this::initialScore)[0] += score / divider;
+        }
+    }
+
+    private double[] initialScore(Element e) {
+        double score = switch (e.tagName()) {
+            case "div", "article", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return new double[] { score + classWeight(e) };
+    }
+
+    private double classWeight(Element e) {
+        if (!useNames) {
+            return 0;
+        }
+        if (Boilerplate.namedContent(e)) {
+            return 25;
+        }
+        return Boilerplate.namedFurniture(e) ? -25 : 0;
+    }
+
+    double score(Element e) {
+        double[] s = scores.get(e);
+        return s == null ? 0 : s[0];
+    }
+
+    /**
+     * Rivals near the top's score: the article is their common ancestor when three of them are under one
+     * (Readability's rule), or when a rival is named as the top is (an article in several chunks).
+     */
+    private Element sharedAncestor(Element top, List<Element> ranked) {
+        double topScore = score(top);
+        List<Element> rivals = new ArrayList<>();
+        for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
+            Element rival = ranked.get(i);
+            if (score(rival) >= topScore * 0.75 && !isAncestor(rival, top) && !isAncestor(top, rival)) {
+                rivals.add(rival);
+            }
+        }
+        for (Element rival : rivals) {
+            if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
+                return commonAncestor(top, rival);
+            }
+        }
+        if (rivals.size() < 3) {
+            return top;
+        }
+        for (Element parent = top.parent(); parent != null && !parent.tagName().equals("body"); parent = parent.parent()) {
+            int inside = 0;
+            for (Element rival : rivals) {
+                if (isAncestor(parent, rival)) {
+                    inside++;
+                }
+            }
+            if (inside >= 3) {
+                return parent;
+            }
+        }
+        return top;
+    }
+
+    private static Element commonAncestor(Element a, Element b) {
+        for (Element p = a.parent(); p != null; p = p.parent()) {
+            if (isAncestor(p, b)) {
+                return p;
+            }
+        }
+        return a;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Up while the parent scores higher (it holds more of the article), and through single-child wrappers. */
+    private Element climb(Element top, Element body) {
+        double last = score(top);
+        double threshold = last / 3;
+        for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+            if (!scores.containsKey(parent)) {
+                continue;
+            }
+            double parentScore = score(parent);
+            if (parentScore < threshold) {
+                break;
+            }
+            if (parentScore > last) {
+                top = parent;
+                break;
+            }
+            last = parentScore;
+        }
+        while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        return top;
+    }
+
+    /** The top and those of its siblings that read as more of the same article. */
+    private List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        double topScore = score(top);
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> parts = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                parts.add(sibling);
+                continue;
+            }
+            if (useNames && isFurniture(sibling)) {
+                continue;
+            }
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {
+                parts.add(sibling);
+            } else if (sibling.tagName().equals("p")) {
+                int length = stats.text(sibling);
+                double links = stats.linkDensity(sibling);
+                if (length > 80 && links < 0.25) {
+                    parts.add(sibling);
+                }
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * A part left out of the scoring: a furniture tag, or a furniture name unless a name also says content
+     * ("main-wrapper sidebar-left", Readability's rule); never a part that holds most of the page's text (no
+     * wrapper of the whole page is furniture, whatever it is called).
+     */
+    private boolean isFurniture(Element e) {
+        if (stats.text(e) > bodyText * 0.5) {
+            return false; // an ASP.NET page's <form> around everything
+        }
+        if (Boilerplate.BOILERPLATE_TAGS.contains(e.tagName())) {
+            return true;
+        }
+        return !Boilerplate.anyContentWord(e) && Boilerplate.namedFurniture(e);
+    }
+
+    // ---- cleaning
+
+    static void removeJunk(Element body) {
+        List<Element> junk = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || isHidden(e)) {
+                junk.add(e);
+            }
+        }
+        junk.forEach(Node::remove);
+    }
+
+    private static boolean isHidden(Element e) {
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String compact = style.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        return compact.contains("display:none") || compact.contains("visibility:hidden");
+    }
+
+    private static int length(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += p.length();
+        }
+        return n;
+    }
+
+    static boolean isTextNode(Node n) {
+        return n instanceof TextNode;
+    }
+}

@@ -1,0 +1,212 @@
+package org.allegationatlas.news.read;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The paragraphs of the article's container, in order: a block element (p, li, h2, div ...) ends one, inline
+ * text joins it, two line breaks in a row end it too. Leaves out, by the markup: furniture tags and names
+ * (unless the part holds most of the article: a misnamed wrapper), figures, link lists; by the words: lines
+ * mostly of links, "Read also:"-style lines, the headline again, bylines. Hand-written rules.
+ */
+final class Paragraphs {
+
+    /**
+     * Short lines that lead elsewhere or are the page talking about itself: the words alone, or before a colon
+     * or dash ("Read also: ...", "Baca juga: ...", "Advertisement", "Comments (12)").
+     */
+    private static final Pattern FURNITURE_LINE = Pattern.compile("(?iu)^\\W*(read (also|more|next)|also read|see also|related"
+            + "( (articles?|stories|posts|coverage|content|news|links|reading|video))?|more( (on|about) this( story| topic)?| from [\\p{L} .]+)?"
+            + "|baca (juga|pula|selengkapnya)|lihat juga|simak( juga)?|artikel terkait|berita terkait|advertisements?|advert|ads?|sponsored( content)?"
+            + "|iklan|photos?|images?|credits?|watch|listen|videos?|leia (também|mais)|veja também|lesen sie auch|lire aussi|à lire aussi"
+            + "|mehr zum thema|recommended( for you)?|comments?( \\(\\d+\\))?|share( this( article| story| post)?)?|follow us( on [\\p{L} ]+)?"
+            + "|top stories|trending|most (read|popular|viewed)|editor'?s picks|you may also like|you might also like)"
+            + "\\s*(\\d+\\s*)?([:|»›>–—-].*)?$"
+            + "|(?iu)^\\W*((click|tap) here|sign up (for|to|now)|subscribe (to|now|for|here)|all rights reserved|copyright ©|©).*");
+    private static final Pattern BYLINE = Pattern.compile("(?iu)^(by|oleh|por|von|par)\\s+\\p{Lu}.{0,80}$");
+    private static final int FURNITURE_LINE_MAX = 160;
+    private static final int MINOR_MAX = 400;
+
+    private final TextStats stats;
+    private final boolean useNames;
+    private final Set<String> headlines = new HashSet<>();
+    private final List<String> result = new ArrayList<>();
+    private final StringBuilder line = new StringBuilder();
+    private int linkChars;
+    private int inLink;
+    private int partText;
+    private boolean heading;
+
+    Paragraphs(TextStats stats, boolean useNames, List<String> headlines) {
+        this.stats = stats;
+        this.useNames = useNames;
+        for (String headline : headlines) {
+            this.headlines.add(normalized(headline));
+        }
+    }
+
+    void add(Element part) {
+        partText = Math.max(1, stats.text(part));
+        walkChildren(part);
+        flush();
+    }
+
+    List<String> result() {
+        return result;
+    }
+
+    private void walkChildren(Element e) {
+        for (Node child : e.childNodes()) {
+            walk(child);
+        }
+    }
+
+    private void walk(Node node) {
+        if (node instanceof TextNode text) {
+            append(text.getWholeText());
+            return;
+        }
+        if (!(node instanceof Element e)) {
+            return;
+        }
+        String tag = e.tagName();
+        if (tag.equals("br")) {
+            lineBreak();
+            return;
+        }
+        if (skip(e)) {
+            return;
+        }
+        if (tag.equals("td") || tag.equals("th")) {
+            append(" "); // a table's row is one line, its cells apart
+        }
+        boolean block = ArticleBody.BLOCK_TAGS.contains(tag) && !tag.equals("td") && !tag.equals("th");
+        if (block) {
+            flush();
+        }
+        boolean link = tag.equals("a");
+        if (link) {
+            inLink++;
+        }
+        if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
+            heading = true;
+        }
+        walkChildren(e);
+        if (link) {
+            inLink--;
+        }
+        if (block) {
+            flush();
+        }
+    }
+
+    private boolean skip(Element e) {
+        String tag = e.tagName();
+        if (tag.equals("figure")) {
+            return true;
+        }
+        int text = stats.text(e);
+        if (text == 0) {
+            return false;
+        }
+        boolean minor = text < partText * 0.5;
+        if (Boilerplate.BOILERPLATE_TAGS.contains(tag) && minor) {
+            return true;
+        }
+        if (tag.equals("header") && text < partText * 0.25) {
+            return true;
+        }
+        boolean inTable = tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody");
+        boolean named = ArticleBody.BLOCK_TAGS.contains(tag) && !inTable; // names on inline elements are styling
+        if (useNames && minor && named) {
+            if (Boilerplate.namedFurniture(e)) {
+                return true;
+            }
+            // captions, bylines, tags, "more" boxes are short or links; a long text so named ("read-more-content",
+            // the rest of the article behind a button) is the article's; so is an embedded post (a quoted tweet)
+            if (Boilerplate.namedMinor(e) && (text < MINOR_MAX || stats.linkDensity(e) > 0.3)) {
+                return e.selectFirst("blockquote") == null;
+            }
+        }
+        // a box of links (related stories, tags, a menu): its text is mostly links
+        boolean box = tag.equals("ul") || tag.equals("ol") || tag.equals("div") || tag.equals("section") || tag.equals("table")
+                || tag.equals("dl");
+        return box && minor && stats.linkDensity(e) > 0.5;
+    }
+
+    private void append(String text) {
+        int before = line.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u200b' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
+                continue;
+            }
+            if (Character.isWhitespace(c) || c == '\u00a0' || Character.isSpaceChar(c)) {
+                if (line.length() > 0 && line.charAt(line.length() - 1) != ' ' && line.charAt(line.length() - 1) != '\n') {
+                    line.append(' ');
+                }
+            } else {
+                line.append(c);
+            }
+        }
+        if (inLink > 0) {
+            linkChars += line.length() - before;
+        }
+    }
+
+    private void lineBreak() {
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        line.setLength(end);
+        if (end > 0 && line.charAt(end - 1) == '\n') {
+            flush(); // two line breaks: a new paragraph
+        } else if (end > 0) {
+            line.append('\n');
+        }
+    }
+
+    private void flush() {
+        String text = line.toString().strip();
+        int links = linkChars;
+        boolean wasHeading = heading;
+        line.setLength(0);
+        linkChars = 0;
+        heading = false;
+        if (text.isEmpty()) {
+            return;
+        }
+        text = text.replaceAll(" *\n *", "\n");
+        if (keep(text, links, wasHeading)) {
+            result.add(text);
+        }
+    }
+
+    private boolean keep(String text, int links, boolean wasHeading) {
+        int length = text.length();
+        // a line of links leads elsewhere; a long paragraph with many links (a deals post) is still text
+        if (links > length * 0.8 || (links > length * 0.5 && length < 250)) {
+            return false;
+        }
+        if (length < 400 && headlines.contains(normalized(text))) {
+            return false;
+        }
+        if (length <= FURNITURE_LINE_MAX && (FURNITURE_LINE.matcher(text).matches() || BYLINE.matcher(text).matches())) {
+            return false;
+        }
+        return true;
+    }
+
+    private static String normalized(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}
