@@ -44,38 +44,38 @@ final class ArticleBody {
         this.useNames = useNames;
     }
 
-    /** The article's paragraphs ({@code headlines}: the page's titles for it, not repeated in the text). */
-    static List<String> paragraphs(Element body, List<String> headlines) {
-        return paragraphs(body, headlines, null);
-    }
-
     /**
-     * The article's paragraphs ({@code headlines}: the page's titles for it, not repeated in the text;
-     * {@code statedBody}: the text the page's JSON-LD gives as its articleBody, or null).
+     * The article's paragraphs. {@code headlines}: the titles the page states for it (JSON-LD, OpenGraph, {@code <title>});
+     * {@code visibleHeadline}: its first h1, or null; neither is repeated in the text. {@code statedBody}: the text the
+     * page's JSON-LD gives as its articleBody, or null.
      */
-    static List<String> paragraphs(Element body, List<String> headlines, String statedBody) {
+    static List<String> paragraphs(Element body, List<String> headlines, String visibleHeadline, String statedBody) {
         removeJunk(body);
         TextStats stats = new TextStats(body);
-        List<String> found = new ArticleBody(stats, true).read(body, headlines);
+        List<String> notText = new ArrayList<>(headlines);
+        if (visibleHeadline != null) {
+            notText.add(visibleHeadline);
+        }
+        List<String> found = new ArticleBody(stats, true).read(body, headlines, notText);
         if (length(found) < 500) {
-            List<String> loose = new ArticleBody(stats, false).read(body, headlines);
+            List<String> loose = new ArticleBody(stats, false).read(body, headlines, notText);
             if (length(loose) > length(found) * 1.5) {
                 found = loose;
             }
         }
-        return StatedBody.check(found, statedBody, body, stats, headlines);
+        return StatedBody.check(found, statedBody, body, stats, notText);
     }
 
     /** The paragraphs of one element, read as those of the container are. */
-    static List<String> paragraphsOf(Element e, TextStats stats, List<String> headlines) {
-        Paragraphs paragraphs = new Paragraphs(stats, true, headlines);
+    static List<String> paragraphsOf(Element e, TextStats stats, List<String> notText) {
+        Paragraphs paragraphs = new Paragraphs(stats, true, notText);
         paragraphs.add(e);
         return paragraphs.result();
     }
 
-    private List<String> read(Element body, List<String> headlines) {
-        List<Element> article = container(body);
-        Paragraphs paragraphs = new Paragraphs(stats, useNames, headlines);
+    private List<String> read(Element body, List<String> headlines, List<String> notText) {
+        List<Element> article = container(body, headlines);
+        Paragraphs paragraphs = new Paragraphs(stats, useNames, notText);
         for (Element part : article) {
             paragraphs.add(part);
         }
@@ -85,7 +85,7 @@ final class ArticleBody {
     // ---- the container
 
     /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
-    List<Element> container(Element body) {
+    List<Element> container(Element body, List<String> headlines) {
         bodyText = stats.text(body);
         scoreParagraphs(body);
         if (scores.isEmpty()) {
@@ -96,6 +96,19 @@ final class ArticleBody {
             scores.get(e)[0] *= 1 - stats.linkDensity(e);
         }
         ranked.sort((a, b) -> Double.compare(score(b), score(a)));
+        Element story = storyOfHeadline(body, headlines);
+        if (story != null) {
+            // several stories on the page (the next ones loaded below): the one under the page's own headline
+            List<Element> inStory = new ArrayList<>();
+            for (Element e : ranked) {
+                if (e == story || isAncestor(story, e)) {
+                    inStory.add(e);
+                }
+            }
+            if (!inStory.isEmpty()) {
+                ranked = inStory;
+            }
+        }
         Element top = ranked.get(0);
         top = sharedAncestor(top, ranked);
         top = climb(top, body);
@@ -182,7 +195,10 @@ final class ArticleBody {
         }
         for (Element rival : rivals) {
             if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
-                return commonAncestor(top, rival);
+                Element common = commonAncestor(top, rival);
+                if (!separateArticles(top, rival, common)) {
+                    return common;
+                }
             }
         }
         if (rivals.size() < 3) {
@@ -196,10 +212,48 @@ final class ArticleBody {
                 }
             }
             if (inside >= 3) {
-                return parent;
+                return holdsSeveralStories(parent) ? top : parent;
             }
         }
         return top;
+    }
+
+    /** Two bodies in two {@code <article>}s, or under two headlines: the next story a page loads below, not a chunk of this one. */
+    private static boolean separateArticles(Element a, Element b, Element common) {
+        for (Element e : new Element[] { a, b }) {
+            for (Element p = e; p != null && p != common; p = p.parent()) {
+                if (p.nameIs("article")) {
+                    return true;
+                }
+            }
+        }
+        return common.getElementsByTag("h1").size() > 1;
+    }
+
+    /** The {@code <article>} of the h1 that is the page's headline, when the page holds several stories; else null. */
+    private static Element storyOfHeadline(Element body, List<String> headlines) {
+        if (!holdsSeveralStories(body) || headlines.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        for (String headline : headlines) {
+            titles.add(Paragraphs.normalized(headline));
+        }
+        for (Element h1 : body.getElementsByTag("h1")) {
+            if (titles.contains(Paragraphs.normalized(h1.text()))) {
+                for (Element p = h1.parent(); p != null; p = p.parent()) {
+                    if (p.nameIs("article")) {
+                        return p;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean holdsSeveralStories(Element e) {
+        return e.getElementsByTag("h1").size() > 1 || e.getElementsByTag("article").size() > 1;
     }
 
     private static Element commonAncestor(Element a, Element b) {
@@ -260,6 +314,9 @@ final class ArticleBody {
             }
             if (useNames && isFurniture(sibling)) {
                 continue;
+            }
+            if (sibling.nameIs("article") && top.nameIs("article")) {
+                continue; // the next story, loaded below this one
             }
             double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
             if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {

@@ -20,7 +20,7 @@ import org.jsoup.parser.Parser;
  * (a date in its path) and the visible text near the headline. Read before the body is cleaned, as scripts and
  * meta tags are among what cleaning removes.
  */
-record PageMetadata(String title, List<String> headlines, String publisher, LocalDate publishedOn, String language,
+record PageMetadata(String title, List<String> headlines, String visibleHeadline, String publisher, LocalDate publishedOn, String language,
         String canonicalUrl, String statedBody) {
 
     /** Meta tags that carry the publication date, most specific first (name, property or itemprop). */
@@ -76,7 +76,6 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         if (title == null && shown != null && !shown.isEmpty()) {
             title = shown;
         }
-        addIfPresent(headlines, shown);
         if (title != null) {
             headlines.add(0, title);
         }
@@ -98,7 +97,7 @@ record PageMetadata(String title, List<String> headlines, String publisher, Loca
         }
 
         LocalDate date = date(document, metas, ld, url, headlines);
-        return new PageMetadata(title, headlines, publisher, date, language, canonical != null ? canonical : url,
+        return new PageMetadata(title, headlines, shown, publisher, date, language, canonical != null ? canonical : url,
                 ld.articleBody());
     }
 

@@ -56,7 +56,7 @@ public final class PageReader {
         }
         Document document = Jsoup.parse(PageCharset.decode(html, contentTypeHeader), url == null ? "" : url);
         PageMetadata meta = PageMetadata.read(document, url);
-        String body = String.join("\n\n", ArticleBody.paragraphs(document.body(), meta.headlines(), meta.statedBody()));
+        String body = String.join("\n\n", ArticleBody.paragraphs(document.body(), meta.headlines(), meta.visibleHeadline(), meta.statedBody()));
         String language = meta.language();
         if (language == null && !body.isEmpty()) {
             language = languageGuess.detect(body);

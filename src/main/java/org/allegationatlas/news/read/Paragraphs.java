@@ -206,7 +206,7 @@ final class Paragraphs {
         return true;
     }
 
-    private static String normalized(String s) {
+    static String normalized(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }

@@ -54,6 +54,16 @@ class PageReaderTest {
     }
 
     @Test
+    void theStoryInChunksIsReadWholeAndTheNextStoryBelowIsNot() {
+        ReadPage page = read("two-stories.html", "https://daily.example.org/story");
+
+        assertEquals(4, page.body().split("\n\n").length, page.body());
+        assertTrue(page.body().startsWith("North Korea is covertly supplying"), page.body());
+        assertTrue(page.body().endsWith("hold the parties to account."), page.body());
+        assertFalse(page.body().contains("Stock markets"), "the next story is not this one");
+    }
+
+    @Test
     void everyLineIsTrimmedAndParagraphsAreOneBlankLineApart() {
         for (String name : List.of("id-article.html", "metadata-jsonld.html", "charset-id.html", "broken-jsonld.html")) {
             String body = read(name, "https://example.org/a").body();

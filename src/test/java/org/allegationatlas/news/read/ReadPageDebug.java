@@ -34,7 +34,7 @@ public final class ReadPageDebug {
         ArticleBody.removeJunk(document.body());
         TextStats stats = new TextStats(document.body());
         ArticleBody reader = new ArticleBody(stats, args.length < 3 || args[2].equals("names"));
-        List<Element> parts = reader.container(document.body());
+        List<Element> parts = reader.container(document.body(), List.of(document.title()));
         List<Element> all = new ArrayList<>(document.body().getAllElements());
         all.removeIf(e -> reader.score(e) == 0);
         all.sort((a, b) -> Double.compare(reader.score(b), reader.score(a)));
