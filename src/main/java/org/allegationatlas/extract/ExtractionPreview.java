@@ -13,4 +13,12 @@ public record ExtractionPreview(
         @Description("Proposed claims without a claimant: no speaker was found in the text (never the publisher or the url's "
                 + "host). A curator may name one and store them with ingestArticle; extractArticle leaves them out.")
         int unattributedClaims) {
+
+    /**
+     * What previewExtraction answers for an extraction whose storable part passed ingest's checks (in
+     * {@code language}, as they spelled it), with the curated claims stored at its url now.
+     */
+    public static ExtractionPreview of(Extraction extraction, String language, int curatedClaims) {
+        return new ExtractionPreview(ProposedArticle.of(extraction.article(), language), curatedClaims, extraction.unattributed());
+    }
 }
