@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.allegationatlas.common.data.JdbcReads;
+
 /**
  * The rule that keeps an article from being stored twice: it is known by its address (the one it is stored
  * under, or any other it was met at: the address fetched, the one redirected to, a feed item's link) or by its
@@ -20,19 +22,23 @@ public class KnownArticles {
 
     @Inject
     EntityManager em;
+    @Inject
+    JdbcReads reads;
 
-    /** The stored article met at one of these addresses or holding this body (null: any body); null when none. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The stored article met at one of these addresses or holding this body (null: any body); null when none. Plain
+     * JDBC: it runs in commands and schedules without a request context, and inside a writer's transaction sees
+     * what that transaction stored.
+     */
     public Long find(Collection<String> urls, String bodyHash) {
-        List<String> addresses = List.copyOf(new LinkedHashSet<>(urls));
+        List<String> addresses = urls.stream().filter(u -> u != null && !u.isBlank()).distinct().toList();
         if (!addresses.isEmpty()) {
-            Long byUrl = first(em.createNativeQuery("select id from article where url in (:urls)").setParameter("urls", addresses)
-                    .setMaxResults(1).getResultList());
+            Long byUrl = first(reads.list("select id from article where url = any(?)", List.of(addresses), 1, row -> row.getLong(1)));
             if (byUrl != null) {
                 return byUrl;
             }
-            Long byOtherUrl = first(em.createNativeQuery("select article_id from article_url where url in (:urls)")
-                    .setParameter("urls", addresses).setMaxResults(1).getResultList());
+            Long byOtherUrl = first(reads.list("select article_id from article_url where url = any(?)", List.of(addresses), 1,
+                    row -> row.getLong(1)));
             if (byOtherUrl != null) {
                 return byOtherUrl;
             }
@@ -40,8 +46,7 @@ public class KnownArticles {
         if (bodyHash == null) {
             return null;
         }
-        return first(em.createNativeQuery("select id from article where body_hash = :hash order by id")
-                .setParameter("hash", bodyHash).setMaxResults(1).getResultList());
+        return first(reads.list("select id from article where body_hash = ? order by id", List.of(bodyHash), 1, row -> row.getLong(1)));
     }
 
     /**
@@ -67,7 +72,7 @@ public class KnownArticles {
         }
     }
 
-    private static Long first(List<?> rows) {
-        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    private static Long first(List<Long> rows) {
+        return rows.isEmpty() ? null : rows.get(0);
     }
 }
