@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ import org.allegationatlas.news.read.ReadPage;
 import org.apache.hc.client5.http.psl.PublicSuffixMatcher;
 import org.apache.hc.client5.http.psl.PublicSuffixMatcherLoader;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -56,8 +59,11 @@ public class NewsIngest {
     public record Reading(FetchedPage fetched, ReadPage page) {
     }
 
-    /** A page read and extracted, checked, ready to store: everything but the database done. */
-    public record Prepared(CheckedArticle checked, Set<String> urls, String bodyHash) {
+    /**
+     * A page read and extracted, checked, ready to store: everything but the database done. {@code extracted} is false
+     * when the extractor failed on its text: it is stored with its text alone, for a later {@code reextract}.
+     */
+    public record Prepared(CheckedArticle checked, Set<String> urls, String bodyHash, boolean extracted) {
 
         public String url() {
             return checked.input().url();
@@ -75,6 +81,7 @@ public class NewsIngest {
     public record Stored(Outcome outcome, long articleId, String url, int claims) {
     }
 
+    private static final Logger LOG = Logger.getLogger(NewsIngest.class);
     private static final int MAX_URL = 2048;
     private static final int MAX_BODY = 1_000_000;
 
@@ -203,10 +210,23 @@ public class NewsIngest {
             throw PageFailure.noArticle(fetchedUrl);
         }
         String storedUrl = storedUrl(page, fetchedUrl, trustCanonical);
-        // claims whose speaker the text does not name are left out, as extractArticle leaves them
-        ArticleInput article = extractor.extract(raw(page, storedUrl, source)).storable();
+        RawArticleInput raw = raw(page, storedUrl, source);
+        ArticleInput article;
+        boolean extracted = true;
+        try {
+            // claims whose speaker the text does not name are left out, as extractArticle leaves them
+            article = extractor.extract(raw).storable();
+        } catch (RuntimeException e) {
+            // the text is worth keeping even when the extractor trips on it: reextract runs a fixed one over it later
+            String incident = UUID.randomUUID().toString();
+            LOG.warnf(e, "Extraction failed on %s (incident %s); the article is stored with its text alone", storedUrl, incident);
+            // (the reader gives every page with text a language; only a page declaring a malformed one has none here)
+            article = new ArticleInput(raw.url(), raw.title(), raw.publisher(), raw.language() != null ? raw.language() : "en",
+                    raw.publishedOn(), null, raw.body(), List.of(), List.of());
+            extracted = false;
+        }
         CheckedArticle checked = ingest.check(article);
-        return new Prepared(checked, addresses(storedUrl, fetchedUrl, alsoMetAt), ContentHash.ofBody(article.body()));
+        return new Prepared(checked, addresses(storedUrl, fetchedUrl, alsoMetAt), ContentHash.ofBody(article.body()), extracted);
     }
 
     private static Set<String> addresses(String storedUrl, String fetchedUrl, Collection<String> alsoMetAt) {

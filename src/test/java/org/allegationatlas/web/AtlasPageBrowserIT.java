@@ -318,9 +318,11 @@ class AtlasPageBrowserIT {
     @Test
     void theCuratorsDeskReadsAPageByItsAddressAndPollsAFeed() throws Exception {
         try (TestSite site = new TestSite()) {
+            // the feed's stories allege nothing: the other tests count the seed's allegations
             site.article("/world/shells", null, "US accuses North Korea", site.story("browser-shells", true))
                     .article("/world/rain", null, "Rain", site.story("browser-rain", false))
-                    .rss("/feed.xml", List.of("/world/shells", "/world/rain"));
+                    .article("/world/budget", null, "Budget", site.story("browser-budget", false))
+                    .rss("/feed.xml", List.of("/world/rain", "/world/budget"));
             page.navigate(base + "/?view=curator");
             page.locator("#feeds-title").waitFor();
             page.locator(".feed-list:has-text('Enter an editor token')").waitFor();

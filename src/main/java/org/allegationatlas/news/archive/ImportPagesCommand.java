@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,9 +41,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@code import-pages PATH}: stores the articles of saved pages and web archives (see {@link SavedPages}) by the
  * path a fetched page takes — read, extract, store, the same article never twice — in batches of
  * {@code atlas.import.batch-size} articles per transaction, showing progress and ending with a summary: pages
- * read, stored, skipped (stored already), failed with their reasons. Memory stays flat: one page is read at a
- * time, and a batch holds only its articles' text and claims. Killed half-way, the batches committed stay, and
- * running it again skips them.
+ * read, stored, skipped (stored already), failed with their reasons. Pages are read and extracted on
+ * {@code atlas.import.threads} threads. Memory stays flat: the archive is read record by record, a few pages per
+ * thread are in the works at a time, and a batch holds only its articles' text and claims. Killed half-way, the
+ * batches committed stay, and running it again skips them.
  */
 @ApplicationScoped
 public class ImportPagesCommand {
@@ -55,6 +62,9 @@ public class ImportPagesCommand {
     ClaimCountsRefill counts;
     @ConfigProperty(name = "atlas.import.batch-size", defaultValue = "500")
     int batchSize;
+    /** Threads that read and extract pages; the processors the JVM sees by default. */
+    @ConfigProperty(name = "atlas.import.threads")
+    Optional<Integer> threads;
 
     public int run(Path path, PrintStream out) throws IOException {
         if (!Files.exists(path) || !Files.isReadable(path)) {
@@ -67,7 +77,13 @@ public class ImportPagesCommand {
         }
         List<Path> files = SavedPages.files(path);
         boolean terminal = System.console() != null;
-        Run run = new Run(out, terminal);
+        int workerCount = threads.orElse(Runtime.getRuntime().availableProcessors());
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, workerCount), r -> {
+            Thread thread = new Thread(r, "import-pages");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Run run = new Run(out, terminal, workers, Math.max(1, workerCount));
         boolean countAtEnd = compaction.exclusive();
         if (countAtEnd) {
             counts.defer(); // the map's counts once at the end, as import does
@@ -77,8 +93,9 @@ public class ImportPagesCommand {
             for (Path file : files) {
                 pages.read(file, run);
             }
-            run.flush();
+            run.drain();
         } finally {
+            workers.shutdownNow();
             if (countAtEnd) {
                 long start = System.nanoTime();
                 counts.countAgain();
@@ -100,51 +117,101 @@ public class ImportPagesCommand {
         final Set<String> batchUrls = new HashSet<>();
         final Set<String> batchBodies = new HashSet<>();
         final Map<String, Long> failures = new TreeMap<>();
+        final ExecutorService workers;
+        final int window;
+        final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
         long pages;
         long stored;
         long claims;
         long skipped;
         long failed;
         long ignored;
+        long notExtracted;
         long unreadable;
         long lastShown;
 
-        Run(PrintStream out, boolean terminal) {
+        Run(PrintStream out, boolean terminal, ExecutorService workers, int threads) {
             this.out = out;
             this.terminal = terminal;
+            this.workers = workers;
+            this.window = 4 * threads;
         }
 
         String eol() {
             return terminal ? "\r\033[K" : "";
         }
 
+        /** What reading and extracting a page gave: an article to store, one known already (null), or a failure. */
+        private record Done(String source, Prepared prepared, String reason, String message) {
+        }
+
+        /**
+         * Pages are read and extracted on {@code atlas.import.threads} threads (the CPU's work), at most a few ahead of
+         * the one storing them in the archive's order (so memory stays bounded); batches are stored on this thread.
+         */
         @Override
         public void page(SavedPage saved) {
             pages++;
+            inFlight.add(workers.submit(() -> work(saved)));
+            while (inFlight.size() >= window) {
+                take(inFlight.poll());
+            }
+        }
+
+        void drain() {
+            while (!inFlight.isEmpty()) {
+                take(inFlight.poll());
+            }
+            flush();
+        }
+
+        private Done work(SavedPage saved) {
             try {
                 ReadPage page = news.reader().read(saved.body(), saved.contentType(), saved.url());
                 // a saved file has no address of its own: the page's canonical one names it, whatever its site
-                Prepared prepared = news.prepareUnlessKnown(page, saved.url(), !saved.captured(), Source.PAGE, List.of());
-                if (prepared == null || prepared.urls().stream().anyMatch(batchUrls::contains) || batchBodies.contains(prepared.bodyHash())) {
-                    skipped++;
-                } else {
-                    batch.add(prepared);
-                    batchSources.add(saved.source());
-                    batchUrls.addAll(prepared.urls());
-                    batchBodies.add(prepared.bodyHash());
-                    if (batch.size() >= batchSize) {
-                        flush();
-                    }
-                }
+                return new Done(saved.source(), news.prepareUnlessKnown(page, saved.url(), !saved.captured(), Source.PAGE, List.of()),
+                        null, null);
             } catch (PageFailure e) {
-                fail(saved.source(), e.code().equals(PageFailure.NO_ARTICLE) ? "no article text" : e.code(),
-                        e.code().equals(PageFailure.NO_ARTICLE) ? "no article text was found on the page" : e.getMessage());
+                boolean none = e.code().equals(PageFailure.NO_ARTICLE);
+                return new Done(saved.source(), null, none ? "no article text" : e.code(),
+                        none ? "no article text was found on the page" : e.getMessage());
             } catch (ApiException e) {
-                fail(saved.source(), "not storable", e.getMessage());
+                return new Done(saved.source(), null, "not storable", e.getMessage());
             } catch (RuntimeException e) {
                 String incident = UUID.randomUUID().toString();
                 LOG.errorf(e, "import-pages: %s could not be read (incident %s)", saved.source(), incident);
-                fail(saved.source(), "not readable", "could not be read (incident " + incident + "; the log has the details)");
+                return new Done(saved.source(), null, "not readable", "could not be read (incident " + incident + "; the log has the details)");
+            }
+        }
+
+        private void take(Future<Done> next) {
+            Done done;
+            try {
+                done = next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import-pages was interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            Prepared prepared = done.prepared();
+            if (done.reason() != null) {
+                fail(done.source(), done.reason(), done.message());
+            } else if (prepared == null || prepared.urls().stream().anyMatch(batchUrls::contains)
+                    || batchBodies.contains(prepared.bodyHash())) {
+                skipped++; // stored already, or earlier in this batch
+            } else {
+                if (!prepared.extracted()) {
+                    notExtracted++;
+                    out.printf("%s%s: the extractor failed on it (see the log): stored with its text alone%n", eol(), done.source());
+                }
+                batch.add(prepared);
+                batchSources.add(done.source());
+                batchUrls.addAll(prepared.urls());
+                batchBodies.add(prepared.bodyHash());
+                if (batch.size() >= batchSize) {
+                    flush();
+                }
             }
             progress();
         }
@@ -223,6 +290,10 @@ public class ImportPagesCommand {
                 text.append(" (");
                 failures.forEach((reason, n) -> text.append(text.charAt(text.length() - 1) == '(' ? "" : ", ").append(String.format("%,d %s", n, reason)));
                 text.append(')');
+            }
+            if (notExtracted > 0) {
+                text.append(String.format("; %,d stored with their text alone: the extractor failed on them (the log has why;"
+                        + " run reextract once it is fixed)", notExtracted));
             }
             if (ignored > 0) {
                 text.append(String.format("; %,d archive records were not HTML pages", ignored));
