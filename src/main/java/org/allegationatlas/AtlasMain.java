@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import jakarta.inject.Inject;
 
 import org.allegationatlas.backup.DatabaseRestore;
-import org.allegationatlas.backup.UpgradeBackup;
 import org.allegationatlas.export.ExportCommand;
 import org.allegationatlas.extract.ExtractCommand;
 import org.allegationatlas.extract.ReextractCommand;
@@ -58,7 +57,7 @@ public class AtlasMain implements QuarkusApplication {
         if (args.length == 0 && !DatabaseRestore.onStart(System.out)) {
             System.exit(1);
         }
-        if (!UpgradeBackup.recoverOnStart(System.out)) {
+        if (!DatabaseRestore.undoUnfinishedUpgrade(System.out)) {
             System.exit(1);
         }
         if (args.length > 0) {

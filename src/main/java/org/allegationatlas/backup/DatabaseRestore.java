@@ -64,24 +64,45 @@ public final class DatabaseRestore {
      * restored: the service must not start on a database the operator meant to replace
      */
     public static boolean onStart(PrintStream out) {
+        return restoreBeforeStart(out, ON_START, "Found %s: restoring it before the start",
+                backup -> Files.move(backup, backup.resolveSibling(ON_START + ".restored-" + LocalDateTime.now().format(STAMP))));
+    }
+
+    /**
+     * At the start of the service or a command, before the database is opened: an upgrade that did not finish is
+     * undone from the copy {@link UpgradeBackup} took, which is then removed. @return false when it could not be,
+     * and nothing may open the database
+     */
+    public static boolean undoUnfinishedUpgrade(PrintStream out) {
+        return restoreBeforeStart(out, UpgradeBackup.IN_PROGRESS,
+                "An upgrade of the database did not finish: putting back the database as it was before it (%s); the upgrade runs again now",
+                Files::delete);
+    }
+
+    private interface Done {
+        void with(Path backup) throws IOException;
+    }
+
+    /** Restores the file of this name beside the embedded database, if there is one, and then does {@code done} with it. */
+    private static boolean restoreBeforeStart(PrintStream out, String name, String found, Done done) {
         Optional<Path> database = EmbeddedDatabase.file(EmbeddedDatabase.configuredUrl());
         if (database.isEmpty()) {
             return true;
         }
-        Path backup = database.get().resolveSibling(ON_START);
+        Path backup = database.get().resolveSibling(name);
         if (!Files.isRegularFile(backup)) {
             return true;
         }
-        out.println("Found " + backup + ": restoring it before the start");
+        out.println(found.formatted(backup));
         if (run(backup, out) != 0) {
             out.println("Not starting: remove or replace " + backup + " (the database was left as it was)");
             return false;
         }
         try {
-            Files.move(backup, backup.resolveSibling(ON_START + ".restored-" + LocalDateTime.now().format(STAMP)));
+            done.with(backup);
             return true;
         } catch (IOException e) {
-            out.println("Restored, but " + backup + " could not be renamed (" + e + "); remove it, or it is restored again");
+            out.println("Restored, but " + backup + " could not be moved away (" + e + "); remove it, or it is restored again");
             return false;
         }
     }

@@ -1,18 +1,17 @@
 package org.allegationatlas.backup;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import org.allegationatlas.common.data.MigrationsWithoutTimeout;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -26,8 +25,8 @@ import io.quarkus.flyway.FlywayConfigurationCustomizer;
  * statement as it runs, so a migration that fails (or a process killed during one) would leave a database that is
  * neither the old schema nor the new. Before the first pending migration of an existing H2 database, this takes
  * H2's online backup to {@value #IN_PROGRESS} beside the file, and removes it when every migration succeeded. A start
- * that finds it ({@link #recoverOnStart}, before anything opens the database) knows an upgrade did not finish: it
- * puts the backup back and the upgrade runs again. (PostgreSQL needs none of this: each migration is one
+ * that finds it ({@link DatabaseRestore#undoUnfinishedUpgrade}, before anything opens the database) knows an upgrade
+ * did not finish: it puts the backup back and the upgrade runs again. (PostgreSQL needs none of this: each migration is one
  * transaction, rolled back when it fails.)
  */
 @Singleton
@@ -40,38 +39,7 @@ public class UpgradeBackup implements FlywayConfigurationCustomizer {
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        Callback[] existing = configuration.getCallbacks();
-        Callback[] callbacks = Arrays.copyOf(existing, existing.length + 1);
-        callbacks[existing.length] = new Guard();
-        configuration.callbacks(callbacks);
-    }
-
-    /**
-     * At the start of the service or a command, before the database is opened: an upgrade that did not finish is
-     * undone. @return false when it could not be, and nothing may open the database
-     */
-    public static boolean recoverOnStart(PrintStream out) {
-        Optional<Path> database = EmbeddedDatabase.file(EmbeddedDatabase.configuredUrl());
-        if (database.isEmpty()) {
-            return true;
-        }
-        Path backup = database.get().resolveSibling(IN_PROGRESS);
-        if (!Files.isRegularFile(backup)) {
-            return true;
-        }
-        out.println("An upgrade of the database did not finish: putting back the database as it was before it (" + backup
-                + "); the upgrade runs again now");
-        if (DatabaseRestore.run(backup, out) != 0) {
-            out.println("Not starting: the database could not be put back; " + backup + " holds it as it was before the upgrade");
-            return false;
-        }
-        try {
-            Files.delete(backup);
-            return true;
-        } catch (IOException e) {
-            out.println("Put back, but " + backup + " could not be removed (" + e + "); remove it, or it is put back again");
-            return false;
-        }
+        MigrationsWithoutTimeout.addCallback(configuration, new Guard());
     }
 
     private static final class Guard implements Callback {

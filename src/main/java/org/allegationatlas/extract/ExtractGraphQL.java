@@ -40,7 +40,8 @@ public class ExtractGraphQL {
             + "curated claims is refused (CONFLICT) unless replaceCurated is true. previewExtraction shows what would be stored.")
     public Article extractArticle(@NonNull RawArticleInput input, @DefaultValue("false") boolean replaceCurated) {
         check(input);
-        // claims whose speaker the text does not name are proposed by previewExtraction, never stored with an invented one
+        // claims whose speaker the text does not name (and no known publisher states) are proposed by previewExtraction,
+        // never stored with an invented one
         ArticleInput article = extractor.extract(input).storable();
         return Article.of(ingestService.ingest(article, ClaimOrigin.EXTRACTED, replaceCurated));
     }
@@ -50,8 +51,10 @@ public class ExtractGraphQL {
     @NonNull
     @Description("Extract actors and claims from a text and return them without storing anything, in the shape of "
             + "ArticleInput: review and edit the proposal, then store it with ingestArticle. Needs an editor token. "
-            + "Each proposed claim says why it was proposed (explanation); claims whose speaker the text does not name "
-            + "have no claimant and are not stored by extractArticle (unattributedClaims counts them).")
+            + "Each proposed claim says why it was proposed (explanation); an act the text reports with no speaker is the "
+            + "publisher's statement (an actor of kind MEDIA: the input's publisher, the dateline's, or the outlet of the url's "
+            + "domain); claims whose speaker is neither named nor known have no claimant and are not stored by extractArticle "
+            + "(unattributedClaims counts them).")
     public ExtractionPreview previewExtraction(@NonNull RawArticleInput input) {
         check(input);
         Extraction extraction = extractor.extract(input);

@@ -10,8 +10,10 @@ public record ExtractionPreview(
         @NonNull ProposedArticle proposal,
         @Description("Curated claims stored for this url now: extractArticle keeps them unless told replaceCurated: true.")
         int curatedClaims,
-        @Description("Proposed claims without a claimant: no speaker was found in the text (never the publisher or the url's "
-                + "host). A curator may name one and store them with ingestArticle; extractArticle leaves them out.")
+        @Description("Proposed claims without a claimant: the text names no speaker that was found, and no publisher is known "
+                + "to state them (an act reported with no speaker is the publisher's statement, when the input, the dateline or "
+                + "the url's domain names a known outlet; a bare host name never speaks). A curator may name one and store them "
+                + "with ingestArticle; extractArticle leaves them out.")
         int unattributedClaims) {
 
     /**

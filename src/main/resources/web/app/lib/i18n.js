@@ -98,7 +98,7 @@ const LABELS = {
 export const CATEGORIES = ['ARMS_TRANSFER', 'MILITARY_SUPPORT', 'SANCTIONS_VIOLATION', 'DIPLOMATIC_RECOGNITION',
   'LABOR_TRANSFER', 'CONCEALMENT', 'OTHER'];
 export const STANCES = ['ALLEGES', 'DENIES', 'CONFIRMS', 'STATES'];
-export const ACTOR_KINDS = ['STATE', 'GOVERNMENT_BODY', 'PERSON', 'ORGANIZATION', 'INTERNATIONAL_ORGANIZATION', 'TERRITORY', 'GROUP'];
+export const ACTOR_KINDS = ['STATE', 'GOVERNMENT_BODY', 'PERSON', 'ORGANIZATION', 'INTERNATIONAL_ORGANIZATION', 'TERRITORY', 'GROUP', 'MEDIA'];
 
 const ENUMS = {
   en: {
@@ -106,14 +106,14 @@ const ENUMS = {
     DIPLOMATIC_RECOGNITION: 'Diplomatic recognition', LABOR_TRANSFER: 'Labour transfer', CONCEALMENT: 'Concealment',
     OTHER: 'Other', ALLEGES: 'Alleges', DENIES: 'Denies', CONFIRMS: 'Confirms', STATES: 'States',
     STATE: 'State', GOVERNMENT_BODY: 'Government body', PERSON: 'Person', ORGANIZATION: 'Organisation',
-    INTERNATIONAL_ORGANIZATION: 'International organisation', TERRITORY: 'Territory', GROUP: 'Group',
+    INTERNATIONAL_ORGANIZATION: 'International organisation', TERRITORY: 'Territory', GROUP: 'Group', MEDIA: 'News outlet',
   },
   id: {
     ARMS_TRANSFER: 'Transfer senjata', MILITARY_SUPPORT: 'Dukungan militer', SANCTIONS_VIOLATION: 'Pelanggaran sanksi',
     DIPLOMATIC_RECOGNITION: 'Pengakuan diplomatik', LABOR_TRANSFER: 'Pengiriman tenaga kerja', CONCEALMENT: 'Penyembunyian',
     OTHER: 'Lainnya', ALLEGES: 'Menuduh', DENIES: 'Membantah', CONFIRMS: 'Membenarkan', STATES: 'Menyatakan',
     STATE: 'Negara', GOVERNMENT_BODY: 'Badan pemerintah', PERSON: 'Orang', ORGANIZATION: 'Organisasi',
-    INTERNATIONAL_ORGANIZATION: 'Organisasi internasional', TERRITORY: 'Wilayah', GROUP: 'Kelompok',
+    INTERNATIONAL_ORGANIZATION: 'Organisasi internasional', TERRITORY: 'Wilayah', GROUP: 'Kelompok', MEDIA: 'Media',
   },
 };
 

@@ -28,6 +28,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
+import org.allegationatlas.actor.ActorKind;
 import org.allegationatlas.claim.Stance;
 import org.allegationatlas.country.Countries;
 import org.allegationatlas.ingest.ActorInput;
@@ -44,6 +45,9 @@ import org.allegationatlas.ingest.ClaimInput;
  * <li>annotated sentences (src/test/resources/extract/eval/sentences-{en,id}.tsv): "fully found" when some
  * extracted claim has the gold claimant country, subject country and stance; for two different countries
  * also "pair found" as for PLOVER;</li>
+ * <li>real Indonesian news sentences of idner-news-2k (news-id.tsv), sent with a language and a publisher: "fully
+ * right" when some stored claim whose claimant is not an outlet has the gold claimant country, subject country and
+ * stance;</li>
  * <li>sentences written for each class of failure issue 10 names (generalisation.tsv, dev only): "fully
  * found" as above, and the country of an adjective ("anti-Russian") not taken as the counterparty;</li>
  * <li>the PLOVER gold-standard sentences whose source and target are two different countries (read from
@@ -100,6 +104,24 @@ public final class Evaluation {
     public static final String PLOVER_PAIR = "PLOVER: matching pair (two countries)";
     /** Prefix of the rows of generalisation.tsv, one per failure class and one for all. */
     public static final String FAILURE_CLASSES = "failure classes, EN+ID: ";
+    /** What extractArticle stores (claims with a claimant) for PLOVER sentences sent with a publisher, as issue 21 measures. */
+    public static final String PLOVER_STORED = "PLOVER stored (publisher given): matching pair";
+    public static final String PLOVER_STORED_STATEMENTS = "PLOVER stored: statements (accuse, reject, demand, threaten)";
+    public static final String PLOVER_STORED_ACTS = "PLOVER stored: other events (reported acts ...)";
+    public static final String PLOVER_STORED_PER_SENTENCE = "PLOVER stored: claims per sentence (mean)";
+    public static final String ID_ACCUSATIONS = "Indonesian accusation sentences: fully found (stored)";
+    /** news-id.tsv: real Indonesian news sentences (idner-news-2k), fully right in what extractArticle stores. */
+    public static final String ID_NEWS = "Indonesian news sentences (real): fully right (stored)";
+    public static final String ID_NEWS_ACCUSATIONS = "Indonesian news sentences (real): accusations, fully right";
+    /** The publisher real Indonesian news sentences are sent with. */
+    static final String ID_NEWS_PUBLISHER = "Antara";
+    public static final String SEED_PUBLISHER = "seed article: publisher's claims (MEDIA, subject country, stance)";
+    /** Prefix of the rows of generalisation-21.tsv (issue 21's failure classes), one per class and one for all. */
+    public static final String STORED_CLASSES = "issue 21 classes, EN+ID, stored pair: ";
+    /** PLOVER events that report a statement (issue 21's "statement sentences"); the others report acts. */
+    static final Set<String> STATEMENT_EVENTS = Set.of("DISAPPROVE", "REJECT", "DEMAND", "THREATEN");
+    /** The publisher PLOVER sentences are sent with (news-wire sentences), as the issue's outside run does. */
+    static final String PLOVER_PUBLISHER = "Reuters";
 
     private final Extractor extractor;
     private final Countries countries;
@@ -138,13 +160,18 @@ public final class Evaluation {
                 .map(name -> readArticle(resource(ARTICLES + name + ".json"))).toList();
         put(rows, score(SEED_ALLEGATIONS, "dev", List.of(seed), true));
         put(rows, score(SEED_CLAIMS, "dev", List.of(seed), false));
+        put(rows, publisherClaims(seed));
         put(rows, score(OWN_ALLEGATIONS, "test", own, true));
         put(rows, score(OWN_CLAIMS, "test", own, false));
         for (String split : new String[] { "dev", "test" }) {
             sentences("sentences-en.tsv", split, EN_FULL, EN_PAIR, rows, listMisses ? misses : null);
             sentences("sentences-id.tsv", split, ID_FULL, ID_PAIR, rows, listMisses ? misses : null);
         }
+        for (String split : new String[] { "dev", "test" }) {
+            indonesianNews(split, rows, listMisses ? misses : null);
+        }
         failureClasses(rows, listMisses ? misses : null);
+        storedClasses(rows, listMisses ? misses : null);
         if (Files.isRegularFile(PLOVER)) {
             plover(rows, listMisses ? misses : null);
         } else {
@@ -243,6 +270,8 @@ public final class Evaluation {
         int full = 0;
         int pairN = 0;
         int pairs = 0;
+        int accusations = 0;
+        int accusationsFound = 0;
         for (String line : resource(EVAL + file).split("\\R")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -263,6 +292,10 @@ public final class Evaluation {
             }
             n++;
             full += fully ? 1 : 0;
+            if (c[5].equals("ALLEGES")) {
+                accusations++;
+                accusationsFound += fully ? 1 : 0;
+            }
             Set<List<String>> gold = new HashSet<>();
             for (String s : claimants) {
                 for (String t : subjects) {
@@ -273,7 +306,7 @@ public final class Evaluation {
             }
             if (!gold.isEmpty()) {
                 pairN++;
-                pairs += matchingPairs(got).stream().anyMatch(gold::contains) ? 1 : 0;
+                pairs += matchingPairs(got, false).stream().anyMatch(gold::contains) ? 1 : 0;
             }
             if (misses != null && !fully && split.equals("dev")) {
                 misses.add("MISS " + c[0] + " want " + c[3] + "->" + c[4] + " " + c[5] + ": " + c[6] + "\n    got " + describe(got));
@@ -281,6 +314,146 @@ public final class Evaluation {
         }
         put(rows, new Row(fullName, split, n, 0, full, "rate"));
         put(rows, new Row(pairName, split, pairN, 0, pairs, "rate"));
+        if (fullName.equals(ID_FULL)) {
+            // "fully found" needs the gold claimant: only claims with a claimant count, i.e. what extractArticle stores
+            put(rows, new Row(ID_ACCUSATIONS, split, accusations, 0, accusationsFound, "rate"));
+        }
+    }
+
+    /**
+     * news-id.tsv (real Indonesian news sentences) sent as extractArticle is, with language and a publisher: fully
+     * right when some stored claim whose claimant is not an outlet has the gold claimant country, subject country and
+     * stance ("*": any stance).
+     */
+    private void indonesianNews(String split, Map<String, Row> rows, List<String> misses) {
+        int n = 0;
+        int full = 0;
+        int accusations = 0;
+        int accusationsFull = 0;
+        for (String line : resource(EVAL + "news-id.tsv").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t");
+            if (!c[1].equals(split)) {
+                continue;
+            }
+            Set<String> claimants = Set.of(c[4].split("\\|"));
+            Set<String> subjects = Set.of(c[5].split("\\|"));
+            ArticleInput got = extractor.extractFromLexicon(new RawArticleInput("urn:eval:" + c[0], null, ID_NEWS_PUBLISHER, "id", null,
+                    null, c[7])).storable();
+            Map<String, String> countryOf = countries(got);
+            Set<String> media = new HashSet<>();
+            got.actors().stream().filter(a -> a.kind() == ActorKind.MEDIA).forEach(a -> media.add(a.key()));
+            boolean fully = false;
+            for (ClaimInput claim : got.claims()) {
+                fully |= !media.contains(claim.claimant()) && claimants.contains(String.valueOf(countryOf.get(claim.claimant())))
+                        && subjects.contains(String.valueOf(countryOf.get(claim.subject())))
+                        && (c[6].equals("*") || claim.stance().name().equals(c[6]));
+            }
+            n++;
+            full += fully ? 1 : 0;
+            if (c[3].equals("accuse")) {
+                accusations++;
+                accusationsFull += fully ? 1 : 0;
+            }
+            if (misses != null && !fully && split.equals("dev")) {
+                misses.add("MISS " + c[0] + " (" + c[3] + ") want " + c[4] + "->" + c[5] + " " + c[6] + ": " + c[7] + "\n    stored "
+                        + describe(got));
+            }
+        }
+        put(rows, new Row(ID_NEWS, split, n, 0, full, "rate"));
+        put(rows, new Row(ID_NEWS_ACCUSATIONS, split, accusations, 0, accusationsFull, "rate"));
+    }
+
+    /**
+     * The curated seed claims the publisher makes in its own voice (claimant named as the article's publisher): found
+     * when an extracted claim of a MEDIA claimant has the same subject country and stance, over the same words.
+     */
+    private Row publisherClaims(ArticleInput curated) {
+        ArticleInput found = extractor.extractFromLexicon(raw(curated)).storable();
+        Map<String, String> curatedCountry = countries(curated);
+        Map<String, String> foundCountry = countries(found);
+        Set<String> media = new HashSet<>();
+        for (ActorInput a : found.actors()) {
+            if (a.kind() == ActorKind.MEDIA) {
+                media.add(a.key());
+            }
+        }
+        Set<String> publisherKeys = new HashSet<>();
+        for (ActorInput a : curated.actors()) {
+            if (a.name().equalsIgnoreCase(curated.publisher())) {
+                publisherKeys.add(a.key());
+            }
+        }
+        int n = 0;
+        int matched = 0;
+        int extracted = (int) found.claims().stream().filter(c -> media.contains(c.claimant())).count();
+        for (ClaimInput gold : curated.claims()) {
+            if (!publisherKeys.contains(gold.claimant())) {
+                continue;
+            }
+            n++;
+            int start = curated.body().indexOf(gold.quote());
+            Scored want = new Scored(List.of(), start, start + gold.quote().length());
+            boolean hit = false;
+            for (ClaimInput c : found.claims()) {
+                Scored got = new Scored(List.of(), c.quoteStart(), c.quoteStart() + c.quote().length());
+                hit |= media.contains(c.claimant()) && c.stance() == gold.stance()
+                        && Objects.equals(foundCountry.get(c.subject()), curatedCountry.get(gold.subject())) && want.overlaps(got);
+            }
+            matched += hit ? 1 : 0;
+        }
+        return new Row(SEED_PUBLISHER, "dev", n, extracted, matched, "PR");
+    }
+
+    /**
+     * generalisation-21.tsv (issue 21's failure classes, dev only), on what extractArticle stores: a claim with a
+     * claimant gives the (source, target) pair as PLOVER counts it, with the gold stance when one is given; "*" as
+     * the source: any claimant but the publisher (a group of no country), then with the target as subject.
+     */
+    private void storedClasses(Map<String, Row> rows, List<String> misses) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (String line : resource(EVAL + "generalisation-21.tsv").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t");
+            String publisher = c[4].equals("-") ? null : c[4];
+            ArticleInput got = extractor.extractFromLexicon(new RawArticleInput("urn:eval:" + c[0], null, publisher, c[3], null, null,
+                    c[8])).storable();
+            Map<String, String> countryOf = countries(got);
+            Set<String> media = new HashSet<>();
+            got.actors().stream().filter(a -> a.kind() == ActorKind.MEDIA).forEach(a -> media.add(a.key()));
+            boolean hit = false;
+            for (ClaimInput claim : got.claims()) {
+                if (!c[7].equals("-") && !claim.stance().name().equals(c[7])) {
+                    continue;
+                }
+                String claimant = media.contains(claim.claimant()) ? null : countryOf.get(claim.claimant());
+                String subject = countryOf.get(claim.subject());
+                String counterparty = claim.counterparty() == null ? null : countryOf.get(claim.counterparty());
+                if (c[5].equals("*")) {
+                    hit |= !media.contains(claim.claimant()) && c[6].equals(subject);
+                } else {
+                    hit |= c[5].equals(claimant) && (c[6].equals(subject) || c[6].equals(counterparty))
+                            || c[5].equals(subject) && c[6].equals(counterparty);
+                }
+            }
+            for (String key : new String[] { c[2], "all" }) {
+                int[] count = counts.computeIfAbsent(key, k -> new int[3]);
+                count[0]++;
+                count[1] += hit ? 1 : 0;
+                count[2] += got.claims().size();
+            }
+            if (misses != null && !hit) {
+                misses.add("MISS " + c[0] + " (" + c[2] + ") want " + c[5] + "->" + c[6] + " " + c[7] + ": " + c[8]
+                        + "\n    stored " + describe(got));
+            }
+        }
+        counts.forEach((key, count) -> put(rows, new Row(STORED_CLASSES + key, "dev", count[0], 0, count[1], "rate")));
+        int[] all = counts.getOrDefault("all", new int[3]);
+        put(rows, new Row(STORED_CLASSES + "claims per sentence (mean)", "dev", all[0], 0, all[2], "rate"));
     }
 
     /** generalisation.tsv: fully found per failure class (all dev); the counterparty may not be the adjective's country. */
@@ -314,9 +487,16 @@ public final class Evaluation {
 
     private String describe(ArticleInput got) {
         Map<String, String> countryOf = countries(got);
+        Map<String, ActorInput> actors = new HashMap<>();
+        got.actors().forEach(a -> actors.put(a.key(), a));
         List<String> parts = new ArrayList<>();
         for (ClaimInput c : got.claims()) {
-            parts.add(countryOf.get(c.claimant()) + "->" + countryOf.get(c.subject())
+            ActorInput claimant = c.claimant() == null ? null : actors.get(c.claimant());
+            // a claimant of no country, or an outlet, by name: "Reuters(MEDIA)->SY->TR"
+            String speaker = claimant == null || claimant.country() != null && claimant.kind() != ActorKind.MEDIA
+                    ? String.valueOf(countryOf.get(c.claimant()))
+                    : claimant.name() + "(" + claimant.kind() + (claimant.country() == null ? "" : " " + claimant.country()) + ")";
+            parts.add(speaker + "->" + countryOf.get(c.subject())
                     + (c.counterparty() == null ? "" : "->" + countryOf.get(c.counterparty())) + " " + c.stance());
         }
         return parts.toString();
@@ -357,26 +537,56 @@ public final class Evaluation {
             String id = record.getString("id");
             ArticleInput extracted = extractor.extractFromLexicon(new RawArticleInput("urn:plover:" + id, null, null, "en", null, null,
                     record.getString("text"))).article();
-            boolean hit = matchingPairs(extracted).stream().anyMatch(gold::contains);
-            int[] c = counts.computeIfAbsent(split.getOrDefault(id, "dev"), k -> new int[2]);
+            boolean hit = matchingPairs(extracted, false).stream().anyMatch(gold::contains);
+            String part = split.getOrDefault(id, "dev");
+            int[] c = counts.computeIfAbsent(part, k -> new int[2]);
             c[0]++;
             c[1] += hit ? 1 : 0;
             if (misses != null && !hit && "dev".equals(split.get(id))) {
                 misses.add("PLOVER MISS " + id + " want " + gold + ": " + record.getString("text") + "\n    got " + describe(extracted));
+            }
+            // what extractArticle stores for the sentence sent with a publisher and a language
+            ArticleInput stored = extractor.extractFromLexicon(new RawArticleInput("urn:plover:" + id, null, PLOVER_PUBLISHER, "en", null,
+                    null, record.getString("text"))).storable();
+            boolean storedHit = matchingPairs(stored, true).stream().anyMatch(gold::contains);
+            String kind = STATEMENT_EVENTS.contains(record.getString("event", "")) ? "statements" : "acts";
+            for (String key : new String[] { part + "/stored", part + "/" + kind }) {
+                int[] k = counts.computeIfAbsent(key, x -> new int[3]);
+                k[0]++;
+                k[1] += storedHit ? 1 : 0;
+                k[2] += stored.claims().size();
+            }
+            if (misses != null && !storedHit && "dev".equals(split.get(id))) {
+                misses.add("PLOVER STORED MISS " + id + " (" + record.getString("event", "") + ") want " + gold + ": "
+                        + record.getString("text") + "\n    stored " + describe(stored));
             }
         }
         for (String s : new String[] { "dev", "test" }) {
             int[] c = counts.getOrDefault(s, new int[2]);
             put(rows, new Row(PLOVER_PAIR, s, c[0], 0, c[1], "rate"));
         }
+        for (String s : new String[] { "dev", "test" }) {
+            int[] all = counts.getOrDefault(s + "/stored", new int[3]);
+            put(rows, new Row(PLOVER_STORED, s, all[0], 0, all[1], "rate"));
+            int[] statements = counts.getOrDefault(s + "/statements", new int[3]);
+            put(rows, new Row(PLOVER_STORED_STATEMENTS, s, statements[0], 0, statements[1], "rate"));
+            int[] acts = counts.getOrDefault(s + "/acts", new int[3]);
+            put(rows, new Row(PLOVER_STORED_ACTS, s, acts[0], 0, acts[1], "rate"));
+            put(rows, new Row(PLOVER_STORED_PER_SENTENCE, s, all[0], 0, all[2], "rate"));
+        }
     }
 
-    /** (source, target) pairs a claim supports: claimant -> subject or counterparty; subject -> counterparty. */
-    private Set<List<String>> matchingPairs(ArticleInput article) {
+    /**
+     * (source, target) pairs a claim supports: claimant -> subject or counterparty; subject -> counterparty. With
+     * {@code outletNoParty}, a news outlet's own country is no party to what it reports (Reuters' claimant -> X is no pair).
+     */
+    private Set<List<String>> matchingPairs(ArticleInput article, boolean outletNoParty) {
         Map<String, String> countryOf = countries(article);
+        Set<String> media = new HashSet<>();
+        article.actors().stream().filter(a -> a.kind() == ActorKind.MEDIA).forEach(a -> media.add(a.key()));
         Set<List<String>> pairs = new HashSet<>();
         for (ClaimInput c : article.claims()) {
-            String claimant = c.claimant() == null ? null : countryOf.get(c.claimant());
+            String claimant = c.claimant() == null || outletNoParty && media.contains(c.claimant()) ? null : countryOf.get(c.claimant());
             String subject = countryOf.get(c.subject());
             String counterparty = c.counterparty() == null ? null : countryOf.get(c.counterparty());
             addPair(pairs, claimant, subject);

@@ -137,6 +137,33 @@ class ExtractTest {
         assertTrue(claims.stream().noneMatch(first.getList("claims.id")::contains));
     }
 
+    static final String REPORTED_ACT = "Turkish warplanes struck targets in northern Iraq on Sunday.";
+
+    @Test
+    void aReportedActIsStoredAsItsPublishersStatement() {
+        Map<String, Object> input = input(url("outlet"), REPORTED_ACT, "en", "2024-06-10");
+        input.put("publisher", "Reuters");
+        Json article = extract(input);
+
+        assertEveryClaimIsExtractedAndQuotedVerbatim(article);
+        Json claim = claim(article, "STATES", "GB", "TR");
+        assertEquals("Reuters", claim.getString("claimant.name"), "the outlet states what it reports");
+        assertEquals("MEDIA", claim.getString("claimant.kind"));
+        assertEquals("IQ", claim.getString("counterparty.country.code"));
+        assertTrue(claim.getString("explanation").contains("the publisher"), claim.getString("explanation"));
+    }
+
+    @Test
+    void withoutAPublisherAReportedActHasNoSpeakerAndIsNotStored() {
+        Map<String, Object> input = input(url("no-outlet"), REPORTED_ACT, "en", "2024-06-10");
+        Json preview = ok("previewExtraction", "input", input).at("previewExtraction");
+        assertEquals(1, preview.getInt("unattributedClaims"), "proposed without a claimant: " + preview);
+
+        Json article = extract(input);
+        assertEquals(List.of(), article.getList("claims"), "no publisher known (the url's host is none): nothing stored");
+        assertTrue(article.getList("actors").isEmpty(), "no actor stored for a claim not stored: " + article);
+    }
+
     @Test
     void anEmptyBodyIsRejectedAndNothingIsStored() {
         error("extractArticle", vars("input", input(url("empty"), " ", null, null)), "VALIDATION", "input.body");

@@ -3,6 +3,7 @@ package org.allegationatlas.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -182,6 +183,191 @@ class ExtractorRulesTest {
             assertEquals(text.startsWith("Bupati") ? "ID" : "BE", country(article, claim.claimant()), text);
             assertEquals("FR", country(article, claim.subject()), text);
         }
+    }
+
+    @Test
+    void theOutletStatesAnActTheTextReportsWithNoSpeaker() {
+        String act = "Turkish warplanes struck targets in northern Iraq on Sunday.";
+        ArticleInput byName = extract(act, "Reuters", "urn:test:rules");
+        ClaimInput claim = byName.claims().get(0);
+        ActorInput outlet = actor(byName, claim.claimant());
+        assertEquals(List.of("Reuters", "MEDIA", "GB"), List.of(outlet.name(), outlet.kind().name(), outlet.country()));
+        assertEquals(Stance.STATES, claim.stance(), "an outlet reporting an act states it");
+        assertEquals("TR", country(byName, claim.subject()));
+        assertEquals("IQ", country(byName, claim.counterparty()), "a hostile act on another country's soil is against it");
+        assertTrue(claim.explanation().contains("the publisher"), claim.explanation());
+        assertEquals(1, byName.claims().size(), "one claim, no role permutations");
+
+        ArticleInput byDomain = extract(act, null, "https://www.antaranews.com/berita/1");
+        ActorInput antara = actor(byDomain, byDomain.claims().get(0).claimant());
+        assertEquals(List.of("Antara", "MEDIA", "ID"), List.of(antara.name(), antara.kind().name(), antara.country()));
+
+        for (String unknown : new String[] { null, "example.org" }) {
+            ArticleInput none = extract(act, unknown, "https://example.org/news/2");
+            assertNull(none.claims().get(0).claimant(), "no publisher known (" + unknown + "): no claimant");
+        }
+        for (String spoken : new String[] { "It was alleged that Iran shipped drones to Russia.",
+                "\"Iran shipped drones to Russia.\"" }) {
+            assertNull(extract(spoken, "Reuters", "urn:test:rules").claims().get(0).claimant(),
+                    "someone unnamed speaks, not the outlet: " + spoken);
+        }
+    }
+
+    @Test
+    void aGroupNoDictionaryNamesSpeaksForTheCountryItNamesOrNone() {
+        ArticleInput exiles = extract("Exiled journalists and press freedom groups accused Belarus of jailing reporters.", "2024-01-10");
+        ClaimInput claim = exiles.claims().get(0);
+        assertEquals(Stance.ALLEGES, claim.stance());
+        assertEquals("BY", country(exiles, claim.subject()));
+        ActorInput group = actor(exiles, claim.claimant());
+        assertEquals(List.of("Exiled journalists and press freedom groups", "GROUP"), List.of(group.name(), group.kind().name()));
+        assertNull(group.country(), "the text gives the group no country");
+
+        ArticleInput activists = extract("Para aktivis buruh di Malaysia menuduh Indonesia mengabaikan nasib pekerja migran.", "2024-01-10");
+        ClaimInput accusation = activists.claims().get(0);
+        assertEquals(Stance.ALLEGES, accusation.stance());
+        assertEquals("MY", country(activists, accusation.claimant()));
+        assertEquals("ID", country(activists, accusation.subject()));
+    }
+
+    @Test
+    void theSpeakerOpeningTheClauseSpeaksPastALongApposition() {
+        for (String text : new String[] {
+                "Orban, who has governed Hungary since 2010 and who opposes the sanctions, accused Ukraine of mistreating Hungarians.",
+                "Hungary, a member of the European Union and a neighbour of Ukraine, has accused Kyiv of mistreating Hungarians." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals(Stance.ALLEGES, claim.stance(), text);
+            assertEquals("HU", country(article, claim.claimant()), text);
+            assertEquals("UA", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void aFamilyNameBesideAnotherNameOrOfficeIsAnotherPerson() {
+        // "Rini" alone is a prime minister of the Solomon Islands in the Phoenix dictionaries
+        for (String text : new String[] { "Menteri BUMN Rini Soemarno menuduh Jepang menunda pembayaran proyek kereta.",
+                "Indonesian minister Rini Soemarno accused Japan of delaying payments for the railway." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals("ID", country(article, claim.claimant()), text);
+            assertEquals("JP", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void theDoerOfAClauseOfTimeDidWhatTheFirstPartySuffered() {
+        for (String text : new String[] { "Three Thai soldiers were wounded when Cambodian troops shelled a border post.",
+                "Tiga tentara Thailand terluka ketika pasukan Kamboja menembaki pos perbatasan." }) {
+            ArticleInput article = extract(text, "Reuters", "urn:test:rules");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals("KH", country(article, claim.subject()), text);
+            assertEquals("TH", country(article, claim.counterparty()), text);
+        }
+    }
+
+    @Test
+    void aRefusalOrThreatIsTheSpeakersOwnActTowardsTheOther() {
+        for (String text : new String[] { "Hungary refused to extradite the former minister to Croatia.",
+                "Hongaria menolak mengekstradisi mantan menteri itu ke Kroasia." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals("HU", country(article, claim.claimant()), text);
+            assertEquals("HU", country(article, claim.subject()), text);
+            assertEquals("HR", country(article, claim.counterparty()), text);
+        }
+    }
+
+    @Test
+    void criticismInAWordOfBlameIsAnAllegationAtHomeAsAbroad() {
+        ArticleInput analyst = extract("Pengamat politik dari Universitas Airlangga, Budi Santoso, menilai Menteri Perdagangan keliru membuka "
+                + "impor beras.", "2024-01-10");
+        ClaimInput claim = analyst.claims().get(0);
+        assertEquals(Stance.ALLEGES, claim.stance(), claim.explanation());
+        assertEquals(List.of("Budi Santoso", "ID"), List.of(actor(analyst, claim.claimant()).name(), country(analyst, claim.claimant())));
+        assertEquals("ID", country(analyst, claim.subject()), "an office without a country in Indonesian news is held at home");
+        assertTrue(claim.explanation().contains("\"keliru\" (a word of blame)"), claim.explanation());
+
+        ArticleInput party = extract("Ketua Umum Partai Gerindra menilai pemerintah gagal menekan harga pangan.", "2024-01-10");
+        ClaimInput criticism = party.claims().get(0);
+        assertEquals(Stance.ALLEGES, criticism.stance(), criticism.explanation());
+        assertEquals("ID", country(party, criticism.claimant()));
+        assertEquals("ID", country(party, criticism.subject()), "\"pemerintah\" alone after the verb: the government at home");
+
+        ArticleInput negated = extract("Ketua Umum Partai Gerindra menilai pemerintah tidak keliru menaikkan harga pangan.", "2024-01-10");
+        assertEquals(Stance.STATES, negated.claims().get(0).stance(), "a negated word of blame blames no one");
+    }
+
+    @Test
+    void indonesianPartiesAndNationalBodiesAreIndonesian() {
+        ArticleInput article = extract("Fraksi Partai Keadilan Sejahtera mendesak KPU menunda pengumuman hasil pemilu.", "2024-01-10");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals(List.of("Prosperous Justice Party", "ID"), List.of(actor(article, claim.claimant()).name(),
+                country(article, claim.claimant())));
+        assertEquals(List.of("Indonesian General Elections Commission", "ID"), List.of(actor(article, claim.subject()).name(),
+                country(article, claim.subject())));
+
+        ArticleInput ticket = extract("Kubu Prabowo-Hatta menuduh KPU berlaku curang.", "2024-01-10");
+        assertEquals("ID", country(ticket, ticket.claims().get(0).claimant()), "a ticket is named after its first person");
+        assertEquals(Stance.ALLEGES, ticket.claims().get(0).stance());
+    }
+
+    @Test
+    void aSpeakerNamedInsideTheSentenceSpeaksForIt() {
+        for (String text : new String[] { "Hamas, dikatakan Israel, menembakkan roket dari halaman sekolah.",
+                "Gedung itu, yang Israel nyatakan digunakan Hamas sebagai gudang senjata, hancur.",
+                "Israel, menurut kantor berita AFP, menuduh Hamas menembakkan roket dari halaman sekolah." }) {
+            ArticleInput article = extract(text, "2024-01-10");
+            ClaimInput claim = article.claims().get(0);
+            assertEquals("IL", country(article, claim.claimant()), text);
+            assertEquals("PS", country(article, claim.subject()), text);
+        }
+    }
+
+    @Test
+    void theSpeakersOwnWordsAndPronounsAreItsAndNeverTheNextParty() {
+        ArticleInput quote = extract("\"Kami menolak tuduhan itu,\" kata juru bicara Kementerian Luar Negeri Vietnam.", "2024-01-10");
+        ClaimInput denial = quote.claims().get(0);
+        assertEquals(Stance.DENIES, denial.stance(), denial.explanation());
+        assertEquals("VN", country(quote, denial.claimant()));
+        assertEquals("VN", country(quote, denial.subject()));
+
+        ArticleInput pronoun = extract("Menurutnya, Amerika Serikat telah mencampuri urusan dalam negeri Venezuela.", "2024-01-10");
+        assertNull(pronoun.claims().get(0).claimant(), "\"menurutnya\" with no one before: no claimant, neither the outlet nor the US");
+    }
+
+    @Test
+    void whatASpeakerSaysWasNotAPartysDoingDeniesForThatParty() {
+        ArticleInput article = extract("Menteri Luar Negeri Malaysia menilai kabut asap itu bukan karena ulah Indonesia.", "2024-01-10");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals(Stance.DENIES, claim.stance(), claim.explanation());
+        assertEquals("MY", country(article, claim.claimant()));
+        assertEquals("ID", country(article, claim.subject()));
+    }
+
+    @Test
+    void aThreatsConditionOrTheOtherCountryOfTheDeedIsItsCounterparty() {
+        ArticleInput threat = extract("Turkey threatened to close its airspace if Greece held the military exercise.", "2024-01-10");
+        assertEquals("TR", country(threat, threat.claims().get(0).subject()));
+        assertEquals("GR", country(threat, threat.claims().get(0).counterparty()));
+
+        ArticleInput refusal = extract("The U.S. said it would not pay ransoms for hostages held in Syria.", "2024-01-10");
+        assertEquals("US", country(refusal, refusal.claims().get(0).claimant()));
+        assertEquals("SY", country(refusal, refusal.claims().get(0).counterparty()));
+    }
+
+    @Test
+    void aMonthIsNoFamilyName() {
+        // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries
+        ArticleInput article = extract("Pada Juni, jet tempur Israel menyerang pangkalan udara di Suriah.", "Antara", "urn:test:rules");
+        ClaimInput claim = article.claims().get(0);
+        assertEquals("IL", country(article, claim.subject()));
+        assertEquals("SY", country(article, claim.counterparty()));
+    }
+
+    private static ArticleInput extract(String body, String publisher, String url) {
+        return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
+                .article();
     }
 
     private static ArticleInput extract(String body, String publishedOn) {

@@ -23,9 +23,14 @@ public class MigrationsWithoutTimeout implements FlywayConfigurationCustomizer {
 
     @Override
     public void customize(FluentConfiguration configuration) {
+        addCallback(configuration, new Lift());
+    }
+
+    /** Adds a callback to those Flyway already has (Quarkus's own among them). */
+    public static void addCallback(FluentConfiguration configuration, Callback callback) {
         Callback[] existing = configuration.getCallbacks();
         Callback[] callbacks = Arrays.copyOf(existing, existing.length + 1);
-        callbacks[existing.length] = new Lift();
+        callbacks[existing.length] = callback;
         configuration.callbacks(callbacks);
     }
 

@@ -35,11 +35,14 @@ public final class Lexicon {
         NOT_AN_ACTOR
     }
 
-    /** A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date. */
-    public record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated) {
+    /**
+     * A name; {@code dated}: a person or body of the Phoenix dictionaries whose country depends on the date;
+     * {@code surnameOnly}: the family name alone of such a person ("Mugabe"), which other people may bear.
+     */
+    public record Name(NameType type, String country, ActorDef actor, Phoenix.Dated dated, boolean surnameOnly) {
 
         Name(NameType type, String country, ActorDef actor) {
-            this(type, country, actor, null);
+            this(type, country, actor, null, false);
         }
     }
 
@@ -53,12 +56,16 @@ public final class Lexicon {
 
     public enum CueType {
         ACCUSE, DENY, CONFIRM, REPORT, BELIEF, ACCORDING, DISMISS, NONE,
+        /** "bukan karena X", "not because of X": the speaker says the party after it did not cause it, a denial on its behalf */
+        EXONERATE,
         /** a speech act from the Phoenix verbs (demand, reject, threaten): read as REPORT, but only for the sentence's own subject */
         ACT,
         /** "dituduh X", "was accused by X": X accuses whoever comes before */
         PASSIVE_ACCUSE,
         /** "yang dibantah X", "dibantah oleh X": X denies */
         PASSIVE_DENY,
+        /** ", dikatakan X, ...", "apa yang dikatakan X ...": X says */
+        PASSIVE_REPORT,
         /** an accusation as a noun with its owner: "X's accusation that ...", "tuduhan X bahwa ..." */
         NOUN_ACCUSE,
         /** a denial as a noun with its owner: "X's denial of ...", "bantahan X atas ..." */
@@ -73,7 +80,11 @@ public final class Lexicon {
     }
 
     public enum Role {
-        COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX
+        COUNTERPARTY, SOURCE, PLACE, AGENT, PASSIVE, PRONOUN, SELF, NEGATION, SKIP, CLAUSE, CLAUSE_BREAK, DOCUMENT, SUFFIX,
+        /** "tewas", "terluka": what a party suffered, not did */
+        SUFFERED,
+        /** "when", "ketika": opens a clause of time whose subject may have done what the main clause's party suffered */
+        WHEN
     }
 
     public enum DateType {
@@ -89,7 +100,7 @@ public final class Lexicon {
     /** The word lists of one language. */
     public record Language(String code, PhraseTable<Body> bodies, PhraseTable<Title> titles, PhraseTable<CueType> cues,
             PhraseTable<CategoryCue> categories, PhraseTable<TransferType> transfers, PhraseTable<DateWord> dates,
-            Map<String, Role> roles, Set<String> functionWords) {
+            Map<String, Role> roles, Set<String> functionWords, PhraseTable<ActorKind> groupHeads) {
 
         /** The role word a token is ("ke", "to", "oleh", "bahwa" ...; any "n't" negates), or null. */
         public Role role(Token token) {
@@ -121,12 +132,14 @@ public final class Lexicon {
     private final Set<String> agents = new HashSet<>();
     /** Words of hostile acts ("attacked", "menyerang", "violated"): someone said to do one to another country is accused of it. */
     private final Set<String> hostileActs = new HashSet<>();
+    /** Words of blame ("keliru", "interfering"): a speaker saying one of another party criticises it (blame-words.tsv). */
+    private final PhraseTable<Boolean> blameWords = new PhraseTable<>();
 
     public Lexicon(Countries countries) {
         this.countries = countries;
         for (String code : new String[] { INDONESIAN, ENGLISH }) {
             languages.put(code, new Language(code, new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(),
-                    new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>()));
+                    new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>(), new PhraseTable<>()));
         }
         loadNames();
         loadWords();
@@ -142,6 +155,9 @@ public final class Lexicon {
         hostileActs.addAll(phoenix.hostileVerbs());
         for (String[] row : ResourceFiles.tsv("extract/lexicon/hostile-acts.tsv")) {
             hostileActs.add(Tokenizer.norm(row[0]));
+        }
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/blame-words.tsv")) {
+            blameWords.add(row[1], Boolean.TRUE);
         }
         for (String file : new String[] { "agents-id.tsv", "agents-en.tsv" }) {
             for (String[] row : ResourceFiles.tsv("extract/lexicon/" + file)) {
@@ -185,6 +201,11 @@ public final class Lexicon {
         return hostileActs.contains(norm);
     }
 
+    /** Words of blame of either language ("keliru", "interfering", "tidak demokratis"), by longest match. */
+    public PhraseTable<Boolean> blameWords() {
+        return blameWords;
+    }
+
     /** "made" of "Iranian-made": the country is the maker. */
     public boolean isOriginSuffix(String norm) {
         return originSuffixes.contains(norm);
@@ -203,6 +224,43 @@ public final class Lexicon {
     /** A news outlet known by the name as written ("KOMPAS.com"), or null. */
     public Publisher publisher(String name) {
         return name == null ? null : publishers.get(Tokenizer.norm(name));
+    }
+
+    /**
+     * The news outlet of a web address or host name by its domain ("https://www.republika.co.id/berita/...",
+     * "internasional.kompas.com": the host, then each parent domain), or null: an unknown host is no outlet.
+     */
+    public Publisher outletOfHost(String urlOrHost) {
+        if (urlOrHost == null) {
+            return null;
+        }
+        String host = urlOrHost.trim().toLowerCase(Locale.ROOT);
+        int scheme = host.indexOf("://");
+        if (scheme >= 0) {
+            host = host.substring(scheme + 3);
+        }
+        int path = indexOfAny(host, "/?#");
+        host = path >= 0 ? host.substring(0, path) : host;
+        host = host.substring(host.lastIndexOf('@') + 1);
+        int port = host.indexOf(':');
+        host = port >= 0 ? host.substring(0, port) : host;
+        // "news.detik.com" -> "detik.com"; a bare top-level domain ("com") is never looked up
+        for (String domain = host; domain.indexOf('.') > 0; domain = domain.substring(domain.indexOf('.') + 1)) {
+            Publisher known = publishers.get(domain);
+            if (known != null) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOfAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Tells Indonesian from English by these word lists. */
@@ -346,6 +404,9 @@ public final class Lexicon {
                 language(row[0]).functionWords().add(word);
                 allFunctionWords.add(word);
             }
+        }
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/group-heads.tsv")) {
+            language(row[0]).groupHeads().add(row[1], ActorKind.valueOf(row[2]));
         }
         for (String[] row : ResourceFiles.tsv("extract/lexicon/publishers.tsv")) {
             publishers.put(Tokenizer.norm(row[0]), new Publisher(row[1], row[2]));

@@ -126,7 +126,7 @@ public final class Phoenix {
                 continue;
             }
             Dated dated = new Dated(row[0], ActorKind.valueOf(row[2]), List.copyOf(periods));
-            Lexicon.Name name = new Lexicon.Name(Lexicon.NameType.ACTOR, null, null, dated);
+            Lexicon.Name name = new Lexicon.Name(Lexicon.NameType.ACTOR, null, null, dated, false);
             names.add(row[0], name);
             if (!row[1].isEmpty()) {
                 for (String alias : row[1].split("\\|")) {
@@ -148,7 +148,7 @@ public final class Phoenix {
             String surname = e.getKey();
             if (e.getValue().size() == 1 && !e.getValue().contains("null") && surname.length() >= 4
                     && !commonWords.contains(surname.toLowerCase(Locale.ROOT)) && surname.chars().allMatch(Character::isLetter)) {
-                names.add(surname, new Lexicon.Name(Lexicon.NameType.ACTOR, null, null, surnameEntry.get(surname)));
+                names.add(surname, new Lexicon.Name(Lexicon.NameType.ACTOR, null, null, surnameEntry.get(surname), true));
             }
         }
         for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/places.tsv")) {

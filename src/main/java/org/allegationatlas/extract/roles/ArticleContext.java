@@ -28,21 +28,30 @@ final class ArticleContext {
     int lastClaimParagraph = -1;
     /**
      * Stands for "no speaker found": what a sentence tells without attribution is read in this
-     * voice and comes out with no claimant (never the publisher or the url's host, which the text
-     * does not name as the speaker).
+     * voice and comes out with no claimant, unless it reports an act with no speaking verb and the
+     * article's outlet is known ({@link #outlet()}: then the outlet states it; ClaimFinder). Never
+     * the url's host.
      */
-    final ArticleActors.Actor publisher = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
+    final ArticleActors.Actor noSpeaker = new ArticleActors.Actor("-", new ActorDef("(no speaker)", ActorKind.GROUP, null, null), false);
     /** The article's publication date: office holders are resolved to their country as of then. */
     final java.time.LocalDate publishedOn;
+    /** The news outlet publishing the article (MEDIA), or null: who states what no one in the text is said to say. */
+    private final ActorDef outletDef;
 
     ArticleContext(Lexicon lexicon, String body, String languageCode, ActorNames stored, String datelineCountry,
-            java.time.LocalDate publishedOn) {
+            java.time.LocalDate publishedOn, ActorDef outlet) {
+        this.outletDef = outlet;
         this.lexicon = lexicon;
         this.body = body;
         this.language = lexicon.language(languageCode);
         this.stored = stored;
         this.datelineCountry = datelineCountry;
         this.publishedOn = publishedOn;
+    }
+
+    /** The outlet as an actor of the article, or null when none is known. */
+    ArticleActors.Actor outlet() {
+        return outletDef == null ? null : actors.actor(outletDef, false, outletDef.name(), languageCode());
     }
 
     String languageCode() {
@@ -56,7 +65,8 @@ final class ArticleContext {
 
     void spoke(ArticleActors.Actor speaker) {
         lastSpeaker = speaker;
-        if (speaker.country() != null && speaker.kind() != ActorKind.ORGANIZATION && speaker.kind() != ActorKind.GROUP) {
+        if (speaker.country() != null && speaker.kind() != ActorKind.ORGANIZATION && speaker.kind() != ActorKind.GROUP
+                && speaker.kind() != ActorKind.MEDIA) {
             lastSpeakerCountry = speaker.country();
         }
     }

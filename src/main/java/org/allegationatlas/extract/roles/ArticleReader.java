@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.allegationatlas.claim.ClaimCategory;
 import org.allegationatlas.claim.Stance;
+import org.allegationatlas.extract.lexicon.ActorDef;
 import org.allegationatlas.extract.lexicon.ActorNames;
 import org.allegationatlas.extract.lexicon.Lexicon;
 import org.allegationatlas.extract.lexicon.PhraseTable;
@@ -49,11 +50,13 @@ public final class ArticleReader {
      * @param language "id" or "en": whose word lists and models read the text
      * @param stored actors known beyond the dictionaries (the database's), named as stored
      * @param datelineCountry the country of the dateline's city, if any: a titled speaker's likely country
+     * @param outlet the news outlet that publishes the article (kind MEDIA), or null: the speaker of what the article
+     *        reports in its own voice
      */
     public ArticleReader(Lexicon lexicon, Taggers taggers, String body, String language, ActorNames stored, String datelineCountry,
-            LocalDate publishedOn) {
+            LocalDate publishedOn, ActorDef outlet) {
         this.taggers = taggers;
-        this.ctx = new ArticleContext(lexicon, body, language, stored, datelineCountry, publishedOn);
+        this.ctx = new ArticleContext(lexicon, body, language, stored, datelineCountry, publishedOn, outlet);
         this.mentionFinder = new MentionFinder(lexicon);
         this.claimFinder = new ClaimFinder(lexicon);
         this.publishedOn = publishedOn;
@@ -252,7 +255,7 @@ public final class ArticleReader {
         List<ClaimDraft> kept = new ArrayList<>();
         for (ClaimDraft d : drafts) {
             Set<ArticleActors.Actor> parties = new LinkedHashSet<>(used);
-            if (d.claimant != ctx.publisher) {
+            if (d.claimant != ctx.noSpeaker) {
                 parties.add(d.claimant);
             }
             parties.add(d.subject);
@@ -274,9 +277,9 @@ public final class ArticleReader {
         }
         List<ClaimInput> claims = new ArrayList<>();
         for (ClaimDraft d : kept) {
-            String claimant = d.claimant == ctx.publisher ? null : d.claimant.key;
+            String claimant = d.claimant == ctx.noSpeaker ? null : d.claimant.key;
             claims.add(new ClaimInput(keys.get(d), claimant, d.subject.key, d.counterparty == null ? null : d.counterparty.key,
-                    d.place == null ? null : d.place.key, d.stance, d.category, summaries.of(d, d.publisherVoice),
+                    d.place == null ? null : d.place.key, d.stance, d.category, summaries.of(d, d.claimant == ctx.noSpeaker),
                     ctx.body.substring(d.quoteStart, d.quoteEnd), d.quoteStart, d.statedOn, d.statedOnPrecision,
                     d.respondsTo == null ? null : keys.get(d.respondsTo), d.confidence, d.explanation()));
         }

@@ -12,6 +12,7 @@ import org.allegationatlas.claim.DatePrecision;
 import org.allegationatlas.claim.Stance;
 import org.allegationatlas.extract.lexicon.Lexicon.CueType;
 import org.allegationatlas.extract.lexicon.Lexicon;
+import org.allegationatlas.extract.lexicon.PhraseTable;
 import org.allegationatlas.extract.text.SentenceSplitter;
 import org.allegationatlas.extract.text.Token;
 
@@ -24,7 +25,9 @@ import org.allegationatlas.extract.text.Token;
  * Stance: an accusing verb ALLEGES; a denying one, "called it baseless" or "said it had not ..."
  * DENIES; a confirming one CONFIRMS; a reporting verb ALLEGES when the subject belongs to another
  * country than the claimant and the act is of a tracked category (rules.properties) or the speaker
- * only believes it, else STATES. A publisher only STATES.
+ * only believes it, else STATES. A publisher only STATES: a sentence that reports an act with no
+ * speaking verb (or whose speaker's words name no party) is the statement of the article's outlet, an
+ * actor of kind MEDIA, when one is known; else it has no claimant.
  */
 final class ClaimFinder {
 
@@ -71,14 +74,16 @@ final class ClaimFinder {
             // "... said the shipments had been disguised": the same parties as the claim before
             ClaimDraft before = ctx.lastClaim;
             drafts = List.of(roles.draft(frame.speakerActor, before.subject, before.counterparty, before.place, false, false, false));
-            drafts.get(0).publisherVoice = frame.speakerActor == ctx.publisher;
+            drafts.get(0).publisherVoice = frame.speakerActor == ctx.noSpeaker;
             continued = true;
         }
-        if (drafts == null && frame.type != null && ctx.publisher != null) {
+        boolean toldAround = false;
+        if (drafts == null && frame.type != null && ctx.noSpeaker != null) {
             // the speaker says nothing about a party ("... and said unrest there reflected old tensions"):
             // what the sentence itself tells, in the publisher's voice
             frame = frames.unattributed();
             drafts = roles.claims(frame);
+            toldAround = true;
         }
         if (drafts == null || drafts.isEmpty()) {
             return List.of();
@@ -90,7 +95,25 @@ final class ClaimFinder {
             frame.type = CueType.DENY; // "Iran said it had not sent any missiles"
             stanceWhy = "the speaker says that it (its side) did not or never did it: a denial without a denial verb";
         }
+        if ((frame.type == CueType.REPORT || frame.type == CueType.BELIEF) && !frame.negated && !frame.ownAct) {
+            // "menilai kekisruhan ... bukan karena gangguan dari Koalisi Merah Putih": it was not that party's doing
+            SentenceParts.Cue exonerating = parts.firstCue(frame.from, frame.to, EnumSet.of(CueType.EXONERATE));
+            Mention cleared = exonerating == null ? null : exonerated(parts, exonerating, frame.to);
+            if (cleared != null) {
+                ClaimDraft d = drafts.get(0);
+                d.subject = cleared.actor();
+                d.counterparty = null;
+                d.counterpartyWhy = null;
+                d.subjectWhy = "the party the speaker says did not cause it: " + ClaimDraft.describe(cleared.actor()) + " as \""
+                        + ctx.body.substring(tokens.get(cleared.start()).start(), tokens.get(cleared.end() - 1).end()) + "\"";
+                drafts = List.of(d);
+                frame.type = CueType.DENY;
+                stanceWhy = "the speaker says it was not that party's doing (\"" + ctx.body.substring(
+                        tokens.get(exonerating.start()).start(), tokens.get(exonerating.end() - 1).end()) + "\"): a denial on its behalf";
+            }
+        }
         boolean hostile = hostileAct(tokens, frame.from, frame.to);
+        String blame = blameWord(tokens, frame, ctx);
         ctx.lastClaim = drafts.get(drafts.size() - 1);
         ctx.lastClaimParagraph = sentence.paragraph();
         ClaimCategory category = Categories.of(tokens, frame.from, frame.to, ctx.language);
@@ -99,13 +122,13 @@ final class ClaimFinder {
         for (ClaimDraft d : drafts) {
             d.sentence = index;
             d.category = category;
-            d.stance = stance(frame, d, category, hostile);
+            d.stance = stance(frame, d, category, hostile, blame);
             d.cue = frame.cueText == null ? null : "\"" + frame.cueText + "\" (" + cueKind(frame.type) + ")";
-            d.claimantWhy = d.claimant == ctx.publisher ? null
+            d.claimantWhy = d.claimant == ctx.noSpeaker ? null
                     : ClaimDraft.describe(d.claimant) + (frame.speaker == null ? "" : " as \"" + ctx.body.substring(
                             tokens.get(frame.speaker.start()).start(), tokens.get(frame.speaker.end() - 1).end()) + "\"")
                             + (frame.speakerRule == null ? "" : "; " + frame.speakerRule);
-            d.stanceWhy = stanceWhy != null ? stanceWhy : stanceReason(frame, d, category, hostile);
+            d.stanceWhy = stanceWhy != null ? stanceWhy : stanceReason(frame, d, category, hostile, blames(frame, d, blame));
             d.quoteStart = quote[0];
             d.quoteEnd = quote[1];
             if (stated != null) {
@@ -120,7 +143,45 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
+        ArticleActors.Actor outlet = frame.type == null && (!parts.speaks() || toldAround) && !quoted(tokens) ? ctx.outlet() : null;
+        if (outlet != null) {
+            // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak, or what a speaker
+            // says names no party and the sentence's parties are told around it; the outlet that publishes it states it
+            // (never when a speaking verb's speaker was not found: that one is unknown)
+            for (ClaimDraft d : drafts) {
+                if (d.claimant == ctx.noSpeaker) {
+                    d.claimant = outlet;
+                    d.claimantWhy = ClaimDraft.describe(outlet) + "; the publisher, who states what it reports: " + (toldAround
+                            ? "what the speaker says names no party, the sentence tells the rest"
+                            : "the sentence has no speaking verb and names no speaker");
+                }
+            }
+        }
         return drafts;
+    }
+
+    /** The party right after an exonerating phrase, at most two words between ("bukan karena gangguan dari KMP"), or null. */
+    private static Mention exonerated(SentenceParts parts, SentenceParts.Cue cue, int to) {
+        for (int i = cue.end(); i < Math.min(to, cue.end() + 3); i++) {
+            if (parts.mentionAt[i] >= 0) {
+                Mention m = parts.mentions.get(parts.mentionAt[i]);
+                return m.start() == i ? m : null;
+            }
+            if (!parts.tokens.get(i).isWord()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A sentence with quotation marks is someone's words (a quote's second sentence names no speaker), not the outlet's. */
+    private static boolean quoted(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.isQuote()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cueKind(CueType type) {
@@ -135,12 +196,13 @@ final class ClaimFinder {
         };
     }
 
-    private String stanceReason(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
+    private String stanceReason(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile, String blame) {
         if (frame.type == null || d.publisherVoice) {
-            return "no speaker: told as a fact of the sentence";
+            return "no speaker in the text: told as a fact of the sentence (a publisher reporting it states it)";
         }
         return switch (d.stance) {
             case ALLEGES -> frame.type == CueType.ACCUSE ? "an accusing verb"
+                    : blame != null ? "the speaker blames the subject: \"" + blame + "\" (a word of blame)"
                     : hostile ? "the speaker tells of another country's hostile act"
                     : frame.belief ? "the speaker believes another country did it" : "the speaker tells of another country's " + category;
             case DENIES -> "a denying verb";
@@ -159,19 +221,43 @@ final class ClaimFinder {
         return false;
     }
 
-    private Stance stance(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile) {
+    private Stance stance(Frame frame, ClaimDraft d, ClaimCategory category, boolean hostile, String blame) {
         if (frame.type == null || d.publisherVoice) {
             return Stance.STATES; // a publisher reports, it does not allege
         }
+        boolean blames = blames(frame, d, blame) != null;
         Stance stance = switch (frame.type) {
             case ACCUSE -> frame.negated ? Stance.STATES : Stance.ALLEGES;
             case DENY -> Stance.DENIES;
             case CONFIRM -> Stance.CONFIRMS;
-            default -> !frame.negated && foreign(d) && (alleging.contains(category) || frame.belief || hostile) ? Stance.ALLEGES
-                    : Stance.STATES;
+            default -> !frame.negated && (blames || foreign(d) && (alleging.contains(category) || frame.belief || hostile))
+                    ? Stance.ALLEGES : Stance.STATES;
         };
         return stance == Stance.ALLEGES && (d.subject == d.claimant || d.subject.country() != null
-                && d.subject.country().equals(d.claimant.country()) && frame.type != CueType.ACCUSE) ? Stance.STATES : stance;
+                && d.subject.country().equals(d.claimant.country()) && frame.type != CueType.ACCUSE && !blames) ? Stance.STATES : stance;
+    }
+
+    /**
+     * The word of blame a speaker uses of the claim's subject ("menilai Menteri Hukum dan HAM keliru"), or null: none
+     * of a speaking verb other than an accusing or denying one, or the subject is the speaker's own side.
+     */
+    private static String blames(Frame frame, ClaimDraft d, String blame) {
+        boolean saying = frame.type == CueType.REPORT || frame.type == CueType.BELIEF || frame.type == CueType.ACCORDING;
+        return blame != null && saying && !frame.negated && !frame.ownAct && !d.pronounSubject && d.subject != d.claimant ? blame : null;
+    }
+
+    /** The first word of blame in what is said, not negated right before it ("tidak melanggar"), or null. */
+    private String blameWord(List<Token> tokens, Frame frame, ArticleContext ctx) {
+        for (PhraseTable.Match<Boolean> m : lexicon.blameWords().findAll(tokens, frame.from, Math.min(frame.to, tokens.size()))) {
+            boolean negated = false;
+            for (int i = Math.max(frame.from, m.start() - 2); i < m.start(); i++) {
+                negated |= ctx.language.role(tokens.get(i)) == Lexicon.Role.NEGATION;
+            }
+            if (!negated) {
+                return ctx.body.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end());
+            }
+        }
+        return null;
     }
 
     /** The subject belongs to another country than the claimant. */

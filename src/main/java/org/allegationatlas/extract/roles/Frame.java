@@ -19,6 +19,8 @@ final class Frame {
     Mention forcedSubject;
     /** the claim is about the speaker itself: a denial in a relative clause or passive ("the charge, which Hanoi rejected") */
     boolean selfSubject;
+    /** the speaker's own act follows the verb ("threatened to ...", "refused to ...", "menolak menarik ..."): it is the subject */
+    boolean ownAct;
     /** the cue as written, and how the speaker was found: for the explanation */
     String cueText;
     String speakerRule;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.allegationatlas.actor.ActorKind;
+import org.allegationatlas.claim.Stance;
 import org.allegationatlas.extract.lexicon.Lexicon.CueType;
 import org.allegationatlas.extract.lexicon.ActorDef;
 import org.allegationatlas.extract.lexicon.Lexicon;
@@ -47,6 +48,12 @@ final class FrameReader extends SentenceParts {
         }
         if (frame == null) {
             frame = accordingFrame();
+            Frame main = frame != null && parentheticalAccording(frame) ? leadFrame(0, last) : null;
+            if (main != null && main.speaker != null && main.speaker != frame.speaker) {
+                // "Moskow, menurut kantor berita RIA Novosti, menuduh Washington ...": the source only relays the main clause,
+                // whose subject speaks
+                frame = main;
+            }
         }
         if (frame == null) {
             // "Moscow's denial came after Finnish officials reported ...": the noun that opens the sentence speaks first
@@ -60,16 +67,16 @@ final class FrameReader extends SentenceParts {
         if (frame != null) {
             nested(frame);
             if (frame.speakerActor == null) {
-                frame.speakerActor = ctx.publisher;
+                frame.speakerActor = ctx.noSpeaker;
             }
             return frame.speakerActor == null ? null : frame;
         }
-        return ctx.publisher == null ? null : unattributed();
+        return ctx.noSpeaker == null ? null : unattributed();
     }
 
     Frame unattributed() {
         Frame unattributed = new Frame();
-        unattributed.speakerActor = ctx.publisher;
+        unattributed.speakerActor = ctx.noSpeaker;
         unattributed.from = 0;
         unattributed.to = last;
         return unattributed;
@@ -86,7 +93,12 @@ final class FrameReader extends SentenceParts {
             boolean englishPassive = (type == CueType.ACCUSE || type == CueType.DENY) && cue.start() > 0
                     && lang.role(tokens.get(cue.start() - 1)) == Lexicon.Role.PASSIVE && cue.end() < last
                     && tokens.get(cue.end()).is("by");
-            if (type != CueType.PASSIVE_ACCUSE && type != CueType.PASSIVE_DENY && !englishPassive) {
+            if (type != CueType.PASSIVE_ACCUSE && type != CueType.PASSIVE_DENY && type != CueType.PASSIVE_REPORT && !englishPassive) {
+                continue;
+            }
+            int comma = commaBefore(cue.start());
+            if ((type == CueType.PASSIVE_DENY || type == CueType.DENY) && comma > 0 && leadFrame(0, comma) != null) {
+                // "Pakistan menuduh India ..., tuduhan yang dibantah New Delhi": the main clause's speaker comes first
                 continue;
             }
             int at = cue.end();
@@ -95,6 +107,13 @@ final class FrameReader extends SentenceParts {
             }
             Mention doer = mentionAt[Math.min(at, tokens.size() - 1)] >= 0 ? mentions.get(mentionAt[at]) : null;
             if (doer == null || doer.start() != at) {
+                continue;
+            }
+            if (type == CueType.PASSIVE_REPORT) {
+                return passiveReport(cue, doer, comma);
+            }
+            if (type == CueType.PASSIVE_ACCUSE && anaphoric(cue) && ctx.lastClaim != null && ctx.lastClaim.stance == Stance.ALLEGES) {
+                // "Tuduhan itu disampaikan oleh ...": the accusation told of before, named again with its maker; no second claim
                 continue;
             }
             boolean denial = type == CueType.PASSIVE_DENY || type == CueType.DENY;
@@ -116,6 +135,58 @@ final class FrameReader extends SentenceParts {
             return frame;
         }
         return null;
+    }
+
+    /**
+     * "..., demikian dikatakan X.": a tail attribution, what is said before it; "Hamas, dikatakan Israel, menggunakan ...": set
+     * off by commas, what is said is the sentence around it; "apa yang dikatakan X serangan lintas batas oleh ...": what
+     * follows the doer ("Hamas dikatakan Israel ...": about the party before the verb).
+     */
+    private Frame passiveReport(Cue cue, Mention doer, int comma) {
+        Frame frame = new Frame();
+        frame.type = CueType.REPORT;
+        frame.speaker = doer;
+        frame.speakerActor = doer.actor();
+        frame.cueText = text(cue);
+        frame.speakerRule = "the doer after the passive verb of saying";
+        frame.to = last;
+        if (comma > 0 && (doer.end() >= last || closesAttribution(doer.end(), last))) {
+            frame.from = 0;
+            frame.to = comma;
+        } else if (comma > 0 && tokens.get(doer.end()).is(",")) {
+            frame.from = 0;
+        } else {
+            frame.from = skipOpening(doer.end(), last);
+            boolean relative = cue.start() > 0 && (tokens.get(cue.start() - 1).is("yang") || tokens.get(cue.start() - 1).is("which"));
+            Mention before = relative ? null : lastUnmarkedMentionIn(0, cue.start());
+            if (before != null && cue.start() - before.end() <= 2) {
+                frame.forcedSubject = before;
+            }
+        }
+        return frame.to - frame.from >= 2 ? frame : null;
+    }
+
+    /** A cue that points back at something told before: "tuduhan itu", "kecaman tersebut". */
+    private boolean anaphoric(Cue cue) {
+        for (int i = cue.start(); i < cue.end(); i++) {
+            if (tokens.get(i).is("itu") || tokens.get(i).is("tersebut")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The comma right before a cue ("..., demikian dikatakan", ", tuduhan yang dibantah"), within three words; else -1. */
+    private int commaBefore(int cueStart) {
+        for (int i = cueStart - 1; i >= Math.max(0, cueStart - 3); i--) {
+            if (tokens.get(i).is(",")) {
+                return i;
+            }
+            if (mentionAt[i] >= 0) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     String text(Cue cue) {
@@ -160,7 +231,11 @@ final class FrameReader extends SentenceParts {
             }
             if (before != null) {
                 frame.speaker = before;
-            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT) {
+            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT
+                    && closesAttribution(after.end(), segmentEnd)) {
+                // ", said Foreign Minister X (on Monday)": the speaker closes the attribution; in ", warned South Korea it
+                // would pay ..." or ", warned the United States against ..." more follows the party: a verb of the
+                // sentence and its object, not an attribution
                 frame.speaker = after;
             } else if (after == null && cue.type() == CueType.REPORT && cue.end() < segmentEnd
                     && "B-PER".equals(tokens.get(cue.end()).entity())) {
@@ -184,11 +259,67 @@ final class FrameReader extends SentenceParts {
         return null;
     }
 
+    /**
+     * What follows the speaker of a tail attribution up to {@code end}: nothing, a time phrase ("on Monday", "pada
+     * Rabu"), or another verb of saying (", kata Presiden Paul Kagame memperingatkan dalam wawancara").
+     */
+    private boolean closesAttribution(int from, int end) {
+        if (from >= end || firstCue(from, Math.min(end, from + 1), SPEAKING) != null) {
+            return true;
+        }
+        Token next = tokens.get(from);
+        boolean time = next.is("on") || next.is("pada") || next.is("hari") || next.is("last") || next.is("this")
+                || TIME_WORDS.contains(next.norm()) || lang.dates().longestAt(tokens, from) != null;
+        if (time && words(from, end) <= 3) {
+            return true;
+        }
+        // ", kata Netanyahu dalam pernyataan publik pada rapat kabinet", ", said X in a statement": a phrase of where or how
+        // it was said, with no party of its own and no verb of saying
+        boolean phrase = ATTRIBUTION_PREPOSITIONS.contains(next.norm());
+        for (int i = from; phrase && i < end; i++) {
+            phrase = (mentionAt[i] < 0 || mark(mentions.get(mentionAt[i])) == Mark.PLACE) && lang.cues().longestAt(tokens, i) == null;
+        }
+        return phrase;
+    }
+
+    /** Words opening a phrase of where, when or how something was said, after a tail attribution's speaker. */
+    private static final Set<String> ATTRIBUTION_PREPOSITIONS = Set.of("dalam", "di", "kepada", "saat", "ketika", "seusai", "usai",
+            "melalui", "lewat", "seperti", "dihubungi", "ditemui", "in", "at", "to", "during", "after", "while", "through", "via");
+
+    /** ", menurut X, ..." / ", according to X, ...": an attribution set off by commas inside the sentence. */
+    private boolean parentheticalAccording(Frame frame) {
+        Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
+        if (cue == null || cue.start() == 0 || !tokens.get(cue.start() - 1).is(",") || frame.speaker == null) {
+            return false;
+        }
+        int comma = indexOf(",", frame.speaker.end(), Math.min(last, frame.speaker.end() + 4));
+        return comma >= 0 && firstCue(frame.speaker.end(), comma, LEADING) == null;
+    }
+
     /** "Menurut Kirby, ..." / "According to X, ..." / "..., according to X." */
     private Frame accordingFrame() {
         Cue cue = firstCue(0, last, EnumSet.of(CueType.ACCORDING));
         if (cue == null) {
             return null;
+        }
+        if (cue.pronominal() || cue.end() < last && lang.role(tokens.get(cue.end())) != null
+                && (lang.role(tokens.get(cue.end())) == Lexicon.Role.SELF || lang.role(tokens.get(cue.end())) == Lexicon.Role.PRONOUN)) {
+            // "Menurutnya, ...", "menurut dia, ...": the one spoken of before, never a party named after it
+            Frame frame = new Frame();
+            frame.type = CueType.ACCORDING;
+            frame.speakerActor = ctx.lastSpeaker;
+            frame.pronounSpeaker = true;
+            frame.cueText = text(cue);
+            frame.speakerRule = "\"-nya\" / a pronoun after \"menurut\": the last speaker";
+            int end = cue.pronominal() ? cue.end() : cue.end() + 1;
+            if (cue.start() <= 2) {
+                frame.from = skipOpening(end, last);
+                frame.to = last;
+            } else {
+                frame.from = 0;
+                frame.to = tokens.get(cue.start() - 1).is(",") ? cue.start() - 1 : cue.start();
+            }
+            return frame.to - frame.from >= 2 ? frame : null;
         }
         Mention speaker = firstMentionIn(cue.end(), Math.min(last, cue.end() + 5));
         if (speaker == null) {
@@ -218,15 +349,32 @@ final class FrameReader extends SentenceParts {
             if (cue.start() < from || cue.end() > to || !LEADING.contains(cue.type())) {
                 continue;
             }
+            if (apposition[cue.start()] && laterVerbOutsideApposition(cue, to)) {
+                continue; // "Vucic, who rejects Kosovo's independence, accused Kosovo ...": the main verb speaks
+            }
             // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
             boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
                     || tokens.get(cue.start()).norm().endsWith("ing");
             Mention speaker = coordinated ? mainSubject(from, cue.start()) : speakerBefore(from, cue.start());
+            Mention pronounReferent = null;
+            if (!coordinated && inClausePronounBefore(from, cue.start()) != null) {
+                // "Poland expelled three Russian diplomats it said were spying": the pronoun is the verb's subject, and
+                // the party it stands for opens the sentence (never the party right before the pronoun)
+                Lexicon.Role role = inClausePronounBefore(from, cue.start());
+                pronounReferent = mainSubjectFitting(from, cue.start(), role == Lexicon.Role.SELF);
+                speaker = pronounReferent;
+            }
             boolean relative = false;
             if (speaker == null && cue.type() == CueType.DENY) {
                 // "the charge, which Hanoi rejected": a denier inside a relative clause denies for itself
                 speaker = relativeSpeaker(cue.start());
                 relative = speaker != null;
+            }
+            boolean fronted = false;
+            if (speaker == null && bareVerb(cue)) {
+                // ", yang Israel nyatakan telah digunakan Hamas ...": the object-fronted passive, its doer before the bare verb
+                speaker = relativeSpeaker(cue.start());
+                fronted = speaker != null;
             }
             ArticleActors.Actor pronounActor = null;
             String entityName = null;
@@ -248,7 +396,9 @@ final class FrameReader extends SentenceParts {
             frame.pronounSpeaker = speaker == null && entityName == null;
             frame.selfSubject = relative;
             frame.cueText = text(cue);
-            frame.speakerRule = relative ? "the party of the relative clause that holds the verb"
+            frame.speakerRule = fronted ? "the doer before the bare verb of a relative clause (\"yang X nyatakan\")"
+                    : pronounReferent != null ? "the party opening the sentence, which the pronoun before the verb stands for"
+                    : relative ? "the party of the relative clause that holds the verb"
                     : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
                     : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
                     : coordinated ? "the subject of the sentence (\"X ... and said\")"
@@ -256,9 +406,36 @@ final class FrameReader extends SentenceParts {
             frame.negated = negatedBefore(cue.start());
             frame.from = skipOpening(afterAdverbial(cue.end(), to), to);
             frame.to = to;
+            frame.ownAct = (cue.type() == CueType.ACT || cue.type() == CueType.REPORT) && ownActAfter(cue);
             return frame;
         }
         return null;
+    }
+
+    private boolean laterVerbOutsideApposition(Cue cue, int to) {
+        for (Cue later : cues) {
+            if (later.start() > cue.start() && later.end() <= to && !apposition[later.start()] && LEADING.contains(later.type())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "refused to deploy ...", "threatened to cut ...", "menolak menarik ...", "mengancam akan membalas ...": a
+     * speech act whose object is the speaker's own deed (the cue ends in "to", or "to"/"untuk"/"akan" follows it,
+     * or it ends with the verb itself).
+     */
+    private boolean ownActAfter(Cue cue) {
+        Token lastWord = tokens.get(cue.end() - 1);
+        Token next = cue.end() < tokens.size() ? tokens.get(cue.end()) : null;
+        if (next != null && mentionAt[cue.end()] >= 0) {
+            return false; // "appealed to Peru to ...": the party addressed, not the speaker's deed
+        }
+        boolean verbInCue = cue.end() - cue.start() > 1 && !lastWord.is("to") && !lastWord.is("untuk")
+                && Lexicon.INDONESIAN.equals(lang.code());
+        return lastWord.is("to") || lastWord.is("untuk") || verbInCue
+                || next != null && (next.is("to") || next.is("untuk") || next.is("akan"));
     }
 
     /**
@@ -301,8 +478,37 @@ final class FrameReader extends SentenceParts {
         return null;
     }
 
+    private static final Set<String> FIRST_PERSON = Set.of("kami", "kita", "saya", "aku", "we", "i");
+
+    /**
+     * `"Kami menolak tuduhan bahwa ...," kata X`, `"We condemn ...," X said`: the speaker's own words open with "we"/"kami"
+     * and an accusing, denying or confirming verb, which is then the speaker's.
+     */
+    private void ownWords(Frame frame) {
+        int i = frame.from;
+        while (i < frame.to && (tokens.get(i).isQuote() || !tokens.get(i).isWord())) {
+            i++;
+        }
+        if (i >= frame.to || !FIRST_PERSON.contains(tokens.get(i).norm())) {
+            return;
+        }
+        for (Cue cue : cues) {
+            if (cue.start() > i && cue.start() - i <= 3 && cue.end() <= frame.to && firstMentionIn(i, cue.start()) == null
+                    && (cue.type() == CueType.ACCUSE || cue.type() == CueType.DENY || cue.type() == CueType.CONFIRM)) {
+                frame.type = cue.type();
+                frame.cueText = text(cue) + "\" (the speaker's own words, \"" + tokens.get(i).text() + " ...\"), \"" + frame.cueText;
+                frame.negated = negatedBefore(cue.start());
+                frame.from = skipOpening(cue.end(), frame.to);
+                return;
+            }
+        }
+    }
+
     /** Inside what is said, "Washington yakin ..." or "Palestinians reject ...": a second speaker. */
     private void nested(Frame frame) {
+        if (frame.type == CueType.REPORT || frame.type == CueType.ACCORDING) {
+            ownWords(frame);
+        }
         for (int depth = 0; depth < 2; depth++) {
             Mention first = firstMentionIn(frame.from, frame.to);
             if (first == null || words(frame.from, first.start()) > 2 || mark(first) != Mark.NONE) {
@@ -312,7 +518,9 @@ final class FrameReader extends SentenceParts {
             for (Cue cue : cues) {
                 if (cue.start() >= first.end() && cue.start() - first.end() <= 5 && cue.end() <= frame.to
                         && SPEAKING.contains(cue.type()) && firstMentionIn(first.end(), cue.start()) == null
-                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())) {
+                        && !COORDINATION.contains(tokens.get(cue.start() - 1).norm())
+                        && !RELATIVES.contains(tokens.get(cue.start() - 1).norm())) {
+                    // (not "sikap Singapura yang memprotes ...": a relative clause tells what the party did, it does not speak)
                     inner = cue;
                     break;
                 }
@@ -321,8 +529,8 @@ final class FrameReader extends SentenceParts {
                 return;
             }
             // an inner accuser speaks for itself; so does anyone a news outlet only relays
-            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.publisher
-                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION;
+            boolean relayed = frame.speakerActor == null || frame.speakerActor == ctx.noSpeaker
+                    || frame.speakerActor.kind() == ActorKind.ORGANIZATION || frame.speakerActor.kind() == ActorKind.MEDIA;
             if (inner.type() == CueType.ACCUSE || inner.type() == CueType.DENY || inner.type() == CueType.CONFIRM || relayed) {
                 frame.speaker = first;
                 frame.speakerActor = first.actor();
@@ -331,7 +539,14 @@ final class FrameReader extends SentenceParts {
                 frame.type = inner.type();
                 frame.negated = negatedBefore(inner.start());
                 frame.pronounSpeaker = false;
+                frame.selfSubject = false; // what the outer speaker's construction said of the subject is not the inner one's
+                frame.forcedSubject = null;
             } else {
+                if (firstMentionIn(inner.end(), frame.to) == null) {
+                    // "mendesak Australia menjelaskan rencana ...": nothing of a party after the inner verb; what is said is
+                    // about the party before it
+                    return;
+                }
                 frame.belief |= inner.type() == CueType.BELIEF;
             }
             frame.from = skipOpening(inner.end(), frame.to);
@@ -383,6 +598,30 @@ final class FrameReader extends SentenceParts {
         return from;
     }
 
+    /** A subject pronoun right before the verb (auxiliaries between) that does not open the clause, or null. */
+    private Lexicon.Role inClausePronounBefore(int from, int cueStart) {
+        int i = cueStart - 1;
+        while (i > from && (AUXILIARIES.contains(tokens.get(i).norm()) || TIME_WORDS.contains(tokens.get(i).norm()))) {
+            i--;
+        }
+        if (i <= from + 1 || tokens.get(i - 1).is(",") || mentionAt[i] >= 0) {
+            return null;
+        }
+        Lexicon.Role role = lang.role(tokens.get(i));
+        return role == Lexicon.Role.SELF || role == Lexicon.Role.PRONOUN ? role : null;
+    }
+
+    /** The first party of the sentence not behind a role word that a pronoun may stand for: a person for "he", else not one. */
+    private Mention mainSubjectFitting(int from, int before, boolean person) {
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= before && mark(m) == Mark.NONE) {
+                boolean isPerson = m.actor().kind() == ActorKind.PERSON;
+                return isPerson == person ? m : null;
+            }
+        }
+        return null;
+    }
+
     /** "he said", "Ia menuduh", "They denied": the actor a pronoun right before the verb stands for. */
     private ArticleActors.Actor pronounSpeaker(int from, int cueStart) {
         int i = cueStart - 1;
@@ -399,6 +638,13 @@ final class FrameReader extends SentenceParts {
             return null;
         }
         return ctx.antecedent(role == Lexicon.Role.SELF);
+    }
+
+    /** An Indonesian verb of one word without a verb prefix ("nyatakan", "katakan", "tuduhkan"): the object-fronted passive. */
+    private boolean bareVerb(Cue cue) {
+        String w = tokens.get(cue.start()).norm();
+        return Lexicon.INDONESIAN.equals(lang.code()) && cue.end() - cue.start() == 1 && !w.startsWith("me") && !w.startsWith("di")
+                && !w.startsWith("ber") && !w.startsWith("ter") && !w.startsWith("pe");
     }
 
     /** ", which Hanoi rejected", ", yang ditolak X": the party right before the verb, inside the relative clause. */
@@ -422,6 +668,10 @@ final class FrameReader extends SentenceParts {
     }
 
     private Mention speakerBefore(int from, int cueStart) {
+        Mention opening = subjectBeforeApposition(from, cueStart);
+        if (opening != null) {
+            return opening;
+        }
         for (int k = mentions.size() - 1; k >= 0; k--) {
             Mention m = mentions.get(k);
             if (m.end() <= cueStart && m.start() >= from) {
@@ -434,6 +684,49 @@ final class FrameReader extends SentenceParts {
             }
         }
         return null;
+    }
+
+    /** Adverbs between a subject and its verb: "has always accused", "has repeatedly warned", "selalu menuduh". */
+    private static final Set<String> ADVERBS = Set.of("always", "never", "repeatedly", "often", "once", "previously", "recently",
+            "long", "now", "then", "selalu", "pernah", "sering", "lama", "kini", "sempat");
+
+    /**
+     * "Mugabe, the target of ... and who ..., has always accused ...", "Pakistan, a key U.S. ally in the war ..., has
+     * refused to ...": the party that opens the clause, an apposition between commas, then the verb: that party
+     * speaks, not one named inside the apposition (which may be long).
+     */
+    private Mention subjectBeforeApposition(int from, int cueStart) {
+        int close = cueStart - 1;
+        while (close > from && (AUXILIARIES.contains(tokens.get(close).norm()) || ADVERBS.contains(tokens.get(close).norm())
+                || tokens.get(close).norm().endsWith("ly") || lang.role(tokens.get(close)) == Lexicon.Role.NEGATION)) {
+            close--;
+        }
+        if (close <= from || !tokens.get(close).is(",")) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (m.start() < from || m.end() >= close) {
+                break;
+            }
+            boolean opensClause = m.start() == from || tokens.get(m.start() - 1).is(",") || tokens.get(m.start() - 1).isQuote()
+                    || onlyFunctionWords(from, m.start());
+            if (opensClause && mark(m) == Mark.NONE && tokens.get(m.end()).is(",") && close - m.end() <= 40) {
+                return m;
+            }
+            if (opensClause) {
+                return null; // the clause's first party is not set off by a comma: no apposition
+            }
+        }
+        return null;
+    }
+
+    private boolean onlyFunctionWords(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ctx.lexicon.isFunctionWord(tokens.get(i).norm())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> SPOKESPERSONS = Set.of("spokesman", "spokeswoman", "spokesperson", "representative");

@@ -29,7 +29,11 @@ import org.allegationatlas.extract.text.Tokenizer;
 final class MentionFinder {
 
     /** A name found in the first pass, over tokens [start, end). */
-    private record Atom(int start, int end, NameType type, String country, ActorDef actor, boolean origin) {
+    private record Atom(int start, int end, NameType type, String country, ActorDef actor, boolean origin, boolean surnameOnly) {
+
+        Atom(int start, int end, NameType type, String country, ActorDef actor, boolean origin) {
+            this(start, end, type, country, actor, origin, false);
+        }
 
         /** The country this name can qualify: a country, a demonym or a stored STATE. */
         String countryLike() {
@@ -73,9 +77,23 @@ final class MentionFinder {
             if (m == null) {
                 m = pass.officeSpeakerAt(i);
             }
+            if (m == null) {
+                m = pass.groupSpeakerAt(i);
+            }
+            if (m == null) {
+                m = pass.bodyAfterCueAt(i);
+            }
             if (m != null) {
+                if (m.actor().country() != null) {
+                    pass.lastCountry = m.actor().country();
+                }
+                if (mentions.isEmpty() && (m.start() == 0 || m.start() == 1 && tokens.get(0).is("the"))
+                        && (m.actor().kind() == ActorKind.STATE || m.actor().kind() == ActorKind.GOVERNMENT_BODY)) {
+                    pass.openingCountry = m.actor().country();
+                }
                 mentions.add(m);
                 ctx.named.add(m.actor());
+                pass.lastMentionEnd = m.end();
                 i = m.end();
             } else {
                 i++;
@@ -90,6 +108,12 @@ final class MentionFinder {
         final ArticleContext ctx;
         final Lexicon.Language lang;
         final Atom[] atoms;
+        /** Where the last party found ends: a phrase right after it and "and" belongs with it. */
+        int lastMentionEnd = -1;
+        /** The country of the last party found with one in this sentence. */
+        String lastCountry;
+        /** The country of the state or government body that opens the sentence, if one does. */
+        String openingCountry;
 
         Pass(List<Token> tokens, ArticleContext ctx) {
             this.tokens = tokens;
@@ -114,16 +138,26 @@ final class MentionFinder {
                 PhraseTable.Match<Lexicon.Name> known = lexicon.names().longestAt(tokens, i);
                 if (known != null && (best == null || known.end() > best.end())) {
                     Lexicon.Name n = known.value();
-                    if (n.dated() != null) {
+                    if (n.dated() != null && known.end() == i + 1 && lang.dates().longestAt(tokens, i) != null) {
+                        // "Pada Juni, ...": a month or weekday is no one's family name
+                        best = null;
+                    } else if ((n.surnameOnly() || n.dated() != null && known.end() == i + 1) && partOfAnotherName(i, known.end())) {
+                        // "Rini Soemarno", "Lukman Hakim Saifuddin": someone else who bears that family name (the
+                        // whole name is read as a person's below)
+                        best = null;
+                    } else if (n.dated() != null) {
                         // who the person or body was on the article's date: its country then
                         ActorDef def = lexicon.actorAsOf(n, ctx.publishedOn);
-                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false);
+                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false, n.surnameOnly());
                     } else {
                         best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
                     }
                 }
                 if (best == null) {
                     best = madeIn(i);
+                }
+                if (best == null) {
+                    best = ticket(i);
                 }
                 if (best != null) {
                     atoms[i] = best;
@@ -132,6 +166,48 @@ final class MentionFinder {
                     i++;
                 }
             }
+        }
+
+        /**
+         * A family name alone at [start, end) is part of another person's name when a capitalised name word stands right
+         * before it (no title, office or function word) or right after it.
+         */
+        private boolean partOfAnotherName(int start, int end) {
+            if (end < tokens.size() && nameLike(end)) {
+                return true;
+            }
+            int before = start - 1;
+            return before >= 0 && atoms[before] == null && nameLike(before) && lang.titles().longestAt(tokens, before) == null
+                    && !lexicon.isOfficeWord(tokens.get(before).norm()) && lang.bodies().longestAt(tokens, before) == null
+                    && !(before == 0 && Lexicon.ENGLISH.equals(lang.code()) && lexicon.isFunctionWord(tokens.get(before).norm()));
+        }
+
+        /** A capitalised word that may belong to a personal name: no function, role, date or cue word. */
+        private boolean nameLike(int k) {
+            Token t = tokens.get(k);
+            String w = t.norm();
+            return t.isWord() && t.capitalized() && !lexicon.isFunctionWord(w) && lang.role(t) == null
+                    && lang.cues().longestAt(tokens, k) == null && lang.dates().longestAt(tokens, k) == null
+                    && !SentenceParts.AUXILIARIES.contains(w) && !SentenceParts.TIME_WORDS.contains(w);
+        }
+
+        /**
+         * "Prabowo-Hatta", "Jokowi-JK": two names joined by a hyphen, an electoral ticket or a pair that acts as one, named
+         * after the first person, whom the dictionaries know.
+         */
+        private Atom ticket(int i) {
+            String text = tokens.get(i).text();
+            int hyphen = text.indexOf('-');
+            if (hyphen <= 0 || hyphen == text.length() - 1 || !Character.isUpperCase(text.charAt(0))
+                    || !Character.isUpperCase(text.charAt(hyphen + 1))) {
+                return null;
+            }
+            Lexicon.Name name = lexicon.names().lookup(text.substring(0, hyphen));
+            if (name == null || name.type() != NameType.ACTOR || name.surnameOnly()) {
+                return null;
+            }
+            ActorDef def = name.dated() != null ? lexicon.actorAsOf(name, ctx.publishedOn) : name.actor();
+            return def == null || def.kind() != ActorKind.PERSON ? null : new Atom(i, i + 1, NameType.ACTOR, def.country(), def, false);
         }
 
         /** "Iranian-made": Iran, as the maker; "Vietnamese-led", "Israeli-occupied": the country. */
@@ -378,6 +454,18 @@ final class MentionFinder {
                     j = atom.end();
                 } else if (atom == null && tokens.get(j).capitalized() && lexicon.isOfficeWord(tokens.get(j).norm())) {
                     j++;
+                } else if (atom == null && j > titleEnd && tokens.get(j).text().matches("[IVX]{1,4}") && lexicon.isOfficeWord(tokens.get(j - 1).norm())) {
+                    j++; // "Komisi I", "Komisi III": a numbered office
+                } else if (atom == null && j > titleEnd && (tokens.get(j).is("dan") || tokens.get(j).is("and")) && j + 1 < tokens.size()
+                        && tokens.get(j + 1).capitalized() && lexicon.isOfficeWord(tokens.get(j + 1).norm())) {
+                    j += 2; // "Menteri Kelautan dan Perikanan"
+                } else if (atom == null && j > titleEnd && tokens.get(j).is(",") && j + 1 < tokens.size()
+                        && lexicon.isOfficeWord(tokens.get(j - 1).norm()) && (tokens.get(j + 1).capitalized()
+                                && lexicon.isOfficeWord(tokens.get(j + 1).norm()) || (tokens.get(j + 1).is("dan") || tokens.get(j + 1).is("and"))
+                                        && j + 2 < tokens.size() && lexicon.isOfficeWord(tokens.get(j + 2).norm()))) {
+                    j++; // "Menteri Koordinator Politik, Hukum, dan Keamanan": a list of portfolios
+                } else if (atom == null && isAcronym(tokens.get(j)) && j + 1 < tokens.size() && tokens.get(j + 1).capitalized()) {
+                    j++; // "Menteri BUMN Rini Soemarno", "Ketua KPK ...": the office by its initials
                 } else if (atom == null && lang.titles().longestAt(tokens, j) != null) {
                     j = lang.titles().longestAt(tokens, j).end(); // "leader Ayatollah ...": titles in a row
                 } else if (atom == null && tokens.get(j).is("of") && j + 1 < tokens.size() && atoms[j + 1] != null
@@ -399,11 +487,25 @@ final class MentionFinder {
             ActorDef named = null;
             int end = j;
             boolean guessed = false;
+            int[] affiliation = affiliation(j);
+            if (affiliation != null) {
+                // "Pengamat politik dari Universitas Gadjah Mada, Arie Sudjito, ...": the institution, then the name
+                j = affiliation[0];
+                if (country == null && affiliation[1] >= 0) {
+                    country = atoms[affiliation[1]].countryLike() != null ? atoms[affiliation[1]].countryLike() : atoms[affiliation[1]].country();
+                }
+            }
             if (j < tokens.size() && atoms[j] != null && atoms[j].isPerson()) {
                 named = atoms[j].actor();
                 end = atoms[j].end();
+                if (atoms[j].surnameOnly() && country != null && !country.equals(named.country())) {
+                    // "Indonesian minister Rini": the office named beside a family name decides whose it is
+                    named = new ActorDef(named.name().substring(named.name().lastIndexOf(' ') + 1), ActorKind.PERSON, country,
+                            text(start, j).trim(), "a family name with its office, whose country differs from the dictionaries' "
+                                    + named.name() + " [" + named.country() + "]");
+                }
             } else {
-                int nameEnd = nameRun(j);
+                int nameEnd = nameRun(j, true);
                 if (nameEnd > j) {
                     end = nameEnd;
                     if (end + 1 < tokens.size() && tokens.get(end).is("of") && atoms[end + 1] != null
@@ -417,6 +519,11 @@ final class MentionFinder {
                         String personName = text(j, nameEnd);
                         if (country == null && officeName == null) {
                             country = ctx.contextCountry();
+                            if (country == null) {
+                                // "Menteri Agama Lukman Hakim Saifuddin": an office without a country in Indonesian news is
+                                // held at home (a foreign one is qualified: "Menteri Luar Negeri Rusia")
+                                country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                            }
                             guessed = country != null;
                         }
                         named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim());
@@ -428,6 +535,15 @@ final class MentionFinder {
                 return new Mention(ctx.actors.actor(named, false, named.name(), ctx.languageCode()), start, end, false,
                         guessed);
             }
+            if (country == null && officeName == null && j > titleEnd && Lexicon.INDONESIAN.equals(lang.code())) {
+                // "Menteri Hukum dan HAM keliru ...": an office named without a country is held in the article's country,
+                // else at home (as with a name above)
+                country = ctx.contextCountry();
+                if (country == null) {
+                    country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                }
+                guessed = country != null;
+            }
             if (country == null && officeName == null) {
                 return null;
             }
@@ -436,7 +552,62 @@ final class MentionFinder {
             if (posted != null) {
                 holder += " to " + lexicon.countryName(posted);
             }
-            return mention(new ActorDef(holder, ActorKind.PERSON, country, null), false, start, end, false);
+            return mention(new ActorDef(holder, ActorKind.PERSON, country, null), false, start, end, guessed);
+        }
+
+        /**
+         * "dari Universitas Negeri Jakarta (UNJ) Ubedillah Badrun", "from the University of Nairobi, John Smith": after a
+         * title, the institution the person speaks from and then the name, the two set apart by an acronym in brackets or a
+         * comma. {start of the name, the atom inside the institution's name that gives its country or -1}; null when the
+         * words are not so.
+         */
+        private int[] affiliation(int j) {
+            if (j + 1 >= tokens.size() || !tokens.get(j).is("dari") && !tokens.get(j).is("from")) {
+                return null;
+            }
+            int k = j + 1;
+            if (tokens.get(k).is("the")) {
+                k++;
+            }
+            int place = -1;
+            int words = 0;
+            boolean endsWithName = false;
+            while (k < tokens.size() && words < 6) {
+                Atom atom = atoms[k];
+                endsWithName = atom != null && !atom.isPerson();
+                if (endsWithName) {
+                    place = atom.country() != null || atom.countryLike() != null ? k : place;
+                    k = atom.end();
+                    int name = nameRun(k);
+                    if (name - k >= 2 && (name >= tokens.size() || !tokens.get(name).capitalized())) {
+                        words++;
+                        break; // the institution's known name, then a person's
+                    }
+                } else if (atom == null && tokens.get(k).isWord() && (tokens.get(k).capitalized() || words > 0 && tokens.get(k).is("of"))) {
+                    k++;
+                } else {
+                    break;
+                }
+                words++;
+            }
+            if (words == 0 || k >= tokens.size()) {
+                return null;
+            }
+            boolean set = false;
+            if (tokens.get(k).is("(") && k + 2 < tokens.size() && tokens.get(k + 2).is(")")) {
+                k += 3;
+                set = true;
+            }
+            if (k < tokens.size() && tokens.get(k).is(",")) {
+                k++;
+                set = true;
+            }
+            // "dari Fraksi Partai Golkar Tantowi Yahya": a known name closes the institution, a person's name follows
+            set |= endsWithName && k < tokens.size() && nameRun(k) - k >= 2;
+            if (!set || k >= tokens.size() || nameRun(k) - k < 2 && (atoms[k] == null || !atoms[k].isPerson())) {
+                return null;
+            }
+            return new int[] { k, place };
         }
 
         private boolean isPostedTo(Token token) {
@@ -451,7 +622,8 @@ final class MentionFinder {
             int end = i;
             boolean office = false;
             while (end < tokens.size() && atoms[end] == null && tokens.get(end).isWord()
-                    && (tokens.get(end).capitalized() || end > i && tokens.get(end).is("of"))) {
+                    && (tokens.get(end).capitalized() || end > i && (tokens.get(end).is("of") || tokens.get(end).is("and")
+                            || tokens.get(end).is("dan")) && end + 1 < tokens.size() && tokens.get(end + 1).capitalized())) {
                 office |= lexicon.isOfficeWord(tokens.get(end).norm());
                 end++;
             }
@@ -462,8 +634,280 @@ final class MentionFinder {
                 return null;
             }
             String country = ctx.contextCountry();
+            if (country == null) {
+                // "Kementerian Kelautan dan Perikanan menuduh ...": Indonesian news names a foreign ministry with its country
+                country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+            }
             ActorDef body = new ActorDef(text(i, end), ActorKind.GOVERNMENT_BODY, country, null);
             return new Mention(ctx.actors.actor(body, true, body.name(), ctx.languageCode()), i, end, false, country != null);
+        }
+
+        /**
+         * "Exiled dissidents and human rights groups accused ...", ", a human rights organization charged", "Kelompok
+         * oposisi di pengasingan dan aktivis hak asasi manusia menuduh ...", "Para aktivis lingkungan di Singapura
+         * menyalahkan ...": a noun phrase of role nouns (group-heads.tsv, the Phoenix agents, agents-*.tsv) right before
+         * a speaking verb is a party that speaks although no dictionary names it: a group, an organisation or an outlet
+         * (by its head noun), of the one country the phrase names ("in Lebanon", "Philippine", "Filipina"), else of none.
+         */
+        Mention groupSpeakerAt(int i) {
+            if (!opensGroup(i)) {
+                return null;
+            }
+            boolean english = Lexicon.ENGLISH.equals(lang.code());
+            int k = i;
+            int end = i;
+            int nameEnd = -1;
+            int words = 0;
+            String head = null;
+            ActorKind kind = null;
+            String country = null;
+            String pendingCountry = null;
+            boolean bodyHead = false;
+            while (k < tokens.size() && words <= 10) {
+                Token t = tokens.get(k);
+                Atom atom = atoms[k];
+                if (atom != null) {
+                    // a country qualifying the phrase: "Philippine senators", "anggota parlemen Filipina"
+                    String c = atom.countryLike();
+                    if (c == null || atom.type() == NameType.PEOPLE || country != null && !country.equals(c)
+                            || pendingCountry != null && !pendingCountry.equals(c) || !english && head == null) {
+                        break;
+                    }
+                    k = atom.end();
+                    if (!english) {
+                        country = c;
+                        end = k;
+                        break; // the country closes an Indonesian phrase
+                    }
+                    pendingCountry = c; // "Philippine senators": a country of the phrase once its noun follows
+                    continue;
+                }
+                if (t.is("in") || t.is("of") || t.is("from") || t.is("di") || t.is("dari")) {
+                    int j = k + 1 < tokens.size() && tokens.get(k + 1).is("the") ? k + 2 : k + 1;
+                    Atom place = j < tokens.size() ? atoms[j] : null;
+                    String placeCountry = place == null ? null : placeCountry(place);
+                    if (head != null && placeCountry != null && place.type() != NameType.PEOPLE
+                            && (country == null || country.equals(placeCountry))) {
+                        nameEnd = end;
+                        country = placeCountry;
+                        end = place.end();
+                        break; // "lawmakers in Lebanon", "aktivis di Singapura": the country closes the phrase
+                    }
+                    if (!english && head != null && j < tokens.size() && isModifier(j, false)) {
+                        k = j + 1; // "kelompok oposisi di pengasingan"
+                        end = k;
+                        continue;
+                    }
+                    break;
+                }
+                if (t.is("and") || t.is("dan")) { // not a comma: ", officials said" opens a clause, it joins no list
+                    if (head == null || k + 1 >= tokens.size() || !isModifier(k + 1, english) && headAt(k + 1) == null) {
+                        break;
+                    }
+                    k++;
+                    continue;
+                }
+                PhraseTable.Match<ActorKind> headWord = headAt(k);
+                if (headWord != null) {
+                    // English names its party by the last noun ("human rights groups"), Indonesian by the first ("kelompok oposisi")
+                    kind = english || kind == null ? headWord.value() : kind;
+                    bodyHead = english || !bodyHead ? isBodyHead(k) : bodyHead;
+                    head = text(k, headWord.end());
+                    country = pendingCountry != null ? pendingCountry : country;
+                    k = headWord.end();
+                    end = k;
+                    words++;
+                    continue;
+                }
+                if (!isModifier(k, english)) {
+                    break;
+                }
+                k++;
+                words++;
+                if (!english && head != null) {
+                    end = k; // Indonesian modifiers follow their noun: "aktivis lingkungan"
+                }
+            }
+            if (head == null || end <= i || !speaksAfter(end) && !attributedAfter(i, end)) {
+                return null;
+            }
+            boolean guessed = false;
+            if (country == null && bodyHead) {
+                // "the coast guard said", "the military said": a body of the country the article is about, if it says; in
+                // Indonesian news a body named without a country is Indonesia's ("pemerintah menegaskan ...")
+                country = ctx.contextCountry();
+                if (country == null && kind == ActorKind.GOVERNMENT_BODY) {
+                    country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                }
+                if (country == null && english && i >= 2 && tokens.get(i - 1).is("the") && tokens.get(i - 2).is(",") && speaksAfter(end)) {
+                    // "India has asked Pakistan to ..., the foreign ministry said": the body of the state the sentence opens with
+                    country = openingCountry;
+                }
+                guessed = country != null;
+            }
+            String phrase = text(i, nameEnd > i ? nameEnd : end);
+            String name = english && nameEnd > i ? lexicon.adjective(country) + " " + phrase.toLowerCase(java.util.Locale.ROOT)
+                    : capitalized(phrase);
+            ActorDef group = new ActorDef(name, kind, country, null, "a party named by its role noun \"" + head
+                    + "\" (group-heads.tsv / Phoenix agents) right before the verb; "
+                    + (country == null ? "the text gives it no country" : guessed ? "its country from the article's context"
+                            : "its country as the text names it"));
+            return mention(group, kind == ActorKind.GOVERNMENT_BODY, i, end, guessed);
+        }
+
+        /** The country a place names: a country, or a province or city of one ("di Kepulauan Riau", "in Kandahar"). */
+        private String placeCountry(Atom place) {
+            if (place.countryLike() != null) {
+                return place.countryLike();
+            }
+            return place.type() == NameType.ACTOR && place.actor() != null && place.actor().kind() == ActorKind.TERRITORY ? place.country() : null;
+        }
+
+        private boolean isBodyHead(int k) {
+            return lang.groupHeads().longestAt(tokens, k) == null && lang.bodies().longestAt(tokens, k) != null;
+        }
+
+        /** Words that may come before a group's phrase: articles and quantities ("a majority of", "para", "sejumlah"). */
+        private static final Set<String> QUANTIFIERS = Set.of("a", "an", "the", "some", "several", "many", "most", "few", "majority",
+                "number", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "para", "sejumlah", "beberapa", "banyak",
+                "puluhan", "ratusan", "ribuan", "segelintir", "sekelompok", "seorang", "sebuah");
+        private static final Set<String> POSSESSIVES = Set.of("its", "their", "his", "her", "our", "my", "your");
+
+        /** A group's phrase may open at i: a word of it, after the clause's start, a comma or an article, not after "X and". */
+        private boolean opensGroup(int i) {
+            Token t = tokens.get(i);
+            if (QUANTIFIERS.contains(t.norm()) || !isModifier(i, Lexicon.ENGLISH.equals(lang.code())) && headAt(i) == null) {
+                return false;
+            }
+            if (i == 0) {
+                return true;
+            }
+            Token before = tokens.get(i - 1);
+            if (POSSESSIVES.contains(before.norm())) {
+                return false;
+            }
+            boolean joined = (before.is("and") || before.is("dan") || before.is("or")) && lastMentionEnd == i - 1;
+            return !joined && (!before.isWord() || QUANTIFIERS.contains(before.norm()) || lexicon.isFunctionWord(before.norm()));
+        }
+
+        /**
+         * A head noun of a party at k (group-heads.tsv; a body of bodies.tsv, "coast guard", "military", of its kind; else a
+         * role noun of the Phoenix agents or agents-*.tsv: GROUP), or null.
+         */
+        private PhraseTable.Match<ActorKind> headAt(int k) {
+            PhraseTable.Match<ActorKind> head = lang.groupHeads().longestAt(tokens, k);
+            if (head != null) {
+                return head;
+            }
+            PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, k);
+            if (body != null && !tokens.get(k).capitalized()) {
+                return new PhraseTable.Match<>(k, body.end(), body.value().kind());
+            }
+            for (int length = 2; length >= 1; length--) {
+                if (k + length <= tokens.size() && lexicon.isAgent(words(k, k + length)) && tokens.get(k).isWord()) {
+                    return new PhraseTable.Match<>(k, k + length, ActorKind.GROUP);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A word that may qualify a group's noun ("exiled", "human rights", "opposition", "lingkungan"): a word in lower
+         * case (or opening the sentence), no function, role, date or cue word, no verb.
+         */
+        private boolean isModifier(int k, boolean english) {
+            Token t = tokens.get(k);
+            String w = t.norm();
+            // a cue word before a plain noun qualifies it ("press freedom groups": "press" is also a verb of demanding)
+            boolean cue = lang.cues().longestAt(tokens, k) != null && !(english && k + 1 < tokens.size() && plainNounAt(k + 1));
+            if (!t.isWord() || atoms[k] != null || lexicon.isFunctionWord(w) || lang.role(t) != null || cue
+                    || lang.dates().longestAt(tokens, k) != null) {
+                return false;
+            }
+            if (t.capitalized() && k > 0 && tokens.get(k - 1).isWord()) {
+                return false; // a name, not a description
+            }
+            if (english) {
+                String pos = t.pos();
+                return pos == null || !pos.startsWith("VB") || pos.equals("VBN") || pos.equals("VBG");
+            }
+            return !(w.length() > 4 && (w.startsWith("me") || w.startsWith("ber") || w.startsWith("ter") || w.startsWith("di")));
+        }
+
+        /**
+         * "according to a senator who ...", "menurut sumber diplomatik", "..., said a senior official.": the phrase at
+         * [start, end) is named right after "according to" (an article between), or after a verb that follows a comma
+         * and it closes the attribution.
+         */
+        private boolean attributedAfter(int start, int end) {
+            int s = start;
+            while (s > 0 && QUANTIFIERS.contains(tokens.get(s - 1).norm())) {
+                s--;
+            }
+            for (int k = Math.max(0, s - 3); k < s; k++) {
+                PhraseTable.Match<Lexicon.CueType> cue = lang.cues().longestAt(tokens, k);
+                if (cue == null || cue.end() != s) {
+                    continue;
+                }
+                boolean tail = k > 0 && tokens.get(k - 1).is(",") && (cue.value() == Lexicon.CueType.REPORT
+                        || cue.value() == Lexicon.CueType.ACCUSE) && (end == tokens.size() || !tokens.get(end).isWord());
+                return cue.value() == Lexicon.CueType.ACCORDING || tail;
+            }
+            return false;
+        }
+
+        /** A word in lower case that is no function, role or cue word: "freedom" in "press freedom groups". */
+        private boolean plainNounAt(int k) {
+            Token t = tokens.get(k);
+            return t.isWord() && !t.capitalized() && atoms[k] == null && !lexicon.isFunctionWord(t.norm()) && lang.role(t) == null
+                    && lang.cues().longestAt(tokens, k) == null;
+        }
+
+        /** A speaking verb right after {@code end}, with an auxiliary, adverb or time phrase between at most. */
+        private boolean speaksAfter(int end) {
+            int k = end;
+            for (int skipped = 0; k < tokens.size() && skipped < 4; skipped++) {
+                Token t = tokens.get(k);
+                boolean filler = SentenceParts.AUXILIARIES.contains(t.norm()) || SentenceParts.TIME_WORDS.contains(t.norm())
+                        || t.norm().endsWith("ly") && t.norm().length() > 4 || t.is("on") || t.is("pada")
+                        || lang.dates().longestAt(tokens, k) != null;
+                if (!filler) {
+                    break;
+                }
+                k++;
+            }
+            return cueAt(k);
+        }
+
+        /**
+         * "mendesak pemerintah tetap ...", "criticised the government for ...": a government body named by its noun alone right
+         * after a speaking verb is that of the article's country, else of the country of the party named before it in the
+         * sentence, else (Indonesian news) Indonesia's.
+         */
+        Mention bodyAfterCueAt(int i) {
+            PhraseTable.Match<Body> body = lang.bodies().longestAt(tokens, i);
+            if (body == null || body.value().kind() != ActorKind.GOVERNMENT_BODY || !body.value().speaksForState()
+                    || tokens.get(i).capitalized()) {
+                return null;
+            }
+            // "menilai kebijakan pemerintah ...": in Indonesian a plain noun of the body's may come between
+            boolean ofNoun = Lexicon.INDONESIAN.equals(lang.code()) && i > 1 && tokens.get(i - 1).isWord() && !tokens.get(i - 1).capitalized()
+                    && atoms[i - 1] == null && !lexicon.isFunctionWord(tokens.get(i - 1).norm()) && lang.role(tokens.get(i - 1)) == null
+                    && lang.cues().longestAt(tokens, i - 1) == null && cueEndsAt(i - 1);
+            boolean afterCue = cueEndsAt(i) || i > 0 && tokens.get(i - 1).is("the") && cueEndsAt(i - 1) || ofNoun;
+            if (!afterCue || body.end() < tokens.size() && (atoms[body.end()] != null || tokens.get(body.end()).is("of"))) {
+                return null; // "pemerintah Indonesia", "the government of Sudan": named with its country above
+            }
+            String country = ctx.contextCountry() != null ? ctx.contextCountry() : lastCountry;
+            if (country == null) {
+                country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+            }
+            if (country == null) {
+                return null;
+            }
+            ActorDef def = new ActorDef(lexicon.adjective(country) + " " + body.value().head(), ActorKind.GOVERNMENT_BODY, country, null,
+                    "\"" + text(i, body.end()) + "\" alone after the verb: the government body of the article's or the speaker's country");
+            return mention(def, true, i, body.end(), true);
         }
 
         /** "John Smith said", "kata John Smith": an untitled person next to a cue; two words at least. */
@@ -497,11 +941,18 @@ final class MentionFinder {
 
         /** The end of a run of capitalised name words from j ("John Kirby", "Bashar al-Assad", "John F. Kennedy"). */
         private int nameRun(int j) {
+            return nameRun(j, false);
+        }
+
+        /** As {@link #nameRun(int)}; {@code afterTitle}: a title word may sit inside the name ("Lukman Hakim Saifuddin"). */
+        private int nameRun(int j, boolean afterTitle) {
             int end = j;
             while (end < tokens.size() && end - j < LONGEST_NAME + 1) {
                 Token t = tokens.get(end);
                 if (isNameWord(end)) {
                     end++;
+                } else if (afterTitle && end > j && titleInName(end)) {
+                    end++; // "Lukman Hakim Saifuddin": "Hakim" (a judge) between two words of a name is one of them
                 } else if (end > j && NAME_PARTICLES.contains(t.norm()) && end + 1 < tokens.size() && isNameWord(end + 1)) {
                     end++;
                 } else if (end > j && t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0))
@@ -512,6 +963,18 @@ final class MentionFinder {
                 }
             }
             return end - j <= LONGEST_NAME + 1 ? end : j;
+        }
+
+        /** A title word inside a name: capitalised, not an atom, with a word of the name after it. */
+        private boolean titleInName(int i) {
+            Token t = tokens.get(i);
+            return t.isWord() && t.capitalized() && atoms[i] == null && lang.titles().longestAt(tokens, i) != null
+                    && lang.titles().longestAt(tokens, i).end() == i + 1 && i + 1 < tokens.size() && isNameWord(i + 1);
+        }
+
+        private boolean isAcronym(Token t) {
+            String text = t.text();
+            return text.length() >= 2 && text.length() <= 6 && text.chars().allMatch(Character::isUpperCase);
         }
 
         private boolean isNameWord(int i) {
@@ -545,7 +1008,12 @@ final class MentionFinder {
                     if (atom.isPerson()) {
                         ctx.rememberPerson(atom.actor());
                     }
-                    yield mention(atom.actor(), atom.actor().kind() != ActorKind.PERSON, atom.start(), atom.end(), false);
+                    int end = atom.end();
+                    if (atom.actor().name().endsWith("Embassy") && end < tokens.size() && atoms[end] != null
+                            && atoms[end].type() == NameType.COUNTRY) {
+                        end = atoms[end].end(); // "KBRI Kuala Lumpur": the embassy, in the city where it sits
+                    }
+                    yield mention(atom.actor(), atom.actor().kind() != ActorKind.PERSON, atom.start(), end, false);
                 }
                 case NOT_AN_ACTOR -> null;
             };

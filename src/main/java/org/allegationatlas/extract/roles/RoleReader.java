@@ -35,6 +35,7 @@ final class RoleReader extends SentenceParts {
 
     /** The claims of what the frame says; null when it names no subject. */
     List<ClaimDraft> claims(Frame frame) {
+        sufferer = null;
         List<Mention> said = new ArrayList<>();
         for (Mention m : mentions) {
             if (m.start() >= frame.from && m.end() <= frame.to && m != frame.speaker) {
@@ -42,7 +43,7 @@ final class RoleReader extends SentenceParts {
             }
         }
         ArticleActors.Actor claimant = frame.speakerActor;
-        boolean speakerless = claimant == ctx.publisher;
+        boolean speakerless = claimant == ctx.noSpeaker;
         Mention agent = passiveAgent(said, frame.from);
         Role pronoun = leadingPronoun(frame.from, frame.to);
         Mention subjectMention = null;
@@ -64,7 +65,8 @@ final class RoleReader extends SentenceParts {
             subjectWhy = "the doer after \"by\"/\"oleh\" in a passive";
             subjectMention = agent;
             subject = agent.actor();
-        } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to && tokens.get(frame.from).is("to")) {
+        } else if (pronoun == null && frame.type == CueType.REPORT && frame.from < frame.to
+                && (frame.ownAct || tokens.get(frame.from).is("to"))) {
             // "Pakistan threatened to break off relations with Congo": the speaker does it
             subject = claimant;
             pronoun = Role.SELF;
@@ -81,6 +83,13 @@ final class RoleReader extends SentenceParts {
             subject = subjectMention == null ? null : subjectMention.actor();
             subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
                     : "the first party after the verb not introduced by a preposition";
+            Mention doer = doerOfWhenClause(said, subjectMention);
+            if (doer != null) {
+                sufferer = subjectMention;
+                subjectMention = doer;
+                subject = doer.actor();
+                subjectWhy = "the party of the clause of time after what the first party suffered (\"were killed when X ...\")";
+            }
         }
         if (denial && !speakerless && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
             subjectWhy = "the speaker's own state (nothing else is said to have acted)";
@@ -101,7 +110,15 @@ final class RoleReader extends SentenceParts {
         }
         lastSubjectWhy = subjectWhy + ": " + ClaimDraft.describe(subject)
                 + (subjectMention == null ? "" : " as \"" + surface(subjectMention) + "\"");
-        List<Mention> counterparties = counterparties(said, subjectMention, agent, subject);
+        List<Mention> counterparties = sufferer != null ? List.of(sufferer) : counterparties(said, subjectMention, agent, subject);
+        if (subject == claimant && pronoun == Role.SELF && counterparties.stream().noneMatch(m -> foreignTo(m, claimant))) {
+            // "mengancam akan menutup pangkalan Incirlik jika Amerika Serikat menjatuhkan sanksi", "threatened to ban voting
+            // if Hamas ran": a threat's condition names whom it is aimed at
+            Mention conditioned = conditionalParty(said, claimant);
+            if (conditioned != null) {
+                counterparties = List.of(conditioned);
+            }
+        }
         ArticleActors.Actor place = place(said, subject, counterparties);
         List<ClaimDraft> drafts = new ArrayList<>();
         Mention supplier = frame.selfSubject ? null : supplier(said, subject);
@@ -113,17 +130,26 @@ final class RoleReader extends SentenceParts {
                 || madeWeapons(supplier))) {
             drafts.add(draft(claimant, supplier.actor(), subject, place, false, true, false));
         } else if (counterparties.isEmpty()) {
-            drafts.add(draft(claimant, subject, null, place, false, false, pronoun != null));
+            ArticleActors.Actor attacked = attackedCountry(frame, subject, place);
+            ArticleActors.Actor affected = attacked == null ? affectedCountry(frame, subject, place) : null;
+            drafts.add(draft(claimant, subject, attacked != null ? attacked : affected, place, false, false, pronoun != null));
+            if (attacked != null) {
+                drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(attacked)
+                        + ", the country where the hostile act took place (\"struck targets in northern Iraq\")";
+            } else if (affected != null) {
+                drafts.get(drafts.size() - 1).counterpartyWhy = ClaimDraft.describe(affected)
+                        + ", the other country where what the speaker says its own side will or will not do takes place";
+            }
         } else {
             for (Mention cp : counterparties) {
                 drafts.add(draft(claimant, subject, cp.actor(), place, false, false, pronoun != null));
             }
         }
         for (ClaimDraft d : drafts) {
-            d.publisherVoice = claimant == ctx.publisher;
+            d.publisherVoice = claimant == ctx.noSpeaker;
             d.subjectWhy = d.converse ? "the supplier named in a purchase or a made-in phrase: " + ClaimDraft.describe(d.subject)
                     : lastSubjectWhy;
-            if (d.counterparty != null) {
+            if (d.counterparty != null && d.counterpartyWhy == null) {
                 Mention cp = mentionOf(said, d.counterparty);
                 d.counterpartyWhy = ClaimDraft.describe(d.counterparty) + (cp == null ? " (the other party of the act)"
                         : " as \"" + surface(cp) + "\"" + counterpartyRule(cp));
@@ -133,6 +159,101 @@ final class RoleReader extends SentenceParts {
     }
 
     private String lastSubjectWhy;
+
+    private static final java.util.Set<String> CONDITIONS = java.util.Set.of("if", "unless", "jika", "jikalau", "apabila", "bila",
+            "kalau", "kecuali", "seandainya", "selama");
+
+    private static boolean foreignTo(Mention m, ArticleActors.Actor claimant) {
+        return m.actor().country() != null && !Objects.equals(m.actor().country(), claimant.country());
+    }
+
+    /** The first party of another country than the speaker's that opens a clause of condition ("if", "jika", "unless"). */
+    private Mention conditionalParty(List<Mention> said, ArticleActors.Actor claimant) {
+        for (Mention m : said) {
+            int i = m.start() - 1;
+            while (i >= 0 && (tokens.get(i).is("the") || lang.role(tokens.get(i)) == Role.SKIP)) {
+                i--;
+            }
+            if (i >= 0 && CONDITIONS.contains(tokens.get(i).norm()) && mark(m) == Mark.NONE && foreignTo(m, claimant)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "Russian missiles hit an apartment block in the Ukrainian city of Dnipro", "Jet tempur Israel menyerang sebuah desa
+     * di Lebanon selatan": a hostile act on another country's soil, with no other party, is against that country.
+     */
+    private ArticleActors.Actor attackedCountry(Frame frame, ArticleActors.Actor subject, ArticleActors.Actor place) {
+        ArticleActors.Actor claimant = frame.speakerActor;
+        boolean claimantsOwn = claimant != null && claimant != ctx.noSpeaker && place != null
+                && java.util.Objects.equals(claimant.country(), place.country());
+        if (place == null || place.country() == null || subject.country() == null || place.country().equals(subject.country())
+                || claimantsOwn || frame.selfSubject || !hostileIn(frame.from, frame.to)) {
+            // an act on the speaker's own soil is told of as such ("accused Ukraine of arming militias in the Belgorod region")
+            return null;
+        }
+        return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
+    }
+
+    /**
+     * "The U.S. said it would not meet demands to release prisoners in Iraq", "refused to deploy peacekeepers in Iraq": what
+     * the speaker says of its own side's deed, with no other party, concerns the other country where it takes place.
+     */
+    private ArticleActors.Actor affectedCountry(Frame frame, ArticleActors.Actor subject, ArticleActors.Actor place) {
+        ArticleActors.Actor claimant = frame.speakerActor;
+        if (claimant == null || claimant == ctx.noSpeaker || place == null || place.country() == null || claimant.country() == null
+                || place.country().equals(claimant.country()) || !Objects.equals(subject.country(), claimant.country())) {
+            return null;
+        }
+        return place.kind() == ActorKind.STATE ? place : ctx.state(place.country(), null);
+    }
+
+    private boolean hostileIn(int from, int to) {
+        for (int i = from; i < to && i < tokens.size(); i++) {
+            if (mentionAt[i] < 0 && ctx.lexicon.isHostileAct(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+    /** The party that suffered the act, when its doer is the subject of a clause of time after it. */
+    private Mention sufferer;
+
+    /**
+     * "Two Indian soldiers were killed when Pakistani troops opened fire", "Tiga tentara Thailand tewas ketika pasukan
+     * Kamboja menembaki ...": the first party suffered (a passive, "tewas"), and the party opening the clause of time
+     * after it ("when", "ketika") did it: that party is the subject, the first the counterparty.
+     */
+    private Mention doerOfWhenClause(List<Mention> said, Mention first) {
+        if (first == null || first.actor().kind() == ActorKind.TERRITORY) {
+            return null;
+        }
+        Mention next = null;
+        for (Mention m : said) {
+            if (m.start() >= first.end()) {
+                next = m;
+                break;
+            }
+        }
+        if (next == null || mark(next) != Mark.NONE || next.actor().country() == null
+                || java.util.Objects.equals(next.actor().country(), first.actor().country())) {
+            return null;
+        }
+        boolean suffered = false;
+        boolean when = false;
+        for (int i = first.end(); i < next.start(); i++) {
+            Role role = lang.role(tokens.get(i));
+            if (mentionAt[i] >= 0) {
+                return null;
+            }
+            suffered |= role == Role.SUFFERED
+                    || role == Role.PASSIVE && i + 1 < next.start() && tokens.get(i + 1).norm().matches("[a-z]+(ed|en|wn)");
+            when |= suffered && role == Role.WHEN;
+        }
+        return when ? next : null;
+    }
 
     private String surface(Mention m) {
         return ctx.body.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end());
@@ -170,10 +291,27 @@ final class RoleReader extends SentenceParts {
             Token t = tokens.get(i);
             String w = t.norm();
             Role role = lang.role(t);
+            if (role == Role.NEGATION && agentWithin(i + 1, Math.min(to, i + 4))) {
+                return true; // "tidak ada anggota polisi yang menembak", "no soldier fired": none of the speaker's own people
+            }
             if (role == Role.PRONOUN || role == Role.SELF || w.equals("its") || w.equals("their") || w.equals("his")
                     || w.equals("her") || w.endsWith("nya") && w.length() > 5
                     || (ctx.lexicon.isAgent(w) || w.equals("country") || w.equals("government")) && i > from
                             && (tokens.get(i - 1).is("the") || tokens.get(i - 1).is("its"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A role noun of a group's members ("polisi", "soldier", "tentara") among tokens [from, to), before any party. */
+    private boolean agentWithin(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (mentionAt[i] >= 0) {
+                return false;
+            }
+            String w = tokens.get(i).norm();
+            if (ctx.lexicon.isAgent(w) || w.endsWith("s") && ctx.lexicon.isAgent(w.substring(0, w.length() - 1))) {
                 return true;
             }
         }
@@ -257,6 +395,13 @@ final class RoleReader extends SentenceParts {
         }
         for (Mention m : said) {
             if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY) {
+                return m;
+            }
+        }
+        // "masih banyak kecurangan yang dilakukan KPU", "Setiap tempat yang digunakan Hamas adalah target": the only party
+        // is the doer inside a relative clause; what is said is about it
+        for (Mention m : said) {
+            if (mark(m) == Mark.MODIFIER && m.actor().kind() != ActorKind.TERRITORY) {
                 return m;
             }
         }
@@ -352,7 +497,10 @@ final class RoleReader extends SentenceParts {
         int to = english ? Math.min(tokens.size(), m.end() + 3) : m.start();
         for (PhraseTable.Match<Lexicon.CategoryCue> cue : lang.categories().findAll(tokens, from, to)) {
             boolean adjacent = english ? onlyModifiers(m.end(), cue.start()) : onlyModifiers(cue.end(), m.start());
-            if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent) {
+            // "serangan roket Hamas", "Hamas rocket attacks": the weapon names an attack, whose doer the party is
+            int attackWord = english ? cue.end() : cue.start() - 1;
+            boolean attack = attackWord >= 0 && attackWord < tokens.size() && ctx.lexicon.isHostileAct(tokens.get(attackWord).norm());
+            if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent && !attack) {
                 return true;
             }
         }

@@ -103,18 +103,25 @@ class SentenceParts {
      * not; "accused" in "the accused" is not): English words, and Indonesian words with a verb prefix.
      */
     private boolean cueTagFits(PhraseTable.Match<CueType> m) {
-        if (m.end() - m.start() != 1 || m.value() == CueType.DISMISS || m.value() == CueType.ACCORDING) {
+        if (m.end() - m.start() != 1 || m.value() == CueType.DISMISS || m.value() == CueType.ACCORDING || m.value() == CueType.EXONERATE) {
             return true;
         }
         Token t = tokens.get(m.start());
-        if (m.value() == CueType.PASSIVE_ACCUSE || m.value() == CueType.PASSIVE_DENY) {
+        if (m.value() == CueType.PASSIVE_ACCUSE || m.value() == CueType.PASSIVE_DENY || m.value() == CueType.PASSIVE_REPORT) {
             return true; // the passive frame asks for its doer right after it ("yang ditolak Islamabad"), whatever the tag
         }
         if (m.value() == CueType.NOUN_ACCUSE || m.value() == CueType.NOUN_DENY) {
             return t.pos() == null || t.noun(); // "the charges", not "they charge"
         }
         boolean checked = Lexicon.ENGLISH.equals(lang.code()) || t.norm().startsWith("me") || t.norm().startsWith("di");
-        return !checked || t.maybeVerb();
+        // "Pemerintah Indonesia mendesak Australia ...": between two parties the word is the verb, whatever its tag
+        // ("mendesak" is also "urgent")
+        boolean betweenParties = m.start() > 0 && mentionAt[m.start() - 1] >= 0 && m.end() < tokens.size() && mentionAt[m.end()] >= 0;
+        // "Fraksi PDI Perjuangan mendesak pemerintah ...": an Indonesian verb-formed word right after a party, with words after
+        // it, is that party's verb (an adjective follows a common noun: "keperluan mendesak")
+        boolean afterParty = Lexicon.INDONESIAN.equals(lang.code()) && m.start() > 0 && mentionAt[m.start() - 1] >= 0
+                && m.end() < tokens.size() && tokens.get(m.end()).isWord();
+        return !checked || betweenParties || afterParty || t.maybeVerb();
     }
 
     /**
@@ -247,6 +254,16 @@ class SentenceParts {
         return t.isWord() && !t.capitalized() && mentionAt[i] < 0 && lang.role(t) == null && !lang.functionWords().contains(w)
                 && !w.startsWith("me") && !w.startsWith("ber") && !w.startsWith("di") && !w.startsWith("ter")
                 && lang.cues().longestAt(tokens, i) == null;
+    }
+
+    /** Whether some word of the sentence makes someone speak (a speaking, accusing, denying verb or noun, "according to"). */
+    boolean speaks() {
+        for (Cue cue : cues) {
+            if (cue.type() != CueType.DISMISS && cue.type() != CueType.NONE && cue.type() != CueType.EXONERATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Cue firstCue(int from, int to, Set<CueType> types) {

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * Finds the article's text in a parsed page (hand-written: jsoup parses, nothing in it tells an article from
@@ -21,7 +20,9 @@ import org.jsoup.nodes.TextNode;
  * <li><b>the paragraphs</b> inside it, in order, less what the markup or the words mark as furniture: parts named
  * share/related/comment/caption..., link lists, "Read also:" lines, the headline again, bylines.</li>
  * </ol>
- * When that finds too little (a page marked up against the names), it is tried again without the names.
+ * When that finds too little (a page marked up against the names), it is tried again without the names; when it
+ * holds less than half of the text the page states in JSON-LD, it is read from the element matching that text
+ * ({@link StatedBody}).
  */
 final class ArticleBody {
 
@@ -87,7 +88,7 @@ final class ArticleBody {
     /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
     List<Element> container(Element body, List<String> headlines) {
         bodyText = stats.text(body);
-        scoreParagraphs(body);
+        walkScored(body);
         if (scores.isEmpty()) {
             return List.of(body);
         }
@@ -113,10 +114,6 @@ final class ArticleBody {
         top = sharedAncestor(top, ranked);
         top = climb(top, body);
         return withSiblings(top);
-    }
-
-    private void scoreParagraphs(Element root) {
-        walkScored(root);
     }
 
     private void walkScored(Element e) {
@@ -377,9 +374,5 @@ final class ArticleBody {
             n += p.length();
         }
         return n;
-    }
-
-    static boolean isTextNode(Node n) {
-        return n instanceof TextNode;
     }
 }

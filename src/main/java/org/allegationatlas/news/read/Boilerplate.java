@@ -23,8 +23,9 @@ final class Boilerplate {
     static final Set<String> BOILERPLATE_TAGS = Set.of("nav", "aside", "footer", "figcaption", "menu", "form");
 
     /**
-     * Class or id words naming page furniture for certain: such a part is skipped everywhere. Matched against the
-     * words of each class name and of the id, lower-cased (split at '-', '_' and camelCase).
+     * Class or id words naming page furniture for certain: such a part is left out of the scoring and of the
+     * article, unless it holds most of the text around it. Matched against the words of each class name and of the
+     * id, lower-cased (split at '-', '_' and camelCase).
      */
     private static final Set<String> FURNITURE_WORD = words(
             "share|sharing|sharebar|sharetools|social|socials|sociallinks",

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * <li>a byte order mark decides;</li>
  * <li>bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever was declared (text in a
  * single-byte charset is practically never valid UTF-8 by chance);</li>
- * <li>else the declaration: the HTTP header's charset, then the page's own {@code <meta charset>} or
- * {@code http-equiv} in its first bytes; ISO-8859-1 and ASCII are read as windows-1252, as browsers do;</li>
+ * <li>else the declaration: the HTTP header's charset, or the page's own {@code <meta charset>} or
+ * {@code http-equiv} in its first bytes when the header names none or only a server's generic ISO-8859-1;
+ * ISO-8859-1 and ASCII are read as windows-1252, as browsers do; a page declared UTF-8 whose non-ASCII bytes
+ * mostly fail to decode is windows-1252;</li>
  * <li>else windows-1252, which maps every byte to a character.</li>
  * </ol>
  * jsoup detects BOMs and meta tags too, but not a lying declaration, hence this class.

@@ -43,7 +43,6 @@ final class Paragraphs {
     private int linkChars;
     private int inLink;
     private int partText;
-    private boolean heading;
 
     Paragraphs(TextStats stats, boolean useNames, List<String> headlines) {
         this.stats = stats;
@@ -95,9 +94,6 @@ final class Paragraphs {
         boolean link = tag.equals("a");
         if (link) {
             inLink++;
-        }
-        if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
-            heading = true;
         }
         walkChildren(e);
         if (link) {
@@ -178,20 +174,18 @@ final class Paragraphs {
     private void flush() {
         String text = line.toString().strip();
         int links = linkChars;
-        boolean wasHeading = heading;
         line.setLength(0);
         linkChars = 0;
-        heading = false;
         if (text.isEmpty()) {
             return;
         }
         text = text.replaceAll(" *\n *", "\n");
-        if (keep(text, links, wasHeading)) {
+        if (keep(text, links)) {
             result.add(text);
         }
     }
 
-    private boolean keep(String text, int links, boolean wasHeading) {
+    private boolean keep(String text, int links) {
         int length = text.length();
         // a line of links leads elsewhere; a long paragraph with many links (a deals post) is still text
         if (links > length * 0.8 || (links > length * 0.5 && length < 250)) {
