@@ -16,6 +16,13 @@ unpack_image() {
     tar -xf "$work/$layer" -C "$work/root" 2>/dev/null
   done
   mkdir -p "$work/root/proc" "$work/root/dev"
+  # the devices a container runtime gives every container: without /dev/urandom the JVM seeds SecureRandom by
+  # timing threads (sun.security.provider.SeedGenerator), seconds of CPU before the first answer
+  local name major_minor
+  for name in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+    major_minor=${name#*:}
+    [ -e "$work/root/dev/${name%%:*}" ] || mknod -m 666 "$work/root/dev/${name%%:*}" c "${major_minor%:*}" "${major_minor#*:}"
+  done
   image_user=$(grep -o '"User":"[^"]*"' "$image_config" | cut -d'"' -f4)
   image_dir=$(grep -o '"WorkingDir":"[^"]*"' "$image_config" | cut -d'"' -f4)
   entrypoint=$(grep -o '"Entrypoint":\[[^]]*\]' "$image_config" | sed 's/"Entrypoint":\[//; s/\]$//; s/","/\n/g; s/"//g')
