@@ -58,13 +58,13 @@ final class ArticleBody {
             notText.add(visibleHeadline);
         }
         List<String> found = new ArticleBody(stats, true).read(body, headlines, notText);
-        if (length(found) < 500) {
+        if (length(found) < 500 && Rules.on("loose")) {
             List<String> loose = new ArticleBody(stats, false).read(body, headlines, notText);
             if (length(loose) > length(found) * 1.5) {
                 found = loose;
             }
         }
-        return StatedBody.check(found, statedBody, body, stats, notText);
+        return Rules.on("stated") ? StatedBody.check(found, statedBody, body, stats, notText) : found;
     }
 
     /** The paragraphs of one element, read as those of the container are. */
@@ -94,10 +94,12 @@ final class ArticleBody {
         }
         List<Element> ranked = new ArrayList<>(scores.keySet());
         for (Element e : ranked) {
-            scores.get(e)[0] *= 1 - stats.linkDensity(e);
+            if (Rules.on("linkDensity")) {
+                scores.get(e)[0] *= 1 - stats.linkDensity(e);
+            }
         }
         ranked.sort((a, b) -> Double.compare(score(b), score(a)));
-        Element story = storyOfHeadline(body, headlines);
+        Element story = Rules.on("stories") ? storyOfHeadline(body, headlines) : null;
         if (story != null) {
             // several stories on the page (the next ones loaded below): the one under the page's own headline
             List<Element> inStory = new ArrayList<>();
@@ -112,13 +114,15 @@ final class ArticleBody {
         }
         Element top = ranked.get(0);
         top = sharedAncestor(top, ranked);
-        top = climb(top, body);
-        return withSiblings(top);
+        if (Rules.on("climb")) {
+            top = climb(top, body);
+        }
+        return Rules.on("siblings") ? withSiblings(top) : List.of(top);
     }
 
     private void walkScored(Element e) {
         for (Element child : e.children()) {
-            if (useNames && isFurniture(child)) {
+            if (useNames && Rules.on("skipFurniture") && isFurniture(child)) {
                 continue;
             }
             if (isScored(child)) {
@@ -163,7 +167,7 @@ final class ArticleBody {
     }
 
     private double classWeight(Element e) {
-        if (!useNames) {
+        if (!useNames || !Rules.on("classWeight")) {
             return 0;
         }
         if (Boilerplate.namedContent(e)) {
@@ -190,7 +194,7 @@ final class ArticleBody {
                 rivals.add(rival);
             }
         }
-        for (Element rival : rivals) {
+        for (Element rival : Rules.on("sameClassRival") ? rivals : List.<Element>of()) {
             if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
                 Element common = commonAncestor(top, rival);
                 if (!separateArticles(top, rival, common)) {
@@ -198,7 +202,7 @@ final class ArticleBody {
                 }
             }
         }
-        if (rivals.size() < 3) {
+        if (rivals.size() < 3 || !Rules.on("threeRivals")) {
             return top;
         }
         for (Element parent = top.parent(); parent != null && !parent.tagName().equals("body"); parent = parent.parent()) {
@@ -335,7 +339,7 @@ final class ArticleBody {
      * wrapper of the whole page is furniture, whatever it is called).
      */
     private boolean isFurniture(Element e) {
-        if (stats.text(e) > bodyText * 0.5) {
+        if (stats.text(e) > bodyText * 0.5 && Rules.on("wrapperNotFurniture")) {
             return false; // an ASP.NET page's <form> around everything
         }
         if (Boilerplate.BOILERPLATE_TAGS.contains(e.tagName())) {
@@ -349,7 +353,7 @@ final class ArticleBody {
     static void removeJunk(Element body) {
         List<Element> junk = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || isHidden(e)) {
+            if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || (isHidden(e) && Rules.on("hidden"))) {
                 junk.add(e);
             }
         }
