@@ -34,6 +34,8 @@ final class ArticleBody {
 
     private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final int MIN_PARAGRAPH = 25;
+    /** Text between a headline and its article's first paragraph: a byline, a teaser, a picture's caption. */
+    private static final int FAR_FROM_HEADLINE = 1500;
 
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
     private final TextStats stats;
@@ -113,11 +115,67 @@ final class ArticleBody {
             }
         }
         Element top = ranked.get(0);
+        if (Rules.on("headlineAnchor")) {
+            top = underHeadline(top, ranked, headlineElement(body, headlines));
+        }
         top = sharedAncestor(top, ranked);
         if (Rules.on("climb")) {
             top = climb(top, body);
         }
         return Rules.on("siblings") ? withSiblings(top) : List.of(top);
+    }
+
+    /**
+     * Pages put the article's text under its headline. When the best-scoring part is not there — it ends before the
+     * headline (a block of teasers above it) or lies after another article-like part that follows the headline (a
+     * sidebar, a comment thread or more stories under a short article) — the best part that is under the headline
+     * is the article, if it scores at least a tenth as well (an appended story may be much longer than a short article).
+     */
+    private Element underHeadline(Element top, List<Element> ranked, Element headline) {
+        if (headline == null || isAncestor(top, headline)) {
+            return top;
+        }
+        int headlineEnd = stats.start(headline) + stats.text(headline);
+        int topStart = stats.start(top);
+        boolean before = topStart + stats.text(top) <= stats.start(headline);
+        if (!before && topStart - headlineEnd < FAR_FROM_HEADLINE) {
+            return top; // under the headline, after its byline, teaser or picture
+        }
+        for (Element e : ranked) {
+            if (score(e) < score(top) / 10) {
+                break;
+            }
+            if (e == top || isAncestor(e, top) || isAncestor(top, e) || stats.text(e) < 250) {
+                continue;
+            }
+            int start = stats.start(e);
+            boolean under = isAncestor(e, headline)
+                    || (start >= headlineEnd && (before || start + stats.text(e) <= topStart));
+            if (under) {
+                return e;
+            }
+        }
+        return top;
+    }
+
+    /** The page's headline as shown: the first h1 or h2 whose text is one of the titles the page states. */
+    private static Element headlineElement(Element body, List<String> headlines) {
+        List<String> titles = new ArrayList<>();
+        for (String headline : headlines) {
+            titles.add(Paragraphs.normalized(headline));
+        }
+        for (Element h : body.select("h1, h2")) {
+            String text = Paragraphs.normalized(h.text());
+            if (text.length() < 10) {
+                continue;
+            }
+            for (String title : titles) {
+                if (title.equals(text) || (title.startsWith(text) && text.length() > 20) || (text.startsWith(title) && title.length() > 20)) {
+                    return h;
+                }
+            }
+        }
+        return null;
     }
 
     private void walkScored(Element e) {

@@ -58,6 +58,10 @@ public final class ReadPagesBenchmark {
             pages.put(sha, gunzip(data.resolve("html").resolve(sha + ".html.gz")));
         }
 
+        String perturbation = System.getProperty("perturb");
+        if (perturbation != null) {
+            pages = Perturbations.apply(perturbation, pages, truth, urls);
+        }
         PageReader reader = PageReader.withFunctionWords();
         Map<String, ReadPage> read = new LinkedHashMap<>();
         pages.forEach((sha, bytes) -> read.put(sha, reader.read(bytes, null, urls.get(sha))));
