@@ -158,21 +158,42 @@ final class ArticleBody {
         return top;
     }
 
-    /** The page's headline as shown: the first h1 or h2 whose text is one of the titles the page states. */
-    private static Element headlineElement(Element body, List<String> headlines) {
+    /**
+     * The page's headline as shown: the first h1 or h2 whose text is one of the titles the page states (give or take
+     * the site's name), else the first made of most of a title's words (a word edited), else the element its
+     * microdata calls the headline.
+     */
+    static Element headlineElement(Element body, List<String> headlines) {
         List<String> titles = new ArrayList<>();
         for (String headline : headlines) {
             titles.add(Paragraphs.normalized(headline));
         }
-        for (Element h : body.select("h1, h2")) {
+        org.jsoup.select.Elements candidates = body.select("h1, h2");
+        for (Element h : candidates) {
             String text = Paragraphs.normalized(h.text());
-            if (text.length() < 10) {
-                continue;
-            }
             for (String title : titles) {
-                if (title.equals(text) || (title.startsWith(text) && text.length() > 20) || (text.startsWith(title) && title.length() > 20)) {
+                if (text.length() >= 10 && (title.equals(text) || (title.startsWith(text) && text.length() > 20)
+                        || (text.startsWith(title) && title.length() > 20))) {
                     return h;
                 }
+            }
+        }
+        for (Element h : candidates) {
+            Set<String> words = new java.util.HashSet<>(List.of(Paragraphs.normalized(h.text()).split(" ")));
+            for (String title : titles) {
+                Set<String> titleWords = new java.util.HashSet<>(List.of(title.split(" ")));
+                int common = 0;
+                for (String word : words) {
+                    common += titleWords.contains(word) ? 1 : 0;
+                }
+                if (words.size() >= 4 && common >= 0.8 * words.size() && common >= 0.8 * titleWords.size()) {
+                    return h;
+                }
+            }
+        }
+        for (Element h : body.select("[itemprop=headline]")) {
+            if (h.text().length() >= 10) {
+                return h;
             }
         }
         return null;
