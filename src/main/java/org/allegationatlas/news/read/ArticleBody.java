@@ -41,6 +41,7 @@ final class ArticleBody {
     private final TextStats stats;
     private final boolean useNames;
     private int bodyText;
+    private Element headline;
 
     ArticleBody(TextStats stats, boolean useNames) {
         this.stats = stats;
@@ -90,6 +91,7 @@ final class ArticleBody {
     /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
     List<Element> container(Element body, List<String> headlines) {
         bodyText = stats.text(body);
+        headline = headlineElement(body, headlines);
         walkScored(body);
         if (scores.isEmpty()) {
             return List.of(body);
@@ -116,7 +118,7 @@ final class ArticleBody {
         }
         Element top = ranked.get(0);
         if (Rules.on("headlineAnchor")) {
-            top = underHeadline(top, ranked, headlineElement(body, headlines));
+            top = underHeadline(top, ranked, headline);
         }
         top = sharedAncestor(top, ranked);
         if (Rules.on("climb")) {
@@ -138,14 +140,19 @@ final class ArticleBody {
         int headlineEnd = stats.start(headline) + stats.text(headline);
         int topStart = stats.start(top);
         boolean before = topStart + stats.text(top) <= stats.start(headline);
-        if (!before && topStart - headlineEnd < FAR_FROM_HEADLINE) {
-            return top; // under the headline, after its byline, teaser or picture
+        boolean near = !before && topStart - headlineEnd < FAR_FROM_HEADLINE;
+        if (near && !Rules.on("nearHeadlineChecked")) {
+            return top;
         }
+        // right under the headline, only a part of an article's size scoring near the top's is the article before it
+        // (not a teaser, a caption or a box of key points)
+        double least = near ? score(top) / 3 : score(top) / 10;
+        int shortest = near ? 500 : 250;
         for (Element e : ranked) {
-            if (score(e) < score(top) / 10) {
+            if (score(e) < least) {
                 break;
             }
-            if (e == top || isAncestor(e, top) || isAncestor(top, e) || stats.text(e) < 250) {
+            if (e == top || isAncestor(e, top) || isAncestor(top, e) || stats.text(e) < shortest) {
                 continue;
             }
             int start = stats.start(e);
@@ -398,7 +405,11 @@ final class ArticleBody {
             if (sibling.nameIs("article") && top.nameIs("article")) {
                 continue; // the next story, loaded below this one
             }
-            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+            if (parent.nameIs("body") && !sameClass && Rules.on("noBodySiblings")) {
+                continue; // beside the page's wrapper: a story loaded below, a modal, not a chunk of this article
+            }
+            double bonus = sameClass ? topScore * 0.2 : 0;
             if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {
                 parts.add(sibling);
             } else if (sibling.tagName().equals("p")) {
@@ -420,6 +431,9 @@ final class ArticleBody {
     private boolean isFurniture(Element e) {
         if (stats.text(e) > bodyText * 0.5 && Rules.on("wrapperNotFurniture")) {
             return false; // an ASP.NET page's <form> around everything
+        }
+        if (headline != null && isAncestor(e, headline) && Rules.on("headlineNotFurniture")) {
+            return false; // the page's headline is in it: a layout named after its sidebar ("container penci_sidebar")
         }
         if (Boilerplate.BOILERPLATE_TAGS.contains(e.tagName())) {
             return true;
