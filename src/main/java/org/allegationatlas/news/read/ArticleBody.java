@@ -167,8 +167,9 @@ final class ArticleBody {
 
     /**
      * The page's headline as shown: the first h1 or h2 whose text is one of the titles the page states (give or take
-     * the site's name), else the first made of most of a title's words (a word edited), else the element its
-     * microdata calls the headline.
+     * the site's name), else the first made of most of a title's words (a word edited), else any element whose own
+     * text is a title, else an h1 or h2 sharing half its words with a title (rewritten for the page), else the element
+     * its microdata calls the headline.
      */
     static Element headlineElement(Element body, List<String> headlines) {
         List<String> titles = new ArrayList<>();
@@ -185,16 +186,21 @@ final class ArticleBody {
                 }
             }
         }
-        for (Element h : candidates) {
-            Set<String> words = new java.util.HashSet<>(List.of(Paragraphs.normalized(h.text()).split(" ")));
-            for (String title : titles) {
-                Set<String> titleWords = new java.util.HashSet<>(List.of(title.split(" ")));
-                int common = 0;
-                for (String word : words) {
-                    common += titleWords.contains(word) ? 1 : 0;
-                }
-                if (words.size() >= 4 && common >= 0.8 * words.size() && common >= 0.8 * titleWords.size()) {
+        for (double share : new double[] { 0.8, 0.5 }) {
+            if (share < 0.8 && !Rules.on("looseHeadline")) {
+                break;
+            }
+            for (Element h : candidates) {
+                if (sharesWords(Paragraphs.normalized(h.text()), titles, share)) {
                     return h;
+                }
+            }
+            if (share == 0.8 && Rules.on("headlineAnyTag")) {
+                // the title written in another element (a dt, a div, a strong): its own text, whole
+                for (Element e : body.getAllElements()) {
+                    if (e.ownText().length() >= 10 && titles.contains(Paragraphs.normalized(e.ownText()))) {
+                        return e;
+                    }
                 }
             }
         }
@@ -204,6 +210,22 @@ final class ArticleBody {
             }
         }
         return null;
+    }
+
+    /** Most words of the text are in a title, and most of the title's in the text ("South Dakota says, 'Meth. We're On It'"). */
+    private static boolean sharesWords(String text, List<String> titles, double share) {
+        Set<String> words = new java.util.HashSet<>(List.of(text.split(" ")));
+        for (String title : titles) {
+            Set<String> titleWords = new java.util.HashSet<>(List.of(title.split(" ")));
+            int common = 0;
+            for (String word : words) {
+                common += titleWords.contains(word) ? 1 : 0;
+            }
+            if (words.size() >= 4 && common >= share * words.size() && common >= share * titleWords.size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void walkScored(Element e) {
