@@ -303,7 +303,7 @@ final class ArticleBody {
             }
         }
         for (Element rival : Rules.on("sameClassRival") ? rivals : List.<Element>of()) {
-            if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
+            if (rival.tagName().equals(top.tagName()) && (top.className().isEmpty() ? sameShape(top, rival) : rival.className().equals(top.className()))) {
                 Element common = commonAncestor(top, rival);
                 if (!separateArticles(top, rival, common)) {
                     return common;
@@ -325,6 +325,28 @@ final class ArticleBody {
             }
         }
         return top;
+    }
+
+    /**
+     * Unnamed chunks of one article: the same tags up to their common ancestor (not the page's body), which holds
+     * little besides them (no story or sidebar between the two).
+     */
+    private boolean sameShape(Element a, Element b) {
+        if (!Rules.on("sameShapeRival") || !b.className().isEmpty()) {
+            return false;
+        }
+        Element common = commonAncestor(a, b);
+        if (common.nameIs("body") || stats.text(common) > 1.25 * (stats.text(a) + stats.text(b))) {
+            return false;
+        }
+        Element x = a.parent();
+        Element y = b.parent();
+        for (; x != common && y != common; x = x.parent(), y = y.parent()) {
+            if (!x.tagName().equals(y.tagName())) {
+                return false;
+            }
+        }
+        return x == common && y == common;
     }
 
     /** Two bodies in two {@code <article>}s, or under two headlines: the next story a page loads below, not a chunk of this one. */
