@@ -79,6 +79,10 @@ final class ArticleBody {
 
     private List<String> read(Element body, List<String> headlines, List<String> notText) {
         List<Element> article = container(body, headlines);
+        if (headline != null) {
+            notText = new ArrayList<>(notText);
+            notText.add(headline.text()); // the headline as found (a dt, an h2), not repeated in the text
+        }
         Paragraphs paragraphs = new Paragraphs(stats, useNames, notText);
         for (Element part : article) {
             paragraphs.add(part);
@@ -178,12 +182,8 @@ final class ArticleBody {
         }
         org.jsoup.select.Elements candidates = body.select("h1, h2");
         for (Element h : candidates) {
-            String text = Paragraphs.normalized(h.text());
-            for (String title : titles) {
-                if (text.length() >= 10 && (title.equals(text) || (title.startsWith(text) && text.length() > 20)
-                        || (text.startsWith(title) && title.length() > 20))) {
-                    return h;
-                }
+            if (isTitle(Paragraphs.normalized(h.text()), titles)) {
+                return h;
             }
         }
         for (double share : new double[] { 0.8, 0.5 }) {
@@ -198,7 +198,7 @@ final class ArticleBody {
             if (share == 0.8 && Rules.on("headlineAnyTag")) {
                 // the title written in another element (a dt, a div, a strong): its own text, whole
                 for (Element e : body.getAllElements()) {
-                    if (e.ownText().length() >= 10 && titles.contains(Paragraphs.normalized(e.ownText()))) {
+                    if (e.ownText().length() >= 10 && isTitle(Paragraphs.normalized(e.ownText()), titles)) {
                         return e;
                     }
                 }
@@ -210,6 +210,17 @@ final class ArticleBody {
             }
         }
         return null;
+    }
+
+    /** The text is a title, give or take the site's name at its end. */
+    private static boolean isTitle(String text, List<String> titles) {
+        for (String title : titles) {
+            if (text.length() >= 10 && (title.equals(text) || (title.startsWith(text) && text.length() > 20)
+                    || (text.startsWith(title) && title.length() > 20))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Most words of the text are in a title, and most of the title's in the text ("South Dakota says, 'Meth. We're On It'"). */
