@@ -34,11 +34,14 @@ final class ArticleBody {
 
     private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final int MIN_PARAGRAPH = 25;
+    /** Text between a headline and its article's first paragraph: a byline, a teaser, a picture's caption. */
+    private static final int FAR_FROM_HEADLINE = 1500;
 
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
     private final TextStats stats;
     private final boolean useNames;
     private int bodyText;
+    private Element headline;
 
     ArticleBody(TextStats stats, boolean useNames) {
         this.stats = stats;
@@ -58,13 +61,13 @@ final class ArticleBody {
             notText.add(visibleHeadline);
         }
         List<String> found = new ArticleBody(stats, true).read(body, headlines, notText);
-        if (length(found) < 500) {
+        if (length(found) < 500 && Rules.on("loose")) {
             List<String> loose = new ArticleBody(stats, false).read(body, headlines, notText);
             if (length(loose) > length(found) * 1.5) {
                 found = loose;
             }
         }
-        return StatedBody.check(found, statedBody, body, stats, notText);
+        return Rules.on("stated") ? StatedBody.check(found, statedBody, body, stats, notText) : found;
     }
 
     /** The paragraphs of one element, read as those of the container are. */
@@ -76,6 +79,10 @@ final class ArticleBody {
 
     private List<String> read(Element body, List<String> headlines, List<String> notText) {
         List<Element> article = container(body, headlines);
+        if (headline != null) {
+            notText = new ArrayList<>(notText);
+            notText.add(headline.text()); // the headline as found (a dt, an h2), not repeated in the text
+        }
         Paragraphs paragraphs = new Paragraphs(stats, useNames, notText);
         for (Element part : article) {
             paragraphs.add(part);
@@ -88,16 +95,19 @@ final class ArticleBody {
     /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
     List<Element> container(Element body, List<String> headlines) {
         bodyText = stats.text(body);
+        headline = headlineElement(body, headlines);
         walkScored(body);
         if (scores.isEmpty()) {
             return List.of(body);
         }
         List<Element> ranked = new ArrayList<>(scores.keySet());
         for (Element e : ranked) {
-            scores.get(e)[0] *= 1 - stats.linkDensity(e);
+            if (Rules.on("linkDensity")) {
+                scores.get(e)[0] *= 1 - stats.linkDensity(e);
+            }
         }
         ranked.sort((a, b) -> Double.compare(score(b), score(a)));
-        Element story = storyOfHeadline(body, headlines);
+        Element story = Rules.on("stories") ? storyOfHeadline(body, headlines) : null;
         if (story != null) {
             // several stories on the page (the next ones loaded below): the one under the page's own headline
             List<Element> inStory = new ArrayList<>();
@@ -111,14 +121,127 @@ final class ArticleBody {
             }
         }
         Element top = ranked.get(0);
+        if (Rules.on("headlineAnchor")) {
+            top = underHeadline(top, ranked, headline);
+        }
         top = sharedAncestor(top, ranked);
-        top = climb(top, body);
-        return withSiblings(top);
+        if (Rules.on("climb")) {
+            top = climb(top, body);
+        }
+        return Rules.on("siblings") ? withSiblings(top) : List.of(top);
+    }
+
+    /**
+     * Pages put the article's text under its headline. When the best-scoring part is not there — it ends before the
+     * headline (a block of teasers above it) or lies after another article-like part that follows the headline (a
+     * sidebar, a comment thread or more stories under a short article) — the best part that is under the headline
+     * is the article, if it scores at least a tenth as well (an appended story may be much longer than a short article).
+     */
+    private Element underHeadline(Element top, List<Element> ranked, Element headline) {
+        if (headline == null || isAncestor(top, headline)) {
+            return top;
+        }
+        int headlineEnd = stats.start(headline) + stats.text(headline);
+        int topStart = stats.start(top);
+        boolean before = topStart + stats.text(top) <= stats.start(headline);
+        boolean near = !before && topStart - headlineEnd < FAR_FROM_HEADLINE;
+        if (near && !Rules.on("nearHeadlineChecked")) {
+            return top;
+        }
+        // right under the headline, only a part of an article's size scoring near the top's is the article before it
+        // (not a teaser, a caption or a box of key points)
+        double least = near ? score(top) / 3 : score(top) / 10;
+        int shortest = near ? 500 : 250;
+        for (Element e : ranked) {
+            if (score(e) < least) {
+                break;
+            }
+            if (e == top || isAncestor(e, top) || isAncestor(top, e) || stats.text(e) < shortest) {
+                continue;
+            }
+            int start = stats.start(e);
+            boolean under = isAncestor(e, headline)
+                    || (start >= headlineEnd && (before || start + stats.text(e) <= topStart));
+            if (under) {
+                return e;
+            }
+        }
+        return top;
+    }
+
+    /**
+     * The page's headline as shown: the first h1 or h2 whose text is one of the titles the page states (give or take
+     * the site's name), else the first made of most of a title's words (a word edited), else any element whose own
+     * text is a title, else an h1 or h2 sharing half its words with a title (rewritten for the page), else the element
+     * its microdata calls the headline.
+     */
+    static Element headlineElement(Element body, List<String> headlines) {
+        List<String> titles = new ArrayList<>();
+        for (String headline : headlines) {
+            titles.add(Paragraphs.normalized(headline));
+        }
+        org.jsoup.select.Elements candidates = body.select("h1, h2");
+        for (Element h : candidates) {
+            if (isTitle(Paragraphs.normalized(h.text()), titles)) {
+                return h;
+            }
+        }
+        for (double share : new double[] { 0.8, 0.5 }) {
+            if (share < 0.8 && !Rules.on("looseHeadline")) {
+                break;
+            }
+            for (Element h : candidates) {
+                if (sharesWords(Paragraphs.normalized(h.text()), titles, share)) {
+                    return h;
+                }
+            }
+            if (share == 0.8 && Rules.on("headlineAnyTag")) {
+                // the title written in another element (a dt, a div, a strong): its own text, whole
+                for (Element e : body.getAllElements()) {
+                    if (e.ownText().length() >= 10 && isTitle(Paragraphs.normalized(e.ownText()), titles)) {
+                        return e;
+                    }
+                }
+            }
+        }
+        for (Element h : body.select("[itemprop=headline]")) {
+            if (h.text().length() >= 10) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** The text is a title, give or take the site's name at its end. */
+    private static boolean isTitle(String text, List<String> titles) {
+        for (String title : titles) {
+            if (text.length() >= 10 && (title.equals(text) || (title.startsWith(text) && text.length() > 20)
+                    || (text.startsWith(title) && title.length() > 20))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Most words of the text are in a title, and most of the title's in the text ("South Dakota says, 'Meth. We're On It'"). */
+    private static boolean sharesWords(String text, List<String> titles, double share) {
+        Set<String> words = new java.util.HashSet<>(List.of(text.split(" ")));
+        for (String title : titles) {
+            Set<String> titleWords = new java.util.HashSet<>(List.of(title.split(" ")));
+            int common = 0;
+            for (String word : words) {
+                common += titleWords.contains(word) ? 1 : 0;
+            }
+            if (words.size() >= 4 && common >= share * words.size() && common >= share * titleWords.size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void walkScored(Element e) {
         for (Element child : e.children()) {
-            if (useNames && isFurniture(child)) {
+            if (useNames && Rules.on("skipFurniture") && isFurniture(child)) {
                 continue;
             }
             if (isScored(child)) {
@@ -163,7 +286,7 @@ final class ArticleBody {
     }
 
     private double classWeight(Element e) {
-        if (!useNames) {
+        if (!useNames || !Rules.on("classWeight")) {
             return 0;
         }
         if (Boilerplate.namedContent(e)) {
@@ -190,15 +313,15 @@ final class ArticleBody {
                 rivals.add(rival);
             }
         }
-        for (Element rival : rivals) {
-            if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
+        for (Element rival : Rules.on("sameClassRival") ? rivals : List.<Element>of()) {
+            if (rival.tagName().equals(top.tagName()) && (top.className().isEmpty() ? sameShape(top, rival) : rival.className().equals(top.className()))) {
                 Element common = commonAncestor(top, rival);
                 if (!separateArticles(top, rival, common)) {
                     return common;
                 }
             }
         }
-        if (rivals.size() < 3) {
+        if (rivals.size() < 3 || !Rules.on("threeRivals")) {
             return top;
         }
         for (Element parent = top.parent(); parent != null && !parent.tagName().equals("body"); parent = parent.parent()) {
@@ -213,6 +336,28 @@ final class ArticleBody {
             }
         }
         return top;
+    }
+
+    /**
+     * Unnamed chunks of one article: the same tags up to their common ancestor (not the page's body), which holds
+     * little besides them (no story or sidebar between the two).
+     */
+    private boolean sameShape(Element a, Element b) {
+        if (!Rules.on("sameShapeRival") || !b.className().isEmpty()) {
+            return false;
+        }
+        Element common = commonAncestor(a, b);
+        if (common.nameIs("body") || stats.text(common) > 1.25 * (stats.text(a) + stats.text(b))) {
+            return false;
+        }
+        Element x = a.parent();
+        Element y = b.parent();
+        for (; x != common && y != common; x = x.parent(), y = y.parent()) {
+            if (!x.tagName().equals(y.tagName())) {
+                return false;
+            }
+        }
+        return x == common && y == common;
     }
 
     /** Two bodies in two {@code <article>}s, or under two headlines: the next story a page loads below, not a chunk of this one. */
@@ -315,7 +460,11 @@ final class ArticleBody {
             if (sibling.nameIs("article") && top.nameIs("article")) {
                 continue; // the next story, loaded below this one
             }
-            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+            if (parent.nameIs("body") && !sameClass && Rules.on("noBodySiblings")) {
+                continue; // beside the page's wrapper: a story loaded below, a modal, not a chunk of this article
+            }
+            double bonus = sameClass ? topScore * 0.2 : 0;
             if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {
                 parts.add(sibling);
             } else if (sibling.tagName().equals("p")) {
@@ -335,8 +484,11 @@ final class ArticleBody {
      * wrapper of the whole page is furniture, whatever it is called).
      */
     private boolean isFurniture(Element e) {
-        if (stats.text(e) > bodyText * 0.5) {
+        if (stats.text(e) > bodyText * 0.5 && Rules.on("wrapperNotFurniture")) {
             return false; // an ASP.NET page's <form> around everything
+        }
+        if (headline != null && isAncestor(e, headline) && Rules.on("headlineNotFurniture")) {
+            return false; // the page's headline is in it: a layout named after its sidebar ("container penci_sidebar")
         }
         if (Boilerplate.BOILERPLATE_TAGS.contains(e.tagName())) {
             return true;
@@ -349,7 +501,7 @@ final class ArticleBody {
     static void removeJunk(Element body) {
         List<Element> junk = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || isHidden(e)) {
+            if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || (isHidden(e) && Rules.on("hidden"))) {
                 junk.add(e);
             }
         }
