@@ -2,8 +2,8 @@
 # Builds the container image with Quarkus's Jib extension into a local tarball, without a Docker
 # daemon and without a registry: the base image is assembled from a JDK 25 of this machine
 # (jre-base.sh), the finished image is saved by a stand-in for `docker load` (docker-save), and a
-# training run of the image itself adds the JDK's AOT cache to it (aot-cache.sh), for a start in about
-# a second. Needs root (the training run is a chroot, as smoke-test.sh) and python3.
+# training run of the image itself adds the JDK's AOT cache to it (aot-cache.sh): its first answer in about
+# half the plain jar's time (bench/README.md). Needs root (the training run is a chroot, as smoke-test.sh) and python3.
 #
 #   deploy/image/build.sh                                   # the embedded-H2 build
 #   deploy/image/build.sh -Datlas.db-kind=postgresql        # the PostgreSQL build (any Maven options)
