@@ -13,14 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.allegationatlas.claim.ClaimCountsRefill;
+import org.allegationatlas.claim.ClaimTally;
 import org.allegationatlas.ingest.BulkImport.LineError;
 import org.allegationatlas.ingest.BulkImport.Summary;
 
 /**
  * {@code import FILE}: streams a JSON Lines file into the database, showing progress
- * (articles, rate, ETA) on the terminal and a summary at the end. With the embedded database to
- * itself, it counts the claims for the map once at its end rather than row by row (ClaimCountsRefill).
+ * (articles, rate, ETA) on the terminal and a summary at the end. It counts the claims for the map once at
+ * its end rather than row by row: with the embedded database to itself, by adding what it tallied as it stored
+ * them ({@link ClaimTally}); on PostgreSQL, whose servers may write meanwhile, or after replacing articles, by
+ * counting every claim again (ClaimCountsRefill).
  */
 @ApplicationScoped
 public class ImportCommand {
@@ -34,6 +39,9 @@ public class ImportCommand {
     @Inject
     ClaimCountsRefill counts;
 
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
     public int run(Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
             out.println("import: cannot read " + file);
@@ -43,6 +51,8 @@ public class ImportCommand {
         AtomicLong bytesRead = new AtomicLong();
         boolean terminal = System.console() != null;
         long[] lastShown = { 0 };
+        boolean exclusive = compaction.exclusive();
+        boolean countAtEnd = exclusive || "postgresql".equals(dbKind);
         BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
             @Override
             public void badLine(LineError error) {
@@ -63,8 +73,7 @@ public class ImportCommand {
                         terminal ? "\r\033[K" : "", soFar.articles(), soFar.claims(), rate, done * 100, eta / 60, eta % 60,
                         terminal ? "" : System.lineSeparator());
             }
-        });
-        boolean countAtEnd = compaction.exclusive();
+        }, exclusive ? new ClaimTally() : null);
         if (countAtEnd) {
             counts.defer();
         }
@@ -78,7 +87,11 @@ public class ImportCommand {
         } finally {
             if (countAtEnd) {
                 long start = System.nanoTime();
-                counts.countAgain();
+                if (session.tallied()) {
+                    counts.add(session.tally());
+                } else {
+                    counts.countAgain();
+                }
                 out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", (System.nanoTime() - start) / 1e9);
             }
         }
