@@ -93,9 +93,10 @@ public class ProtectedApp implements QuarkusTestProfile {
         return url.replace("${atlas.data-dir}", dataDir.toString());
     }
 
+    /** Protection on, and the fetcher's shipped refusal of private addresses (the other tests fetch from loopback). */
     static Map<String, String> protection() {
         return Map.of("atlas.auth.enabled", "true", "atlas.auth.tokens", "editor:" + EDITOR_TOKEN + ",reader:" + READER_TOKEN,
-                "atlas.auth.read-requires-token", "false");
+                "atlas.auth.read-requires-token", "false", "atlas.fetch.allow-private-addresses", "false");
     }
 
     /**

@@ -37,6 +37,9 @@ public class ArticleEntity extends PanacheEntityBase {
     /** SHA-256 of the input it was stored from, to recognise a repeat. */
     @Column(name = "content_hash")
     public String contentHash;
+    /** SHA-256 of the body (ingest/ContentHash.ofBody): the same text met again at another address is the same article. */
+    @Column(name = "body_hash")
+    public String bodyHash;
     @Column(name = "ingested_at", nullable = false)
     public OffsetDateTime ingestedAt;
 }

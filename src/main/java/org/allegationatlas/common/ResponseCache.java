@@ -11,12 +11,18 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import org.allegationatlas.common.graphql.LiveFields;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,7 +32,13 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.graphql.execution.ExecutionResponse;
@@ -49,6 +61,9 @@ import io.vertx.ext.web.RoutingContext;
  * or {@code miss}, and, when kept, HTTP's own validators: an {@code ETag} of the request and the data
  * version, {@code Cache-Control: no-cache} and {@code Vary}; a request whose If-None-Match names the
  * current ETag is answered 304 Not Modified.
+ * <p>
+ * Queries that ask for a {@link LiveFields live field} (a web page read now, a feed's last poll) are never kept:
+ * their answers change without the data version moving.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -64,6 +79,11 @@ public class ResponseCache {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    @Any
+    Instance<LiveFields> liveFieldSources;
+
+    private volatile Set<String> liveFields;
 
     private record Entry(long version, String contentType, Buffer body) {
     }
@@ -92,7 +112,7 @@ public class ResponseCache {
      */
     void handle(RoutingContext ctx, Document document, String query, String operationName, String variables) {
         if (!enabled || document == null || !GraphQLOverHttp.operationsAsked(document, operationName)
-                .allMatch(op -> op == OperationDefinition.Operation.QUERY)) {
+                .allMatch(op -> op == OperationDefinition.Operation.QUERY) || asksForLiveField(document, operationName)) {
             ctx.next();
             return;
         }
@@ -134,6 +154,43 @@ public class ResponseCache {
             });
             ctx.next();
         });
+    }
+
+    /** Whether the operations asked select a live field at their root (through fragments too). */
+    private boolean asksForLiveField(Document document, String operationName) {
+        Set<String> live = liveFields;
+        if (live == null) {
+            Set<String> names = new HashSet<>();
+            liveFieldSources.forEach(source -> names.addAll(source.rootFields()));
+            liveFields = live = Set.copyOf(names);
+        }
+        if (live.isEmpty()) {
+            return false;
+        }
+        Map<String, FragmentDefinition> fragments = new java.util.HashMap<>();
+        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+        Set<String> asked = new HashSet<>();
+        document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(op -> operationName == null || operationName.equals(op.getName()))
+                .forEach(op -> collectRootFields(op.getSelectionSet(), fragments, asked, new HashSet<>()));
+        return asked.stream().anyMatch(live::contains);
+    }
+
+    private static void collectRootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> names,
+            Set<String> visited) {
+        if (selections == null) {
+            return;
+        }
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                names.add(field.getName());
+            } else if (selection instanceof InlineFragment inline) {
+                collectRootFields(inline.getSelectionSet(), fragments, names, visited);
+            } else if (selection instanceof FragmentSpread spread && visited.add(spread.getName())
+                    && fragments.get(spread.getName()) != null) {
+                collectRootFields(fragments.get(spread.getName()).getSelectionSet(), fragments, names, visited);
+            }
+        }
     }
 
     /**

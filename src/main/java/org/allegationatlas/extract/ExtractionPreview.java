@@ -15,4 +15,12 @@ public record ExtractionPreview(
                 + "the url's domain names a known outlet; a bare host name never speaks). A curator may name one and store them "
                 + "with ingestArticle; extractArticle leaves them out.")
         int unattributedClaims) {
+
+    /**
+     * What previewExtraction answers for an extraction whose storable part passed ingest's checks (in
+     * {@code language}, as they spelled it), with the curated claims stored at its url now.
+     */
+    public static ExtractionPreview of(Extraction extraction, String language, int curatedClaims) {
+        return new ExtractionPreview(ProposedArticle.of(extraction.article(), language), curatedClaims, extraction.unattributed());
+    }
 }

@@ -136,6 +136,7 @@ public class IngestService {
         article.publishedOn = input.publishedOn();
         article.dateline = input.dateline();
         article.body = input.body();
+        article.bodyHash = ContentHash.ofBody(input.body());
         article.contentHash = hash;
         article.ingestedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.persist(article);

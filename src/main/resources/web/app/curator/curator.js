@@ -1,12 +1,14 @@
-// The curator's desk: paste a text or open a file, preview the extraction (nothing is stored),
-// correct actors and claims, and store the article with ingestArticle. The editor token is
-// entered here and kept only in this tab's session storage; it goes only to this server.
+// The curator's desk: give a page's address or paste a text or open a file, preview the extraction
+// (nothing is stored), correct actors and claims, and store the article with ingestArticle; and the
+// feeds the atlas polls (curator/news.js). The editor token is entered here and kept only in this
+// tab's session storage; it goes only to this server.
 import { h, clear } from '../lib/dom.js';
 import { post } from '../lib/graphql.js';
 import { t, term, CATEGORIES, STANCES, ACTOR_KINDS } from '../lib/i18n.js';
 import { href } from '../lib/state.js';
 import PREVIEW_QUERY from './preview.graphql';
 import STORE_MUTATION from './store.graphql';
+import { renderPageReader, renderFeeds } from './news.js';
 
 const TOKEN_KEY = 'atlas.editor-token';
 const tokenStore = {
@@ -21,6 +23,8 @@ export function renderCurator(container) {
   const field = (id, label, input, hint) => h('div', { class: 'field' }, h('label', { for: id }, label), input, hint ? h('small', { class: 'muted' }, hint) : null);
   const token = h('input', { id: 'c-token', type: 'password', autocomplete: 'off', value: tokenStore.get() });
   token.addEventListener('input', () => tokenStore.set(token.value.trim()));
+  let reloadFeeds = () => {};
+  token.addEventListener('change', () => reloadFeeds());
   const url = h('input', { id: 'c-url', type: 'url', required: true, placeholder: 'https://…', value: draft.url });
   const title = h('input', { id: 'c-title', value: draft.title });
   const publisher = h('input', { id: 'c-publisher', value: draft.publisher });
@@ -48,6 +52,21 @@ export function renderCurator(container) {
     token.focus();
     return true;
   };
+
+  // a page read from the web: its text and metadata into the form, the extractor's proposal into the editor
+  const takeReading = (page) => {
+    const proposal = page.extraction?.proposal;
+    draft = { ...draft, url: page.articleUrl, title: page.title ?? '', publisher: page.publisher ?? '', publishedOn: page.publishedOn ?? '',
+      dateline: proposal?.dateline ?? '', language: ['id', 'en'].includes(page.language) ? page.language : '', body: page.body,
+      actors: proposal?.actors ?? [], claims: proposal?.claims ?? [] };
+    [url.value, title.value, publisher.value, publishedOn.value, dateline.value, body.value] = [draft.url, draft.title,
+      draft.publisher, draft.publishedOn, draft.dateline, draft.body];
+    language.value = draft.language;
+    renderEditor(editor, draft);
+  };
+  const desk = { token: () => tokenStore.get(), needToken };
+  const fromWeb = h('section', { class: 'news', 'aria-labelledby': 'news-title' });
+  const feeds = h('section', { class: 'card feeds-card', 'aria-labelledby': 'feeds-title' });
 
   const preview = h('button', { type: 'button', onclick: async () => {
     keep();
@@ -86,7 +105,8 @@ export function renderCurator(container) {
     h('p', { class: 'muted' }, t('curator.intro')),
     h('div', { class: 'token-row' },
       field('c-token', t('curator.token'), token, t('curator.tokenHint')),
-      h('button', { type: 'button', class: 'secondary', onclick: () => { tokenStore.set(''); token.value = ''; } }, t('curator.forget'))),
+      h('button', { type: 'button', class: 'secondary', onclick: () => { tokenStore.set(''); token.value = ''; reloadFeeds(); } }, t('curator.forget'))),
+    fromWeb,
     h('div', { class: 'grid-fields' },
       field('c-url', t('curator.url'), url), field('c-title', t('curator.title.field'), title),
       field('c-publisher', t('curator.publisher'), publisher), field('c-language', t('curator.language'), language),
@@ -95,8 +115,10 @@ export function renderCurator(container) {
     field('c-file', t('curator.file'), file),
     h('div', { class: 'actions' }, preview, store),
     status,
-    editor));
+    editor), feeds);
   renderEditor(editor, draft);
+  renderPageReader(fromWeb, desk, takeReading);
+  reloadFeeds = renderFeeds(feeds, desk);
 }
 
 function check(...inputs) {

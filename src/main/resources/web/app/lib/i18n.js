@@ -148,3 +148,8 @@ export function countryName(country) {
   if (!country) return '';
   return (current === 'id' && country.localName) || country.name;
 }
+
+/** Labels a view's module brings along (curator/news.js), merged into the tables above. */
+export function addLabels(labels) {
+  for (const [lang, table] of Object.entries(labels)) Object.assign(LABELS[lang], table);
+}

@@ -25,6 +25,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.allegationatlas.PackagedApp;
+import org.allegationatlas.news.TestSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +86,9 @@ class AtlasPageBrowserIT {
         int managementPort = freePort();
         health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
         app = PackagedApp.start(dataDir.resolve("app.log"), List.of("-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort, "-Datlas.data-dir=" + dataDir, "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort, "-Datlas.data-dir=" + dataDir, "-Datlas.auth.tokens=editor:" + EDITOR_TOKEN,
+                // the curator's desk reads pages and feeds of a news site on loopback (theCuratorsDeskReadsPagesAndFeeds)
+                "-Datlas.fetch.allow-private-addresses=true", "-Datlas.fetch.host-delay=10ms"));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!ready()) {
             if (!app.isAlive() || System.nanoTime() > deadline) {
@@ -310,6 +313,42 @@ class AtlasPageBrowserIT {
         page.locator(".status .stored-link").click();
         page.locator(".article-body mark").first().waitFor();
         assertEquals(proposed, page.locator(".article-claims > li").count());
+    }
+
+    @Test
+    void theCuratorsDeskReadsAPageByItsAddressAndPollsAFeed() throws Exception {
+        try (TestSite site = new TestSite()) {
+            // the feed's stories allege nothing: the other tests count the seed's allegations
+            site.article("/world/shells", null, "US accuses North Korea", site.story("browser-shells", true))
+                    .article("/world/rain", null, "Rain", site.story("browser-rain", false))
+                    .article("/world/budget", null, "Budget", site.story("browser-budget", false))
+                    .rss("/feed.xml", List.of("/world/rain", "/world/budget"));
+            page.navigate(base + "/?view=curator");
+            page.locator("#feeds-title").waitFor();
+            page.locator(".feed-list:has-text('Enter an editor token')").waitFor();
+            page.locator("#c-token").fill(EDITOR_TOKEN);
+
+            // a page by its address: its reading in the form, the extractor's claims in the editor; nothing stored
+            page.locator("#n-url").fill(site.url("/world/shells"));
+            page.getByText("Read page").click();
+            page.locator(".news .status .ok").waitFor();
+            assertEquals(String.join("\n\n", site.story("browser-shells", true)), page.locator("#c-body").inputValue());
+            assertEquals("US accuses North Korea", page.locator("#c-title").inputValue());
+            assertEquals("Test Post", page.locator("#c-publisher").inputValue());
+            assertEquals("2024-05-02", page.locator("#c-published").inputValue());
+            assertTrue(page.locator(".draft-claims > li").count() > 0, "the extractor's proposal, to review");
+
+            // a feed: subscribed, polled now, its articles counted
+            page.locator("#f-url").fill(site.url("/feed.xml"));
+            page.getByText("Subscribe", new Page.GetByTextOptions().setExact(true)).click();
+            page.locator(".feeds-card .status .ok:has-text('Subscribed')").waitFor();
+            page.locator("table.feeds tbody tr:has-text('Test Post: World')").waitFor();
+            page.getByLabel("Poll Test Post: World now").click();
+            page.locator(".feeds-card .status .ok:has-text('2 stored')").waitFor();
+            page.locator("table.feeds tbody tr:has-text('Test Post: World') td.num:text('2')").waitFor();
+            screenshot("atlas-curator-feeds");
+            assertEquals(List.of(), failedRequests);
+        }
     }
 
     @Test

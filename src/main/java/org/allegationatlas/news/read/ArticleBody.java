@@ -34,6 +34,8 @@ final class ArticleBody {
 
     private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final int MIN_PARAGRAPH = 25;
+    /** Text between a headline and its article's first paragraph: a byline, a teaser, a picture's caption. */
+    private static final int FAR_FROM_HEADLINE = 1500;
 
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
     private final TextStats stats;
@@ -58,13 +60,13 @@ final class ArticleBody {
             notText.add(visibleHeadline);
         }
         List<String> found = new ArticleBody(stats, true).read(body, headlines, notText);
-        if (length(found) < 500) {
+        if (length(found) < 500 && Rules.on("loose")) {
             List<String> loose = new ArticleBody(stats, false).read(body, headlines, notText);
             if (length(loose) > length(found) * 1.5) {
                 found = loose;
             }
         }
-        return StatedBody.check(found, statedBody, body, stats, notText);
+        return Rules.on("stated") ? StatedBody.check(found, statedBody, body, stats, notText) : found;
     }
 
     /** The paragraphs of one element, read as those of the container are. */
@@ -94,10 +96,12 @@ final class ArticleBody {
         }
         List<Element> ranked = new ArrayList<>(scores.keySet());
         for (Element e : ranked) {
-            scores.get(e)[0] *= 1 - stats.linkDensity(e);
+            if (Rules.on("linkDensity")) {
+                scores.get(e)[0] *= 1 - stats.linkDensity(e);
+            }
         }
         ranked.sort((a, b) -> Double.compare(score(b), score(a)));
-        Element story = storyOfHeadline(body, headlines);
+        Element story = Rules.on("stories") ? storyOfHeadline(body, headlines) : null;
         if (story != null) {
             // several stories on the page (the next ones loaded below): the one under the page's own headline
             List<Element> inStory = new ArrayList<>();
@@ -111,14 +115,93 @@ final class ArticleBody {
             }
         }
         Element top = ranked.get(0);
+        if (Rules.on("headlineAnchor")) {
+            top = underHeadline(top, ranked, headlineElement(body, headlines));
+        }
         top = sharedAncestor(top, ranked);
-        top = climb(top, body);
-        return withSiblings(top);
+        if (Rules.on("climb")) {
+            top = climb(top, body);
+        }
+        return Rules.on("siblings") ? withSiblings(top) : List.of(top);
+    }
+
+    /**
+     * Pages put the article's text under its headline. When the best-scoring part is not there — it ends before the
+     * headline (a block of teasers above it) or lies after another article-like part that follows the headline (a
+     * sidebar, a comment thread or more stories under a short article) — the best part that is under the headline
+     * is the article, if it scores at least a tenth as well (an appended story may be much longer than a short article).
+     */
+    private Element underHeadline(Element top, List<Element> ranked, Element headline) {
+        if (headline == null || isAncestor(top, headline)) {
+            return top;
+        }
+        int headlineEnd = stats.start(headline) + stats.text(headline);
+        int topStart = stats.start(top);
+        boolean before = topStart + stats.text(top) <= stats.start(headline);
+        if (!before && topStart - headlineEnd < FAR_FROM_HEADLINE) {
+            return top; // under the headline, after its byline, teaser or picture
+        }
+        for (Element e : ranked) {
+            if (score(e) < score(top) / 10) {
+                break;
+            }
+            if (e == top || isAncestor(e, top) || isAncestor(top, e) || stats.text(e) < 250) {
+                continue;
+            }
+            int start = stats.start(e);
+            boolean under = isAncestor(e, headline)
+                    || (start >= headlineEnd && (before || start + stats.text(e) <= topStart));
+            if (under) {
+                return e;
+            }
+        }
+        return top;
+    }
+
+    /**
+     * The page's headline as shown: the first h1 or h2 whose text is one of the titles the page states (give or take
+     * the site's name), else the first made of most of a title's words (a word edited), else the element its
+     * microdata calls the headline.
+     */
+    static Element headlineElement(Element body, List<String> headlines) {
+        List<String> titles = new ArrayList<>();
+        for (String headline : headlines) {
+            titles.add(Paragraphs.normalized(headline));
+        }
+        org.jsoup.select.Elements candidates = body.select("h1, h2");
+        for (Element h : candidates) {
+            String text = Paragraphs.normalized(h.text());
+            for (String title : titles) {
+                if (text.length() >= 10 && (title.equals(text) || (title.startsWith(text) && text.length() > 20)
+                        || (text.startsWith(title) && title.length() > 20))) {
+                    return h;
+                }
+            }
+        }
+        for (Element h : candidates) {
+            Set<String> words = new java.util.HashSet<>(List.of(Paragraphs.normalized(h.text()).split(" ")));
+            for (String title : titles) {
+                Set<String> titleWords = new java.util.HashSet<>(List.of(title.split(" ")));
+                int common = 0;
+                for (String word : words) {
+                    common += titleWords.contains(word) ? 1 : 0;
+                }
+                if (words.size() >= 4 && common >= 0.8 * words.size() && common >= 0.8 * titleWords.size()) {
+                    return h;
+                }
+            }
+        }
+        for (Element h : body.select("[itemprop=headline]")) {
+            if (h.text().length() >= 10) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private void walkScored(Element e) {
         for (Element child : e.children()) {
-            if (useNames && isFurniture(child)) {
+            if (useNames && Rules.on("skipFurniture") && isFurniture(child)) {
                 continue;
             }
             if (isScored(child)) {
@@ -163,7 +246,7 @@ final class ArticleBody {
     }
 
     private double classWeight(Element e) {
-        if (!useNames) {
+        if (!useNames || !Rules.on("classWeight")) {
             return 0;
         }
         if (Boilerplate.namedContent(e)) {
@@ -190,7 +273,7 @@ final class ArticleBody {
                 rivals.add(rival);
             }
         }
-        for (Element rival : rivals) {
+        for (Element rival : Rules.on("sameClassRival") ? rivals : List.<Element>of()) {
             if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
                 Element common = commonAncestor(top, rival);
                 if (!separateArticles(top, rival, common)) {
@@ -198,7 +281,7 @@ final class ArticleBody {
                 }
             }
         }
-        if (rivals.size() < 3) {
+        if (rivals.size() < 3 || !Rules.on("threeRivals")) {
             return top;
         }
         for (Element parent = top.parent(); parent != null && !parent.tagName().equals("body"); parent = parent.parent()) {
@@ -335,7 +418,7 @@ final class ArticleBody {
      * wrapper of the whole page is furniture, whatever it is called).
      */
     private boolean isFurniture(Element e) {
-        if (stats.text(e) > bodyText * 0.5) {
+        if (stats.text(e) > bodyText * 0.5 && Rules.on("wrapperNotFurniture")) {
             return false; // an ASP.NET page's <form> around everything
         }
         if (Boilerplate.BOILERPLATE_TAGS.contains(e.tagName())) {
@@ -349,7 +432,7 @@ final class ArticleBody {
     static void removeJunk(Element body) {
         List<Element> junk = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || isHidden(e)) {
+            if (Boilerplate.JUNK_TAGS.contains(e.tagName()) || (isHidden(e) && Rules.on("hidden"))) {
                 junk.add(e);
             }
         }

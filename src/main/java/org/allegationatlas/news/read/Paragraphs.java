@@ -32,6 +32,8 @@ final class Paragraphs {
             + "\\s*(\\d+\\s*)?([:|»›>–—-].*)?$"
             + "|(?iu)^\\W*((click|tap) here|sign up (for|to|now)|subscribe (to|now|for|here)|all rights reserved|copyright ©|©).*");
     private static final Pattern BYLINE = Pattern.compile("(?iu)^(by|oleh|por|von|par)\\s+\\p{Lu}.{0,80}$");
+    /** A link's text that is an address (web, e-mail, a social handle): the article citing it, not a lead elsewhere. */
+    private static final Pattern ADDRESS = Pattern.compile("(?i)(https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|@\\w+|([\\w-]+\\.)+[a-z]{2,6}(/\\S*)?");
     private static final int FURNITURE_LINE_MAX = 160;
     private static final int MINOR_MAX = 400;
 
@@ -92,12 +94,18 @@ final class Paragraphs {
             flush();
         }
         boolean link = tag.equals("a");
+        int linkStart = line.length();
+        int linkCharsBefore = linkChars;
         if (link) {
             inLink++;
         }
         walkChildren(e);
         if (link) {
             inLink--;
+            if (inLink == 0 && line.length() >= linkStart && Rules.on("addressLinks")
+                    && ADDRESS.matcher(line.substring(linkStart).strip()).matches()) {
+                linkChars = linkCharsBefore; // a cited address, not a lead elsewhere
+            }
         }
         if (block) {
             flush();
@@ -106,7 +114,7 @@ final class Paragraphs {
 
     private boolean skip(Element e) {
         String tag = e.tagName();
-        if (tag.equals("figure")) {
+        if (tag.equals("figure") && Rules.on("figure")) {
             return true;
         }
         int text = stats.text(e);
@@ -114,28 +122,28 @@ final class Paragraphs {
             return false;
         }
         boolean minor = text < partText * 0.5;
-        if (Boilerplate.BOILERPLATE_TAGS.contains(tag) && minor) {
+        if (Boilerplate.BOILERPLATE_TAGS.contains(tag) && minor && Rules.on("furnitureTags")) {
             return true;
         }
-        if (tag.equals("header") && text < partText * 0.25) {
+        if (tag.equals("header") && text < partText * 0.25 && Rules.on("header")) {
             return true;
         }
         boolean inTable = tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody");
         boolean named = ArticleBody.BLOCK_TAGS.contains(tag) && !inTable; // names on inline elements are styling
         if (useNames && minor && named) {
-            if (Boilerplate.namedFurniture(e)) {
+            if (Boilerplate.namedFurniture(e) && Rules.on("furnitureNames")) {
                 return true;
             }
             // captions, bylines, tags, "more" boxes are short or links; a long text so named ("read-more-content",
             // the rest of the article behind a button) is the article's; so is an embedded post (a quoted tweet)
-            if (Boilerplate.namedMinor(e) && (text < MINOR_MAX || stats.linkDensity(e) > 0.3)) {
+            if (Boilerplate.namedMinor(e) && (text < MINOR_MAX || stats.linkDensity(e) > 0.3) && Rules.on("minorNames")) {
                 return e.selectFirst("blockquote") == null;
             }
         }
         // a box of links (related stories, tags, a menu): its text is mostly links
         boolean box = tag.equals("ul") || tag.equals("ol") || tag.equals("div") || tag.equals("section") || tag.equals("table")
                 || tag.equals("dl");
-        return box && minor && stats.linkDensity(e) > 0.5;
+        return box && minor && stats.linkDensity(e) > 0.5 && Rules.on("linkBoxes");
     }
 
     private void append(String text) {
@@ -188,13 +196,16 @@ final class Paragraphs {
     private boolean keep(String text, int links) {
         int length = text.length();
         // a line of links leads elsewhere; a long paragraph with many links (a deals post) is still text
-        if (links > length * 0.8 || (links > length * 0.5 && length < 250)) {
+        if ((links > length * 0.8 || (links > length * 0.5 && length < 250)) && Rules.on("linkLines")) {
             return false;
         }
-        if (length < 400 && headlines.contains(normalized(text))) {
+        if (length < 400 && headlines.contains(normalized(text)) && Rules.on("headlineAgain")) {
             return false;
         }
-        if (length <= FURNITURE_LINE_MAX && (FURNITURE_LINE.matcher(text).matches() || BYLINE.matcher(text).matches())) {
+        if (length <= FURNITURE_LINE_MAX && FURNITURE_LINE.matcher(text).matches() && Rules.on("furnitureLines")) {
+            return false;
+        }
+        if (length <= FURNITURE_LINE_MAX && BYLINE.matcher(text).matches() && Rules.on("bylines")) {
             return false;
         }
         return true;

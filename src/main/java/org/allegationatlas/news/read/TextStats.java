@@ -22,13 +22,20 @@ final class TextStats {
     /** text in the element's own text nodes and inline children, not in block children */
     private static final int OWN = 3;
     private static final int BLOCK_CHILD = 4;
+    /** where the element's text starts in the page's text */
+    private static final int START = 5;
 
     private final Map<Element, int[]> counts = new IdentityHashMap<>();
+
+    private int position;
 
     TextStats(Element root) {
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    of(e)[START] = position;
+                }
             }
 
             @Override
@@ -38,6 +45,7 @@ final class TextStats {
                         String s = text.getWholeText();
                         int[] p = of(parent);
                         int length = collapsedLength(s);
+                        position += length;
                         p[TEXT] += length;
                         p[OWN] += length;
                         p[COMMAS] += commas(s);
@@ -64,7 +72,7 @@ final class TextStats {
     }
 
     private int[] of(Element e) {
-        return counts.computeIfAbsent(e, k -> new int[5]);
+        return counts.computeIfAbsent(e, k -> new int[6]);
     }
 
     private int get(Element e, int what) {
@@ -86,6 +94,11 @@ final class TextStats {
 
     int ownText(Element e) {
         return get(e, OWN);
+    }
+
+    /** Where the element's text starts in the text of the whole page (in characters). */
+    int start(Element e) {
+        return get(e, START);
     }
 
     boolean hasBlockChild(Element e) {

@@ -18,11 +18,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
-/** A web site on 127.0.0.1 for the fetcher's tests: handlers by exact path (else 404), every request recorded. */
-final class LoopbackServer implements AutoCloseable {
+/** A web site on 127.0.0.1 for the tests of news in: handlers by exact path (else 404), every request recorded. */
+public final class LoopbackServer implements AutoCloseable {
 
     /** A request as the server saw it, recorded as it arrives; times are System.nanoTime (end: once answered). */
-    static final class Seen {
+    public static final class Seen {
         private final String path;
         private final Headers headers;
         private final long start;
@@ -34,19 +34,19 @@ final class LoopbackServer implements AutoCloseable {
             this.start = start;
         }
 
-        String path() {
+        public String path() {
             return path;
         }
 
-        Headers headers() {
+        public Headers headers() {
             return headers;
         }
 
-        long start() {
+        public long start() {
             return start;
         }
 
-        long end() {
+        public long end() {
             return end;
         }
     }
@@ -58,44 +58,44 @@ final class LoopbackServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
 
-    LoopbackServer() throws IOException {
+    public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/", this::dispatch);
         server.setExecutor(threads);
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** http://127.0.0.1:port + path */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }
 
-    LoopbackServer on(String path, HttpHandler handler) {
+    public LoopbackServer on(String path, HttpHandler handler) {
         handlers.put(path, handler);
         return this;
     }
 
-    LoopbackServer page(String path, String contentType, String body) {
+    public LoopbackServer page(String path, String contentType, String body) {
         return on(path, exchange -> send(exchange, 200, contentType, body));
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
-    List<Seen> seen(String path) {
+    public List<Seen> seen(String path) {
         return seen.stream().filter(s -> s.path().equals(path)).toList();
     }
 
-    int mostInFlight() {
+    public int mostInFlight() {
         return mostInFlight.get();
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -106,7 +106,7 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    static void redirect(HttpExchange exchange, int status, String location) throws IOException {
+    public static void redirect(HttpExchange exchange, int status, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.sendResponseHeaders(status, -1);
         exchange.close();

@@ -9,10 +9,17 @@ import jakarta.inject.Inject;
 import org.allegationatlas.news.fetch.FetchException.Reason;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.allegationatlas.ProtectedApp;
 
-/** The fetcher as the service builds it from application.properties: private addresses refused, a named User-Agent. */
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The fetcher as the service builds it from application.properties: private addresses refused, a named User-Agent.
+ * (In the app as it runs in production: the other tests' app lets the fetcher reach their web sites on loopback.)
+ */
 @QuarkusTest
+@TestProfile(ProtectedApp.class)
 class PageFetcherConfigTest {
 
     @Inject

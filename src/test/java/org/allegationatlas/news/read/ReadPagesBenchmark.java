@@ -52,22 +52,34 @@ public final class ReadPagesBenchmark {
         JsonNode truth = JSON.readTree(data.resolve("ground-truth.json").toFile());
         Map<String, byte[]> pages = new LinkedHashMap<>();
         Map<String, String> urls = new LinkedHashMap<>();
+        List<String> splits = List.of(System.getProperty("splits", "dev").split("[ ,]+"));
+        Map<String, byte[]> allPages = new LinkedHashMap<>();
         for (Iterator<String> it = truth.fieldNames(); it.hasNext();) {
             String sha = it.next();
             urls.put(sha, truth.get(sha).get("url").asText());
-            pages.put(sha, gunzip(data.resolve("html").resolve(sha + ".html.gz")));
+            allPages.put(sha, gunzip(data.resolve("html").resolve(sha + ".html.gz")));
+            if (splits.contains("all") || splits.contains(split(sha))) {
+                pages.put(sha, allPages.get(sha)); // test pages are not even read unless asked for
+            }
         }
 
+        String perturbation = System.getProperty("perturb");
+        if (perturbation != null) {
+            pages = Perturbations.apply(perturbation, pages, truth, urls);
+        }
         PageReader reader = PageReader.withFunctionWords();
         Map<String, ReadPage> read = new LinkedHashMap<>();
         pages.forEach((sha, bytes) -> read.put(sha, reader.read(bytes, null, urls.get(sha))));
 
-        for (String split : List.of("dev", "test", "all")) {
+        // test is written only when asked for (SPLITS="dev test all"): it is read once, at the end of a piece of work
+        for (String split : splits) {
             writeSplit(data, out.resolve(split), truth, read, split);
         }
         writeDetails(out.resolve("pages.tsv"), read);
         printDates(read);
-        printSpeed(reader, pages, urls);
+        if (!Boolean.getBoolean("noSpeed")) {
+            printSpeed(reader, allPages, urls);
+        }
     }
 
     private static void writeSplit(Path data, Path dir, JsonNode truth, Map<String, ReadPage> read, String split)
