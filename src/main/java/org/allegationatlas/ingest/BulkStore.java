@@ -45,9 +45,9 @@ import org.hibernate.Session;
 public class BulkStore {
 
     private static final String INSERT_ARTICLE = "insert into article (id, url, title, publisher, language, published_on, dateline,"
-            + " body, content_hash, ingested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " body, body_hash, content_hash, ingested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_ARTICLE = "update article set url = ?, title = ?, publisher = ?, language = ?,"
-            + " published_on = ?, dateline = ?, body = ?, content_hash = ?, ingested_at = ? where id = ?";
+            + " published_on = ?, dateline = ?, body = ?, body_hash = ?, content_hash = ?, ingested_at = ? where id = ?";
     private static final String INSERT_CLAIM = "insert into claim (id, article_id, claimant_id, subject_id, counterparty_id,"
             + " place_id, claimant_country, subject_country, counterparty_country, place_country, stance, category, summary,"
             + " quote, quote_start, quote_end, stated_on, stated_on_precision, responds_to_id, origin, confidence, explanation)"
@@ -194,6 +194,7 @@ public class BulkStore {
                 statement.setObject(at++, input.publishedOn(), Types.DATE);
                 statement.setString(at++, input.dateline());
                 statement.setString(at++, input.body());
+                statement.setString(at++, ContentHash.ofBody(input.body()));
                 statement.setString(at++, hash(article, origin));
                 statement.setObject(at++, now);
                 if (!isNew) {
