@@ -2,8 +2,10 @@
 # Bulk-import benchmark: generates the deterministic synthetic corpus (bench/gen.py: ~5 claims an
 # article, actors reused across articles, a few countries accused far more than others) and imports
 # it with the packaged app's CLI into a fresh database (embedded H2, or PostgreSQL with DB=postgresql), then
-# prints the wall time (JVM start to exit: import, counting, H2's compaction), articles/s, claims/s, the
-# import process's peak resident memory and the load average, for each of REPS runs and their medians.
+# prints the wall time (JVM start to exit: import, counting, H2's compaction), the import process's CPU time
+# (user + system: less at the mercy of other work on a shared machine than the wall time; PostgreSQL's own
+# server processes are not in it), articles/s, claims/s, the import process's peak resident memory and the
+# load average, for each of REPS runs and their medians.
 #
 #   bench/import-bench.sh                 # 20,000 articles (~100,000 claims), 3 runs, embedded H2
 #   SIZE=2000 REPS=1 bench/import-bench.sh
@@ -53,7 +55,7 @@ corpus="$work/corpus-$size.jsonl"
 if [ ! -s "$corpus" ]; then
   python3 bench/gen.py --articles "$size" ${SEED:+--seed "$SEED"} > "$corpus"
 fi
-echo "corpus: $corpus ($(wc -l < "$corpus") articles, $(du -h "$corpus" | cut -f1)); $db; heap -Xmx$xmx; $(java -version 2>&1 | head -1); $(nproc) cores"
+echo "corpus: $corpus ($(wc -l < "$corpus") articles, $(du -hL "$corpus" | cut -f1)); $db; heap -Xmx$xmx; $(java -version 2>&1 | head -1); $(nproc) cores"
 
 rates=()
 for rep in $(seq 1 "$reps"); do
@@ -67,16 +69,19 @@ for rep in $(seq 1 "$reps"); do
   fi
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s.%N)
-  /usr/bin/env time -f '%M' -o "$work/rss-$rep" \
+  /usr/bin/env time -f '%M %U %S' -o "$work/rss-$rep" \
     java -Xmx"$xmx" "${settings[@]}" -jar "$app/quarkus-run.jar" import "$corpus" > "$log" 2>&1 || true
   wall=$(echo "$(date +%s.%N) - $start" | bc)
   summary=$(grep '^Imported' "$log" | tail -1)
   [ -n "$summary" ] || { echo "run $rep failed:"; tail -20 "$log"; exit 1; }
-  rss_mib=$(( $(cat "$work/rss-$rep") / 1024 ))
+  read -r rss_kib user_s sys_s < "$work/rss-$rep"
+  rss_mib=$(( rss_kib / 1024 ))
+  cpu=$(echo "$user_s + $sys_s" | bc)
   counted=$(grep -o 'Counted the claims for the map in [0-9.]* s' "$log" | grep -o '[0-9.]* s$' || echo "- s")
-  printf 'run %d: %.1f s wall (counting %s); %s; peak RSS %d MiB; load %s before, %s after\n' "$rep" "$wall" "$counted" \
-    "$summary" "$rss_mib" "$load" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  rates+=("$(echo "$summary" | sed -E 's/.*: ([0-9,]+) articles\/s, ([0-9,]+) claims\/s.*/\1 \2/' | tr -d ,) $wall")
+  printf 'run %d: %.1f s wall, %.1f s CPU (counting %s); %s; peak RSS %d MiB; load %s before, %s after\n' "$rep" "$wall" \
+    "$cpu" "$counted" "$summary" "$rss_mib" "$load" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  rates+=("$(echo "$summary" | sed -E 's/.*: ([0-9,]+) articles\/s, ([0-9,]+) claims\/s.*/\1 \2/' | tr -d ,) $wall $cpu")
 done
 median() { printf '%s\n' "${rates[@]}" | cut -d' ' -f"$1" | sort -g | sed -n "$(( (reps + 1) / 2 ))p"; }
-printf 'median of %d: %.1f s wall, %d articles/s, %d claims/s (the import alone)\n' "$reps" "$(median 3)" "$(median 1)" "$(median 2)"
+printf 'median of %d: %.1f s wall, %.1f s CPU, %d articles/s, %d claims/s (the import alone)\n' "$reps" "$(median 3)" "$(median 4)" \
+  "$(median 1)" "$(median 2)"
