@@ -23,7 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Imports JSON Lines, one ArticleInput per line, in batches of {@code atlas.import.batch-size}
  * articles per transaction. A bad line is reported with its number and skipped; every committed
  * batch stays committed if the import is killed, and re-running it changes nothing (articles are
- * matched on url, identical ones skipped).
+ * matched on url, identical ones skipped). Each batch is written by {@link BulkStore} (JDBC batches); a batch the
+ * database refuses is stored again article by article, to find the culprit and keep the rest.
  */
 @ApplicationScoped
 public class BulkImport {
