@@ -41,6 +41,7 @@ final class ArticleBody {
     private final TextStats stats;
     private final boolean useNames;
     private int bodyText;
+    private Element headline;
 
     ArticleBody(TextStats stats, boolean useNames) {
         this.stats = stats;
@@ -78,6 +79,10 @@ final class ArticleBody {
 
     private List<String> read(Element body, List<String> headlines, List<String> notText) {
         List<Element> article = container(body, headlines);
+        if (headline != null) {
+            notText = new ArrayList<>(notText);
+            notText.add(headline.text()); // the headline as found (a dt, an h2), not repeated in the text
+        }
         Paragraphs paragraphs = new Paragraphs(stats, useNames, notText);
         for (Element part : article) {
             paragraphs.add(part);
@@ -90,6 +95,7 @@ final class ArticleBody {
     /** The elements that hold the article, in page order (package-private for the debugging tool in test scope). */
     List<Element> container(Element body, List<String> headlines) {
         bodyText = stats.text(body);
+        headline = headlineElement(body, headlines);
         walkScored(body);
         if (scores.isEmpty()) {
             return List.of(body);
@@ -116,7 +122,7 @@ final class ArticleBody {
         }
         Element top = ranked.get(0);
         if (Rules.on("headlineAnchor")) {
-            top = underHeadline(top, ranked, headlineElement(body, headlines));
+            top = underHeadline(top, ranked, headline);
         }
         top = sharedAncestor(top, ranked);
         if (Rules.on("climb")) {
@@ -138,14 +144,19 @@ final class ArticleBody {
         int headlineEnd = stats.start(headline) + stats.text(headline);
         int topStart = stats.start(top);
         boolean before = topStart + stats.text(top) <= stats.start(headline);
-        if (!before && topStart - headlineEnd < FAR_FROM_HEADLINE) {
-            return top; // under the headline, after its byline, teaser or picture
+        boolean near = !before && topStart - headlineEnd < FAR_FROM_HEADLINE;
+        if (near && !Rules.on("nearHeadlineChecked")) {
+            return top;
         }
+        // right under the headline, only a part of an article's size scoring near the top's is the article before it
+        // (not a teaser, a caption or a box of key points)
+        double least = near ? score(top) / 3 : score(top) / 10;
+        int shortest = near ? 500 : 250;
         for (Element e : ranked) {
-            if (score(e) < score(top) / 10) {
+            if (score(e) < least) {
                 break;
             }
-            if (e == top || isAncestor(e, top) || isAncestor(top, e) || stats.text(e) < 250) {
+            if (e == top || isAncestor(e, top) || isAncestor(top, e) || stats.text(e) < shortest) {
                 continue;
             }
             int start = stats.start(e);
@@ -160,8 +171,9 @@ final class ArticleBody {
 
     /**
      * The page's headline as shown: the first h1 or h2 whose text is one of the titles the page states (give or take
-     * the site's name), else the first made of most of a title's words (a word edited), else the element its
-     * microdata calls the headline.
+     * the site's name), else the first made of most of a title's words (a word edited), else any element whose own
+     * text is a title, else an h1 or h2 sharing half its words with a title (rewritten for the page), else the element
+     * its microdata calls the headline.
      */
     static Element headlineElement(Element body, List<String> headlines) {
         List<String> titles = new ArrayList<>();
@@ -170,24 +182,25 @@ final class ArticleBody {
         }
         org.jsoup.select.Elements candidates = body.select("h1, h2");
         for (Element h : candidates) {
-            String text = Paragraphs.normalized(h.text());
-            for (String title : titles) {
-                if (text.length() >= 10 && (title.equals(text) || (title.startsWith(text) && text.length() > 20)
-                        || (text.startsWith(title) && title.length() > 20))) {
+            if (isTitle(Paragraphs.normalized(h.text()), titles)) {
+                return h;
+            }
+        }
+        for (double share : new double[] { 0.8, 0.5 }) {
+            if (share < 0.8 && !Rules.on("looseHeadline")) {
+                break;
+            }
+            for (Element h : candidates) {
+                if (sharesWords(Paragraphs.normalized(h.text()), titles, share)) {
                     return h;
                 }
             }
-        }
-        for (Element h : candidates) {
-            Set<String> words = new java.util.HashSet<>(List.of(Paragraphs.normalized(h.text()).split(" ")));
-            for (String title : titles) {
-                Set<String> titleWords = new java.util.HashSet<>(List.of(title.split(" ")));
-                int common = 0;
-                for (String word : words) {
-                    common += titleWords.contains(word) ? 1 : 0;
-                }
-                if (words.size() >= 4 && common >= 0.8 * words.size() && common >= 0.8 * titleWords.size()) {
-                    return h;
+            if (share == 0.8 && Rules.on("headlineAnyTag")) {
+                // the title written in another element (a dt, a div, a strong): its own text, whole
+                for (Element e : body.getAllElements()) {
+                    if (e.ownText().length() >= 10 && isTitle(Paragraphs.normalized(e.ownText()), titles)) {
+                        return e;
+                    }
                 }
             }
         }
@@ -197,6 +210,33 @@ final class ArticleBody {
             }
         }
         return null;
+    }
+
+    /** The text is a title, give or take the site's name at its end. */
+    private static boolean isTitle(String text, List<String> titles) {
+        for (String title : titles) {
+            if (text.length() >= 10 && (title.equals(text) || (title.startsWith(text) && text.length() > 20)
+                    || (text.startsWith(title) && title.length() > 20))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Most words of the text are in a title, and most of the title's in the text ("South Dakota says, 'Meth. We're On It'"). */
+    private static boolean sharesWords(String text, List<String> titles, double share) {
+        Set<String> words = new java.util.HashSet<>(List.of(text.split(" ")));
+        for (String title : titles) {
+            Set<String> titleWords = new java.util.HashSet<>(List.of(title.split(" ")));
+            int common = 0;
+            for (String word : words) {
+                common += titleWords.contains(word) ? 1 : 0;
+            }
+            if (words.size() >= 4 && common >= share * words.size() && common >= share * titleWords.size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void walkScored(Element e) {
@@ -274,7 +314,7 @@ final class ArticleBody {
             }
         }
         for (Element rival : Rules.on("sameClassRival") ? rivals : List.<Element>of()) {
-            if (rival.tagName().equals(top.tagName()) && !top.className().isEmpty() && rival.className().equals(top.className())) {
+            if (rival.tagName().equals(top.tagName()) && (top.className().isEmpty() ? sameShape(top, rival) : rival.className().equals(top.className()))) {
                 Element common = commonAncestor(top, rival);
                 if (!separateArticles(top, rival, common)) {
                     return common;
@@ -296,6 +336,28 @@ final class ArticleBody {
             }
         }
         return top;
+    }
+
+    /**
+     * Unnamed chunks of one article: the same tags up to their common ancestor (not the page's body), which holds
+     * little besides them (no story or sidebar between the two).
+     */
+    private boolean sameShape(Element a, Element b) {
+        if (!Rules.on("sameShapeRival") || !b.className().isEmpty()) {
+            return false;
+        }
+        Element common = commonAncestor(a, b);
+        if (common.nameIs("body") || stats.text(common) > 1.25 * (stats.text(a) + stats.text(b))) {
+            return false;
+        }
+        Element x = a.parent();
+        Element y = b.parent();
+        for (; x != common && y != common; x = x.parent(), y = y.parent()) {
+            if (!x.tagName().equals(y.tagName())) {
+                return false;
+            }
+        }
+        return x == common && y == common;
     }
 
     /** Two bodies in two {@code <article>}s, or under two headlines: the next story a page loads below, not a chunk of this one. */
@@ -398,7 +460,11 @@ final class ArticleBody {
             if (sibling.nameIs("article") && top.nameIs("article")) {
                 continue; // the next story, loaded below this one
             }
-            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+            if (parent.nameIs("body") && !sameClass && Rules.on("noBodySiblings")) {
+                continue; // beside the page's wrapper: a story loaded below, a modal, not a chunk of this article
+            }
+            double bonus = sameClass ? topScore * 0.2 : 0;
             if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {
                 parts.add(sibling);
             } else if (sibling.tagName().equals("p")) {
@@ -420,6 +486,9 @@ final class ArticleBody {
     private boolean isFurniture(Element e) {
         if (stats.text(e) > bodyText * 0.5 && Rules.on("wrapperNotFurniture")) {
             return false; // an ASP.NET page's <form> around everything
+        }
+        if (headline != null && isAncestor(e, headline) && Rules.on("headlineNotFurniture")) {
+            return false; // the page's headline is in it: a layout named after its sidebar ("container penci_sidebar")
         }
         if (Boilerplate.BOILERPLATE_TAGS.contains(e.tagName())) {
             return true;

@@ -64,6 +64,38 @@ class PageReaderTest {
     }
 
     @Test
+    void theArticleUnderItsHeadlineIsReadNotTheLongerStoryLoadedBelowIt() {
+        // the layout that holds the headline is named after its sidebar, and the next story is twice as long
+        ReadPage page = read("next-story-below.html", "https://harbour.example.org/natuna");
+
+        assertEquals(4, page.body().split("\n\n").length, page.body());
+        assertTrue(page.body().startsWith("Jakarta said on Tuesday"), page.body());
+        assertTrue(page.body().endsWith("every encounter at sea."), page.body());
+        assertFalse(page.body().contains("central bank"), "the next story is not this one");
+    }
+
+    @Test
+    void aHeadlineWrittenInAnyElementStillMarksWhereTheArticleIs() {
+        // a longer story above; the page's headline in a <dt>, no h1
+        ReadPage page = read("headline-in-dt.html", "https://harbour.example.org/natuna");
+
+        assertTrue(page.body().contains("Jakarta said on Tuesday"), page.body());
+        assertTrue(page.body().endsWith("every encounter at sea."), page.body());
+        assertFalse(page.body().contains("Jakarta protests"), "the headline is not repeated");
+        assertFalse(page.body().contains("central bank"), "the story above is not this one");
+    }
+
+    @Test
+    void anArticleInUnnamedChunksIsReadWhole() {
+        ReadPage page = read("article-in-unnamed-chunks.html", "https://harbour.example.org/trawlers");
+
+        assertEquals(12, page.body().split("\n\n").length, page.body());
+        assertTrue(page.body().startsWith("Jakarta said on Tuesday"), page.body());
+        assertTrue(page.body().endsWith("before the end of the year."), page.body());
+        assertFalse(page.body().contains("Home"), page.body());
+    }
+
+    @Test
     void everyLineIsTrimmedAndParagraphsAreOneBlankLineApart() {
         for (String name : List.of("id-article.html", "metadata-jsonld.html", "charset-id.html", "broken-jsonld.html")) {
             String body = read(name, "https://example.org/a").body();
