@@ -85,6 +85,21 @@ public final class ClaimTally {
         }
     }
 
+    /** PostgreSQL: adds the tally to the count tables, beside other writers that count into the same rows. */
+    public void addTo(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("insert into country_claim_counts as t (span, stance, period,"
+                + " role, country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (span, stance, period,"
+                + " role, country, category, language) do update set claims = t.claims + excluded.claims")) {
+            write(statement, countries, true);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("insert into country_pair_counts as t (span, stance, period,"
+                + " claimant_country, subject_country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict"
+                + " (span, stance, period, claimant_country, subject_country, category, language)"
+                + " do update set claims = t.claims + excluded.claims")) {
+            write(statement, pairs, false);
+        }
+    }
+
     private void write(PreparedStatement statement, LongCounts counts, boolean byRole) throws SQLException {
         long[] keys = counts.keys();
         Arrays.sort(keys); // the primary key's order: its index grows at its end

@@ -33,6 +33,7 @@ import org.allegationatlas.common.WriteLock;
 import org.allegationatlas.common.data.SequenceIds;
 import org.allegationatlas.country.Countries;
 import org.allegationatlas.ingest.IngestService.CheckedArticle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
@@ -61,6 +62,8 @@ public class BulkStore {
     BulkActors actors;
     @Inject
     Event<ClaimsStored> claimsStored;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     /** What a batch wrote: its claims for the counts ({@link ClaimTally}) once it commits; replaced articles if any. */
     public static final class Written {
@@ -74,7 +77,11 @@ public class BulkStore {
         }
 
         public void countInto(ClaimTally tally) {
-            for (int i = 0; i < claims.size(); i++) {
+            countInto(tally, 0);
+        }
+
+        private void countInto(ClaimTally tally, int from) {
+            for (int i = from; i < claims.size(); i++) {
                 ClaimEntity c = claims.get(i);
                 tally.add(c.stance, c.category, c.statedOn, c.subjectCountry, c.claimantCountry, languages.get(i));
             }
@@ -141,8 +148,43 @@ public class BulkStore {
         }
         List<ActorRef> refs = actors.findOrCreateAll(connection, named);
 
+        // PostgreSQL: the batch counts its own claims, in its transaction, with a statement per count row rather than
+        // V8's triggers' statements per claim; other writers' triggers go on counting theirs (V11). A batch that
+        // replaces articles leaves it to the triggers, which follow the claims it deletes.
+        boolean countHere = "postgresql".equals(dbKind) && replaced.isEmpty();
+        if (countHere) {
+            countedByWriter(connection, true);
+        }
+        int firstClaim = written.claims.size();
         writeArticles(connection, changed, ids, replaced, origin);
         writeClaims(connection, changed, ids, refs, origin, written);
+        if (countHere) {
+            ClaimTally tally = new ClaimTally();
+            written.countInto(tally, firstClaim);
+            if (tally.usable()) {
+                tally.addTo(connection);
+            } else {
+                countOneByOne(connection, written.claims.subList(firstClaim, written.claims.size()));
+            }
+            countedByWriter(connection, false);
+        }
+    }
+
+    /** Tells V11's triggers, for the rest of this transaction or until called again, that this writer counts its claims. */
+    private static void countedByWriter(Connection connection, boolean on) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config('atlas.claims_counted_by_writer', ?, true)")) {
+            statement.setString(1, on ? "on" : "off");
+            statement.executeQuery().close();
+        }
+    }
+
+    /** Claims a tally cannot hold (see ClaimTally), counted as V8's trigger counts them. */
+    private static void countOneByOne(Connection connection, List<ClaimEntity> claims) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select count(atlas_count_claim(c, (select a.language"
+                + " from article a where a.id = c.article_id), 1)) from claim c where c.id = any(?)")) {
+            statement.setArray(1, connection.createArrayOf("BIGINT", claims.stream().map(c -> c.id).toArray()));
+            statement.executeQuery().close();
+        }
     }
 
     /** The stored articles of the batch's urls, with one query. */

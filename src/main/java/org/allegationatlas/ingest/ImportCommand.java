@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.allegationatlas.claim.ClaimCountsRefill;
 import org.allegationatlas.claim.ClaimTally;
 import org.allegationatlas.ingest.BulkImport.LineError;
@@ -24,8 +22,8 @@ import org.allegationatlas.ingest.BulkImport.Summary;
  * {@code import FILE}: streams a JSON Lines file into the database, showing progress
  * (articles, rate, ETA) on the terminal and a summary at the end. It counts the claims for the map once at
  * its end rather than row by row: with the embedded database to itself, by adding what it tallied as it stored
- * them ({@link ClaimTally}); on PostgreSQL, whose servers may write meanwhile, or after replacing articles, by
- * counting every claim again (ClaimCountsRefill).
+ * them ({@link ClaimTally}), or after replacing articles by counting every claim again (ClaimCountsRefill). On
+ * PostgreSQL, whose servers may write meanwhile, each batch counts its own claims as it commits (BulkStore).
  */
 @ApplicationScoped
 public class ImportCommand {
@@ -39,9 +37,6 @@ public class ImportCommand {
     @Inject
     ClaimCountsRefill counts;
 
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
-
     public int run(Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
             out.println("import: cannot read " + file);
@@ -52,7 +47,7 @@ public class ImportCommand {
         boolean terminal = System.console() != null;
         long[] lastShown = { 0 };
         boolean exclusive = compaction.exclusive();
-        boolean countAtEnd = exclusive || "postgresql".equals(dbKind);
+        boolean countAtEnd = exclusive;
         BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
             @Override
             public void badLine(LineError error) {
