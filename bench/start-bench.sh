@@ -1,46 +1,74 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time from launch to the first GraphQL answer, and resident memory after
-# 100 queries, for the packaged jar or a native binary, on a database that already exists.
+# 100 queries, for the packaged jar, a native binary or the container image, on a database that
+# already exists.
 #
-# usage:  bench/start-bench.sh [APP]        APP: a native binary, or a quarkus-run.jar
-#                                            (default target/quarkus-app/quarkus-run.jar)
+# usage:  bench/start-bench.sh [APP]        APP: a quarkus-run.jar (default target/quarkus-app/quarkus-run.jar),
+#                                            a native binary, or an image tarball of deploy/image/build.sh
+#                                            (*.tar: run as the image runs, with its own Java and AOT cache,
+#                                            in a chroot as deploy/image/smoke-test.sh does; root only)
 #   JAVA      java to run a jar with (default: java on PATH)
-#   JAVA_OPTS JVM options (default: -Xmx256m -XX:+UseSerialGC)
+#   JAVA_OPTS JVM options for a jar (default: -Xmx256m -XX:+UseSerialGC; the image has its own)
 #   RUNS      starts to measure (default 3); the median is printed
 #   PORT      loopback port (default 18480); PORT + 1 for the management interface
-#   DATA      data folder (default: a fresh temporary one, filled by one unmeasured start first)
-#   APP_ARGS  more arguments for the app, e.g. native run-time options: APP_ARGS='-Xmx64m -Xmn16m'
+#   DATA      an existing data folder, e.g. an import of bench/gen.py's corpus; each start gets a fresh copy of it
+#             (default: a temporary one, made and seeded by one unmeasured start first)
+#   APP_ARGS  more arguments for the app, e.g. native run-time options: APP_ARGS='-Xmx64m -Xmn16m', or for the
+#             image's JVM: APP_ARGS='-XX:AOTMode=off' (the image without its cache)
+#
+#   DATA=/work/data-1m bench/start-bench.sh                                                  # JDK 17 jar
+#   DATA=/work/data-1m JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/start-bench.sh  # JDK 25 jar
+#   DATA=/work/data-1m bench/start-bench.sh target/allegation-atlas-image.tar                # image: JDK 25 + AOT cache
 #
 # The first answer is that of { country(code:"KP") { name localName(language:"id") } },
-# polled every 5 ms from launch, as the native kit's check does.
+# polled every 5 ms from launch, as the native kit's check does. The load average is printed
+# before and after: on a shared machine it is half the figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. deploy/image/image-root.sh
 APP=${1:-target/quarkus-app/quarkus-run.jar}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 RUNS=${RUNS:-3}
 PORT=${PORT:-18480}
-DATA=${DATA:-$(mktemp -d)}
 APP_ARGS=${APP_ARGS:-}
 [ -f "$APP" ] || { echo "no such app: $APP" >&2; exit 2; }
 APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
 query='{"query":"{ country(code:\"KP\") { name localName(language:\"id\") } }"}'
+work=$(mktemp -d)
 pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; true' EXIT
+image_pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; stop_image; rm -rf "$work"' EXIT
+if [[ $APP == *.tar ]]; then
+    image_namespaces_allowed || { echo "an image is run in a chroot: root only" >&2; exit 2; }
+    unpack_image "$APP" "$work/image"
+    run_dir=$work/image/root$image_dir/data    # the image's /deployments/data, its volume
+    echo "image: ${image_command[*]}"
+else
+    run_dir=$work/data
+fi
+source_data=${DATA:-}
 
 launch() {
     if curl -s -m 1 "http://127.0.0.1:$PORT/" >/dev/null 2>&1; then echo "port $PORT is in use" >&2; exit 1; fi
-    # run from the data folder so that nothing the app writes lands in the project
-    if [[ $APP == *.jar ]]; then
+    local ports=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dquarkus.management.host=127.0.0.1
+                 -Dquarkus.management.port=$((PORT + 1)))
+    if [[ $APP == *.tar ]]; then
         # shellcheck disable=SC2086
-        (cd "$DATA" && exec "$JAVA" $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-            -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.data-dir="$DATA" $APP_ARGS -jar "$APP") >"$DATA/app.log" 2>&1 &
+        run_image "$work/image/root" "$work/app.log" $APP_ARGS "${ports[@]}"
+        # the JVM is unshare's child (env and chroot exec it)
+        pid=
+        while [ -z "$pid" ]; do pid=$(pgrep -P "$image_pid" || true); sleep 0.001; done
+    elif [[ $APP == *.jar ]]; then
+        # run from the data folder so that nothing the app writes lands in the project
+        # shellcheck disable=SC2086
+        (cd "$run_dir" && exec "$JAVA" $JAVA_OPTS "${ports[@]}" -Datlas.data-dir="$run_dir" $APP_ARGS -jar "$APP") >"$work/app.log" 2>&1 &
+        pid=$!
     else
         # shellcheck disable=SC2086
-        (cd "$DATA" && exec "$APP" $APP_ARGS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-            -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1)) -Datlas.data-dir="$DATA") >"$DATA/app.log" 2>&1 &
+        (cd "$run_dir" && exec "$APP" $APP_ARGS "${ports[@]}" -Datlas.data-dir="$run_dir") >"$work/app.log" 2>&1 &
+        pid=$!
     fi
-    pid=$!
 }
 ms=
 cpu=
@@ -48,8 +76,8 @@ first_answer() { # sets pid, ms and cpu
     local t0 t1
     t0=$(date +%s%N)
     launch
-    until curl -sf -m 2 -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$PORT/graphql" >"$DATA/first.json" 2>/dev/null; do
-        kill -0 "$pid" 2>/dev/null || { echo "the app exited; see $DATA/app.log" >&2; tail -5 "$DATA/app.log" >&2; exit 1; }
+    until curl -sf -m 2 -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$PORT/graphql" >"$work/first.json" 2>/dev/null; do
+        kill -0 "$pid" 2>/dev/null || { echo "the app exited; its log:" >&2; tail -5 "$work/app.log" >&2; exit 1; }
         sleep 0.005
     done
     t1=$(date +%s%N)
@@ -57,15 +85,32 @@ first_answer() { # sets pid, ms and cpu
     # CPU time (user + system) the process used until then: steadier than wall time on a busy machine
     cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat")
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+stop() {
+    if [[ $APP == *.tar ]]; then stop_image; else kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+    pid=
+}
+# a fresh copy of the data for each start (not measured), owned by the image's user in the image
+fresh_data() {
+    rm -rf "$run_dir"
+    cp -a "$source_data" "$run_dir"
+    [[ $APP != *.tar ]] || chown -R "$image_user:0" "$run_dir"
+}
 
-# one start to create and seed the database, not measured
-first_answer
-stop
+if [ -z "$source_data" ]; then
+    # one start to create and seed a database, not measured
+    source_data=$work/seeded
+    mkdir -p "$run_dir"
+    [[ $APP != *.tar ]] || chown "$image_user:0" "$run_dir"
+    first_answer
+    stop
+    cp -a "$run_dir" "$source_data"
+fi
+echo "data: $source_data ($(du -sh "$source_data" | cut -f1)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 times=()
 cpus=()
 rss=()
 for i in $(seq 1 "$RUNS"); do
+    fresh_data
     first_answer
     for _ in $(seq 1 100); do
         curl -s -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$PORT/graphql" >/dev/null
@@ -75,8 +120,8 @@ for i in $(seq 1 "$RUNS"); do
     times+=("$ms")
     cpus+=("$cpu")
     rss+=("$((kb / 1024))")
-    echo "run $i: first answer $ms ms (CPU $cpu ms), RSS after 100 queries $((kb / 1024)) MiB"
+    echo "run $i: first answer $ms ms (CPU $cpu ms), RSS after 100 queries $((kb / 1024)) MiB, load $(cut -d' ' -f1 /proc/loadavg)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-echo "answer: $(cat "$DATA/first.json")"
-echo "median of $RUNS: first answer $(median "${times[@]}") ms (CPU $(median "${cpus[@]}") ms), RSS after 100 queries $(median "${rss[@]}") MiB, file $(du -k "$APP" | cut -f1) KiB"
+echo "answer: $(cat "$work/first.json")"
+echo "median of $RUNS: first answer $(median "${times[@]}") ms (CPU $(median "${cpus[@]}") ms), RSS after 100 queries $(median "${rss[@]}") MiB, file $(du -k "$APP" | cut -f1) KiB, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A Java runtime base image, as a docker-archive tarball, assembled from this machine alone: no
-# registry, no Docker daemon. The runtime is jlink'ed from the JDK that runs this script (all its
+# registry, no Docker daemon. The runtime is jlink'ed from the JDK that runs this script, or JAVA_HOME (all its
 # modules, so that every locale's country names work, as on the JVM); the C library and the other
 # shared libraries it loads come from this machine (ldd). User 1001 owns /deployments/data, where
 # the embedded database lives (mount a volume there).
@@ -11,14 +11,20 @@
 set -euo pipefail
 out=${1:?usage: jre-base.sh OUT.tar}
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-[ -d "$java_home/jmods" ] || { echo "jre-base.sh: $java_home has no jmods (a full JDK is needed: openjdk-17-jdk-headless)" >&2; exit 1; }
+[ -x "$java_home/bin/jlink" ] || { echo "jre-base.sh: $java_home has no jlink (a full JDK is needed, e.g. Temurin 25)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root=$work/root
 
-modules=$(ls "$java_home/jmods" | sed -n 's/\.jmod$//p' | grep -v '^jdk\.incubator\.' | paste -sd, -)
-"$java_home/bin/jlink" --add-modules "$modules" --module-path "$java_home/jmods" --strip-debug \
-  --no-man-pages --no-header-files --output "$root/opt/java"
+# from the JDK's jmods, or, where it ships none (Temurin 25), from its own run-time image (JEP 493),
+# which cannot link jlink itself (nor jpackage, which needs it)
+if [ -d "$java_home/jmods" ]; then
+  modules=$(ls "$java_home/jmods" | sed -n 's/\.jmod$//p'); module_path=(--module-path "$java_home/jmods")
+else
+  modules=$("$java_home/bin/java" --list-modules | sed 's/@.*//' | grep -vx -e 'jdk\.jlink' -e 'jdk\.jpackage'); module_path=()
+fi
+"$java_home/bin/jlink" --add-modules "$(echo "$modules" | grep -v '^jdk\.incubator\.' | paste -sd, -)" "${module_path[@]}" \
+  --strip-debug --no-man-pages --no-header-files --output "$root/opt/java"
 # Debian's JDK links its trust store to /etc/ssl/certs: put the real file in the image
 cacerts=$root/opt/java/lib/security/cacerts
 if [ -L "$cacerts" ] || [ ! -s "$cacerts" ]; then

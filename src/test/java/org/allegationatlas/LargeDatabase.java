@@ -9,15 +9,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.allegationatlas.claim.ClaimCountsRefill;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.arc.Arc;
 
 /**
  * Generates a large database in seconds, beside whatever the tests stored: {@link #ARTICLES} articles of
  * {@link #CLAIMS_PER_ARTICLE} claims each, between the state actors of {@link #COUNTRIES} countries, written
  * with plain SQL (insert ... select over a cross join of digits: H2 and PostgreSQL alike) on a connection of
  * its own, outside the pool. Ids start at {@link #FIRST_ID}, far above the ones the app allocates, so that
- * {@link #delete} finds them again.
+ * {@link #delete} finds them again. Like the command-line import, it defers the claim counts while it writes and
+ * counts every claim again at its end: row by row, the counting triggers took most of a minute.
  */
 public final class LargeDatabase {
 
@@ -43,6 +47,7 @@ public final class LargeDatabase {
 
     public static void create() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            deferCounts(statement);
             try (PreparedStatement actor = connection.prepareStatement(
                     "insert into actor (id, name, normalized_name, kind, country_code) values (?, ?, ?, 'STATE', ?)")) {
                 List<String> codes = countries();
@@ -66,17 +71,18 @@ public final class LargeDatabase {
                     + QUOTE + "', 0, " + QUOTE.length() + ", 'CURATED' from " + numbers(from, to) + " g"
                     + " join actor claimant on claimant.id = " + FIRST_ID + " + mod(g.n, " + COUNTRIES + ")"
                     + " join actor subject on subject.id = " + FIRST_ID + " + mod(7 * g.n + 1, " + COUNTRIES + ")");
-            bumpDataVersion(statement);
         }
+        countAgain();
     }
 
     public static void delete() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            deferCounts(statement);
             inChunks(statement, (from, to) -> "delete from claim where id >= " + (FIRST_ID + from) + " and id < " + (FIRST_ID + to));
             statement.executeUpdate("delete from article where id >= " + FIRST_ID);
             statement.executeUpdate("delete from actor where id >= " + FIRST_ID);
-            bumpDataVersion(statement);
         }
+        countAgain();
     }
 
     private interface Chunk {
@@ -119,9 +125,14 @@ public final class LargeDatabase {
         return "(select n from (select " + sum + " as n from " + tables + ") numbers where n < " + to + ")";
     }
 
-    /** Written behind the app's back: its caches must learn that the data changed. */
-    private static void bumpDataVersion(Statement statement) throws SQLException {
-        statement.executeUpdate("update ingest_lock set version = version + 1 where id = 1");
+    /** The embedded database's triggers leave the counts alone until {@link #countAgain}. */
+    private static void deferCounts(Statement statement) throws SQLException {
+        statement.executeUpdate("update claim_counts_state set deferred = true where id = 1");
+    }
+
+    /** The app's own recount, which also tells its caches that the data changed behind its back. */
+    private static void countAgain() {
+        Arc.container().instance(ClaimCountsRefill.class).get().countAgain();
     }
 
     private static Connection connect() throws SQLException {

@@ -89,16 +89,14 @@ class StatementTimeoutTest {
             for (int w = 0; w < 8; w++) {
                 int writer = w;
                 done.add(writers.submit(() -> {
-                    for (int round = 0; round < 1; round++) {
-                        String quote = "Palau accused Nauru of fishing, said writer " + writer + " in round " + round + ".";
-                        List<Map<String, Object>> claims = new ArrayList<>();
-                        for (int c = 0; c < 1500; c++) {
-                            claims.add(TestArticles.claim("pw", "nr", null, "ALLEGES", "OTHER", quote));
-                        }
-                        articles.ingest(TestArticles.article(urls.get((writer + round) % urls.size()), quote,
-                                List.of(TestArticles.actor("pw", "Palau", "STATE", "PW"), TestArticles.actor("nr", "Nauru", "STATE", "NR")),
-                                claims));
+                    String quote = "Palau accused Nauru of fishing, said writer " + writer + ".";
+                    List<Map<String, Object>> claims = new ArrayList<>();
+                    for (int c = 0; c < 1500; c++) {
+                        claims.add(TestArticles.claim("pw", "nr", null, "ALLEGES", "OTHER", quote));
                     }
+                    articles.ingest(TestArticles.article(urls.get(writer % urls.size()), quote,
+                            List.of(TestArticles.actor("pw", "Palau", "STATE", "PW"), TestArticles.actor("nr", "Nauru", "STATE", "NR")),
+                            claims));
                 }));
             }
             for (Future<?> writer : done) {
