@@ -15,7 +15,8 @@
 # SEED (corpus seed, default gen.py's), WORK (scratch directory, default a new temp directory),
 # DB (h2 or postgresql), APP (the quarkus-app directory to run: default target/quarkus-app, built if
 # missing; for DB=postgresql a build made with -Datlas.db-kind=postgresql, by default built here into WORK),
-# PGPORT (the private cluster's port, default 54331; Debian's newest /usr/lib/postgresql/*/bin).
+# PGPORT (the private cluster's port, default 54331; Debian's newest /usr/lib/postgresql/*/bin), JAVA_ARGS (more options
+# for the import's JVM, e.g. -Dquarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts=false).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${SIZE:-20000}
@@ -70,7 +71,7 @@ for rep in $(seq 1 "$reps"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s.%N)
   /usr/bin/env time -f '%M %U %S' -o "$work/rss-$rep" \
-    java -Xmx"$xmx" "${settings[@]}" -jar "$app/quarkus-run.jar" import "$corpus" > "$log" 2>&1 || true
+    java -Xmx"$xmx" ${JAVA_ARGS:-} "${settings[@]}" -jar "$app/quarkus-run.jar" import "$corpus" > "$log" 2>&1 || true
   wall=$(echo "$(date +%s.%N) - $start" | bc)
   summary=$(grep '^Imported' "$log" | tail -1)
   [ -n "$summary" ] || { echo "run $rep failed:"; tail -20 "$log"; exit 1; }
