@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Are two builds' answers the same, byte for byte? Starts each jar in turn on a copy of one database,
-# executes a fixed set of questions (the load benchmark's four, variants of their variables, and the
-# deep documents of NoNPlusOneTest) with Cache-Control: no-cache, saves every answer and compares.
+# Are two builds' answers the same, byte for byte? Starts each jar in turn on a copy of one database (or each
+# on its own), executes a fixed set of questions (the load benchmark's four, variants of their variables, the
+# deep documents of NoNPlusOneTest, and the page's map and who-accuses-whom) with Cache-Control: no-cache, saves every answer and compares.
 #
 #   bench/same-answers.sh OLD_JAR NEW_JAR DATA_DIR     # e.g. main's build against this one, on
 #                                                      # load-bench.sh's import ($WORK/data-20000)
+#   bench/same-answers.sh OLD_JAR NEW_JAR OLD_DATA NEW_DATA   # each jar on its own database: e.g. the same
+#                                                      # file imported by each build (import-bench.sh)
 # Exits 0 when every answer is identical, 1 otherwise (and names the answers that differ).
 # Variables: PORT (18690; management PORT+1), JAVA (java), OUT (a new temporary directory).
 set -euo pipefail
-[ $# = 3 ] || { sed -n 2,9p "$0" >&2; exit 2; }
-OLD_JAR=$(readlink -f "$1"); NEW_JAR=$(readlink -f "$2"); DATA=$(readlink -f "$3")
+[ $# = 3 ] || [ $# = 4 ] || { sed -n 2,11p "$0" >&2; exit 2; }
+OLD_JAR=$(readlink -f "$1"); NEW_JAR=$(readlink -f "$2"); OLD_DATA=$(readlink -f "$3"); NEW_DATA=$(readlink -f "${4:-$3}")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-18690}; JAVA=${JAVA:-java}
 OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/atlas-same-answers.XXXXXX")}
@@ -37,14 +39,20 @@ nested-claims-kp|nestedClaims|{"country": "KP", "first": 40}
 all-roles-us|claimsWithAllRoles|{"country": "US", "first": 50}
 claims-of-actors-us|claimsOfActors|{"country": "US", "first": 20}
 claims-of-actor-kp|claimsOfActors|{"country": "KP", "first": 1}
+map|map|{}
+map-2022|map|{"filter": {"statedFrom": "2022-01-01", "statedTo": "2022-12-31"}}
+map-months|map|{"filter": {"statedFrom": "2021-03-01", "statedTo": "2021-07-31", "stance": ["ALLEGES"]}}
+matrix|matrix|{"first": 50}
+matrix-2021-arms|matrix|{"filter": {"statedFrom": "2021-01-01", "statedTo": "2021-12-31", "category": ["ARMS_TRANSFER"]}, "first": 50}
 Q
 )
 
-doc() { local f=$LOAD/$1.graphql; [ -f "$f" ] || f=$NPLUS/$1.graphql; echo "$f"; }
+# the page's own map and who-accuses-whom documents: answered from the counts an import keeps
+doc() { local f=$LOAD/$1.graphql; [ -f "$f" ] || f=$NPLUS/$1.graphql; [ -f "$f" ] || f=$ROOT/src/main/resources/web/app/$1/$1.graphql; echo "$f"; }
 
-answers() {  # answers JAR DIR
+answers() {  # answers JAR DIR DATA
   local jar=$1 dir=$2 data=$OUT/data-$(basename "$2")
-  mkdir -p "$dir"; rm -rf "$data"; cp -r "$DATA" "$data"
+  mkdir -p "$dir"; rm -rf "$data"; cp -r "$3" "$data"
   (cd "$(dirname "$jar")" && exec "$JAVA" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$((PORT + 1))" -Datlas.data-dir="$data" -jar "$(basename "$jar")") >"$dir.log" 2>&1 &
   APP_PID=$!
@@ -71,8 +79,8 @@ answers() {  # answers JAR DIR
   stop
 }
 
-answers "$OLD_JAR" "$OUT/old"
-answers "$NEW_JAR" "$OUT/new"
+answers "$OLD_JAR" "$OUT/old" "$OLD_DATA"
+answers "$NEW_JAR" "$OUT/new" "$NEW_DATA"
 same=0; differ=0
 while IFS='|' read -r name _; do
   if cmp -s "$OUT/old/$name.json" "$OUT/new/$name.json"; then same=$((same + 1))

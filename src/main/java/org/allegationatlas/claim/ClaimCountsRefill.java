@@ -113,6 +113,13 @@ public class ClaimCountsRefill {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             // however long a busy machine or a large database makes it: the timeout is for callers' reads
             ConnectionSettings.liftStatementTimeout(connection);
+            // PostgreSQL may have other writers (the servers): one transaction that holds the write lock, so that
+            // none stores a claim between a month counted and the end (H2's import has the file to itself)
+            boolean shared = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            if (shared) {
+                connection.setAutoCommit(false);
+                statement.executeQuery("select id from ingest_lock where id = 1 for update").close();
+            }
             setDeferred(connection, true); // no trigger counts while the tables are rebuilt
             statement.executeUpdate("delete from country_claim_counts");
             statement.executeUpdate("delete from country_pair_counts");
@@ -131,12 +138,47 @@ public class ClaimCountsRefill {
             statement.executeUpdate(PAIR_ALL_TIME);
             setDeferred(connection, false);
             statement.executeUpdate(DataVersion.BUMP); // no cache may keep counts from before
+            if (shared) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the claims again: " + e.getMessage(), e);
         }
         // the import prints its own line; a start that counts again says so in the log (atStart)
         LOG.debugf("Counted the claims for the map, who-accuses-whom and the country panels in %.1f s",
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Adds what an import that had the database to itself counted as it stored its claims ({@link ClaimTally}), and
+     * lets the triggers count again: in one transaction, so that a kill leaves the counts deferred (and counted again
+     * at the next start) or complete, never half added.
+     */
+    public void add(ClaimTally tally) {
+        try (Connection connection = dataSource.getConnection()) {
+            ConnectionSettings.liftStatementTimeout(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                boolean empty;
+                try (ResultSet rs = statement.executeQuery("select (select count(*) from (select 1 from country_claim_counts"
+                        + " fetch first 1 rows only) c) + (select count(*) from (select 1 from country_pair_counts fetch first 1 rows only) p)")) {
+                    empty = rs.next() && rs.getLong(1) == 0;
+                }
+                tally.writeTo(connection, empty);
+                setDeferred(connection, false);
+                statement.executeUpdate(DataVersion.BUMP);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot add the import's claim counts: " + e.getMessage(), e);
+        }
     }
 
     /** An import killed while it deferred the counts left them wrong: count again before anything is served. */

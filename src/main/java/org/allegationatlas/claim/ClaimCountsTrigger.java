@@ -27,7 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public class ClaimCountsTrigger implements Trigger {
 
-    private static final String BUMP_COUNTRY = "merge into country_claim_counts t using (values (cast(? as char(1)),"
+    static final String BUMP_COUNTRY = "merge into country_claim_counts t using (values (cast(? as char(1)),"
             + " cast(? as varchar(16)), cast(? as integer), cast(? as char(1)), cast(? as varchar(2)), cast(? as varchar(32)),"
             + " cast(? as varchar(35)), cast(? as bigint))) v (span, stance, period, role, country, category, language, claims)"
             + " on t.span = v.span and t.stance = v.stance and t.period = v.period and t.role = v.role and t.country = v.country"
@@ -35,7 +35,7 @@ public class ClaimCountsTrigger implements Trigger {
             + " when matched and t.claims + v.claims = 0 then delete"
             + " when matched then update set claims = t.claims + v.claims"
             + " when not matched then insert values (v.span, v.stance, v.period, v.role, v.country, v.category, v.language, v.claims)";
-    private static final String BUMP_PAIR = "merge into country_pair_counts t using (values (cast(? as char(1)),"
+    static final String BUMP_PAIR = "merge into country_pair_counts t using (values (cast(? as char(1)),"
             + " cast(? as varchar(16)), cast(? as integer), cast(? as varchar(2)), cast(? as varchar(2)), cast(? as varchar(32)),"
             + " cast(? as varchar(35)), cast(? as bigint))) v (span, stance, period, claimant_country, subject_country, category,"
             + " language, claims)"

@@ -11,6 +11,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 
 import org.allegationatlas.claim.ClaimOrigin;
+import org.allegationatlas.claim.ClaimTally;
 import org.allegationatlas.common.ApiException;
 import org.allegationatlas.ingest.IngestService.CheckedArticle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,7 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Imports JSON Lines, one ArticleInput per line, in batches of {@code atlas.import.batch-size}
  * articles per transaction. A bad line is reported with its number and skipped; every committed
  * batch stays committed if the import is killed, and re-running it changes nothing (articles are
- * matched on url, identical ones skipped).
+ * matched on url, identical ones skipped). Each batch is written by {@link BulkStore} (JDBC batches); a batch the
+ * database refuses is stored again article by article, to find the culprit and keep the rest.
  */
 @ApplicationScoped
 public class BulkImport {
@@ -37,6 +39,8 @@ public class BulkImport {
 
     @Inject
     IngestService ingest;
+    @Inject
+    BulkStore store;
     @ConfigProperty(name = "atlas.import.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -70,7 +74,12 @@ public class BulkImport {
 
     /** Starts an import; feed it lines in order, then call {@link Session#finish()}. */
     public Session start(Listener listener) {
-        return new Session(listener);
+        return new Session(listener, null);
+    }
+
+    /** Starts an import that also counts the claims it stores into {@code tally} (see {@link Session#tallied()}). */
+    public Session start(Listener listener, ClaimTally tally) {
+        return new Session(listener, tally);
     }
 
     public final class Session {
@@ -83,9 +92,21 @@ public class BulkImport {
         private long articles;
         private long claims;
         private long badLines;
+        private final ClaimTally tally;
+        private boolean replaced;
 
-        private Session(Listener listener) {
+        private Session(Listener listener, ClaimTally tally) {
             this.listener = listener;
+            this.tally = tally;
+        }
+
+        public ClaimTally tally() {
+            return tally;
+        }
+
+        /** Whether the tally holds every claim this import stored, and no article was replaced (its old claims left). */
+        public boolean tallied() {
+            return tally != null && tally.usable() && !replaced;
         }
 
         /** A line that was refused before it was read, e.g. because it is too long: numbered and reported. */
@@ -135,7 +156,7 @@ public class BulkImport {
                 return;
             }
             try {
-                QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).run(() -> batch.forEach(a -> ingest.store(a, ClaimOrigin.CURATED)));
+                tally(QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).call(() -> store.store(batch, ClaimOrigin.CURATED)));
                 count(batch);
             } catch (RuntimeException batchFailed) {
                 // something only the database could see (e.g. a value too long for a column):
@@ -143,7 +164,8 @@ public class BulkImport {
                 for (int i = 0; i < batch.size(); i++) {
                     CheckedArticle article = batch.get(i);
                     try {
-                        QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).run(() -> ingest.store(article, ClaimOrigin.CURATED));
+                        tally(QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
+                                .call(() -> store.store(List.of(article), ClaimOrigin.CURATED)));
                         count(List.of(article));
                     } catch (RuntimeException e) {
                         LOG.warnf(e, "Import: line %d could not be stored", batchLines.get(i));
@@ -154,6 +176,14 @@ public class BulkImport {
             batch.clear();
             batchLines.clear();
             listener.batchDone(summary());
+        }
+
+        /** Counts a committed batch's claims. */
+        private void tally(BulkStore.Written written) {
+            replaced |= written.replaced();
+            if (tally != null && !replaced) {
+                written.countInto(tally);
+            }
         }
 
         private void count(List<CheckedArticle> stored) {

@@ -14,13 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.allegationatlas.claim.ClaimCountsRefill;
+import org.allegationatlas.claim.ClaimTally;
 import org.allegationatlas.ingest.BulkImport.LineError;
 import org.allegationatlas.ingest.BulkImport.Summary;
 
 /**
  * {@code import FILE}: streams a JSON Lines file into the database, showing progress
- * (articles, rate, ETA) on the terminal and a summary at the end. With the embedded database to
- * itself, it counts the claims for the map once at its end rather than row by row (ClaimCountsRefill).
+ * (articles, rate, ETA) on the terminal and a summary at the end. It counts the claims for the map once at
+ * its end rather than row by row: with the embedded database to itself, by adding what it tallied as it stored
+ * them ({@link ClaimTally}), or after replacing articles by counting every claim again (ClaimCountsRefill). On
+ * PostgreSQL, whose servers may write meanwhile, each batch counts its own claims as it commits (BulkStore).
  */
 @ApplicationScoped
 public class ImportCommand {
@@ -43,6 +46,8 @@ public class ImportCommand {
         AtomicLong bytesRead = new AtomicLong();
         boolean terminal = System.console() != null;
         long[] lastShown = { 0 };
+        boolean exclusive = compaction.exclusive();
+        boolean countAtEnd = exclusive;
         BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
             @Override
             public void badLine(LineError error) {
@@ -63,8 +68,7 @@ public class ImportCommand {
                         terminal ? "\r\033[K" : "", soFar.articles(), soFar.claims(), rate, done * 100, eta / 60, eta % 60,
                         terminal ? "" : System.lineSeparator());
             }
-        });
-        boolean countAtEnd = compaction.exclusive();
+        }, exclusive ? new ClaimTally() : null);
         if (countAtEnd) {
             counts.defer();
         }
@@ -78,7 +82,11 @@ public class ImportCommand {
         } finally {
             if (countAtEnd) {
                 long start = System.nanoTime();
-                counts.countAgain();
+                if (session.tallied()) {
+                    counts.add(session.tally());
+                } else {
+                    counts.countAgain();
+                }
                 out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", (System.nanoTime() - start) / 1e9);
             }
         }

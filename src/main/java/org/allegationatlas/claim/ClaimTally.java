@@ -1,0 +1,226 @@
+package org.allegationatlas.claim;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The counts of V7 for the claims a bulk import stored, kept in memory as it stores them, so that the import
+ * that has the embedded database to itself writes them once at its end instead of counting every claim again
+ * from the tables (ClaimCountsRefill.countAgain reads each claim and its article's row three times: 142 s of a
+ * 200,000-article import). Each count row's key is packed into a long and counted in an open-addressing
+ * long-to-long table: 16 bytes a row where boxed keys in a HashMap took about 80, and the rows are bounded by
+ * the periods, countries, categories and languages, not by the number of claims. A claim this packing cannot
+ * hold (a year outside 0-9999, more than 1,023 languages) makes the tally unusable: the import then counts
+ * again from the tables as before.
+ */
+public final class ClaimTally {
+
+    private static final String[] SPANS = { "A", "M", "Y" }; // in the order SQL sorts them
+    private static final String[] STANCES = Arrays.stream(Stance.values()).map(Enum::name).sorted().toArray(String[]::new);
+    private static final String[] CATEGORIES = Arrays.stream(ClaimCategory.values()).map(Enum::name).sorted().toArray(String[]::new);
+    private static final int MAX_LANGUAGES = 1 << 10;
+
+    private final LongCounts countries = new LongCounts();
+    private final LongCounts pairs = new LongCounts();
+    private final List<String> languages = new ArrayList<>();
+    private boolean usable = true;
+
+    /** One stored claim, as its article's language and its own fields count it. */
+    public void add(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry, String claimantCountry,
+            String language) {
+        if (!usable) {
+            return;
+        }
+        int subject = country(subjectCountry);
+        int claimant = country(claimantCountry);
+        int lang = language(language);
+        if (subject < 0 || claimant < 0 || lang < 0 || (statedOn != null && (statedOn.getYear() < 0 || statedOn.getYear() > 9999))) {
+            usable = false;
+            return;
+        }
+        long stanceCode = Arrays.binarySearch(STANCES, stance.name());
+        long categoryCode = Arrays.binarySearch(CATEGORIES, category.name());
+        for (ClaimPeriods.Span span : ClaimPeriods.spansOf(statedOn)) {
+            // span 57-58, stance 54-56, period 34-53; countries: role 33, country 23-32; pairs: claimant 24-33,
+            // subject 14-23; both: category 10-13, language 0-9
+            long head = ((long) Arrays.asList(SPANS).indexOf(span.code()) + 1) << 57 | stanceCode << 54 | (long) span.period() << 34;
+            long tail = categoryCode << 10 | lang;
+            countries.add(head | (long) claimant << 23 | tail, 1); // role C (bit 33 clear)
+            countries.add(head | 1L << 33 | (long) subject << 23 | tail, 1); // role S
+            if (subjectCountry != null && claimantCountry != null) {
+                pairs.add(head | (long) claimant << 24 | (long) subject << 14 | tail, 1);
+            }
+        }
+    }
+
+    /** Whether every claim added could be counted here. */
+    public boolean usable() {
+        return usable;
+    }
+
+    /** Count rows so far, both tables. */
+    public int rows() {
+        return countries.size() + pairs.size();
+    }
+
+    /**
+     * Adds the tally to the count tables: inserts where they are empty (a fresh import), else adds to each
+     * row with the statements of H2's trigger.
+     */
+    void writeTo(Connection connection, boolean empty) throws SQLException {
+        String country = empty ? "insert into country_claim_counts (span, stance, period, role, country, category, language, claims)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)" : ClaimCountsTrigger.BUMP_COUNTRY;
+        try (PreparedStatement statement = connection.prepareStatement(country)) {
+            write(statement, countries, true);
+        }
+        String pair = empty ? "insert into country_pair_counts (span, stance, period, claimant_country, subject_country, category,"
+                + " language, claims) values (?, ?, ?, ?, ?, ?, ?, ?)" : ClaimCountsTrigger.BUMP_PAIR;
+        try (PreparedStatement statement = connection.prepareStatement(pair)) {
+            write(statement, pairs, false);
+        }
+    }
+
+    /** PostgreSQL: adds the tally to the count tables, beside other writers that count into the same rows. */
+    public void addTo(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("insert into country_claim_counts as t (span, stance, period,"
+                + " role, country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (span, stance, period,"
+                + " role, country, category, language) do update set claims = t.claims + excluded.claims")) {
+            write(statement, countries, true);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("insert into country_pair_counts as t (span, stance, period,"
+                + " claimant_country, subject_country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict"
+                + " (span, stance, period, claimant_country, subject_country, category, language)"
+                + " do update set claims = t.claims + excluded.claims")) {
+            write(statement, pairs, false);
+        }
+    }
+
+    private void write(PreparedStatement statement, LongCounts counts, boolean byRole) throws SQLException {
+        long[] keys = counts.keys();
+        Arrays.sort(keys); // the primary key's order: its index grows at its end
+        int pending = 0;
+        for (long key : keys) {
+            statement.setString(1, SPANS[(int) (key >>> 57) - 1]);
+            statement.setString(2, STANCES[(int) (key >>> 54 & 7)]);
+            statement.setInt(3, (int) (key >>> 34 & ((1L << 20) - 1)));
+            if (byRole) {
+                statement.setString(4, (key >>> 33 & 1) == 0 ? "C" : "S");
+                statement.setString(5, code((int) (key >>> 23 & 1023)));
+            } else {
+                statement.setString(4, code((int) (key >>> 24 & 1023)));
+                statement.setString(5, code((int) (key >>> 14 & 1023)));
+            }
+            statement.setString(6, CATEGORIES[(int) (key >>> 10 & 15)]);
+            statement.setString(7, languages.get((int) (key & 1023)));
+            statement.setLong(8, counts.get(key));
+            statement.addBatch();
+            if (++pending == 1000) {
+                statement.executeBatch();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            statement.executeBatch();
+        }
+    }
+
+    /** 0 for none, else 1 + the letters' place among AA..ZZ; -1 if not two capital letters. */
+    private static int country(String code) {
+        if (code == null || code.isEmpty()) {
+            return 0;
+        }
+        String c = code.trim();
+        if (c.length() != 2 || c.charAt(0) < 'A' || c.charAt(0) > 'Z' || c.charAt(1) < 'A' || c.charAt(1) > 'Z') {
+            return -1;
+        }
+        return 1 + (c.charAt(0) - 'A') * 26 + (c.charAt(1) - 'A');
+    }
+
+    private static String code(int country) {
+        return country == 0 ? "" : new String(new char[] { (char) ('A' + (country - 1) / 26), (char) ('A' + (country - 1) % 26) });
+    }
+
+    private int language(String language) {
+        int at = languages.indexOf(language);
+        if (at < 0) {
+            if (languages.size() == MAX_LANGUAGES) {
+                return -1;
+            }
+            languages.add(language);
+            at = languages.size() - 1;
+        }
+        return at;
+    }
+
+    /** Counts by a non-zero long key: open addressing, linear probing, doubling at half full. */
+    static final class LongCounts {
+        private long[] keys = new long[1 << 12];
+        private long[] values = new long[1 << 12];
+        private int size;
+
+        void add(long key, long delta) {
+            int at = slot(keys, key);
+            if (keys[at] == 0) {
+                keys[at] = key;
+                if (++size > keys.length / 2) {
+                    grow();
+                    at = slot(keys, key);
+                }
+            }
+            values[at] += delta;
+        }
+
+        long get(long key) {
+            int at = slot(keys, key);
+            return keys[at] == key ? values[at] : 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long[] keys() {
+            long[] all = new long[size];
+            int n = 0;
+            for (long key : keys) {
+                if (key != 0) {
+                    all[n++] = key;
+                }
+            }
+            return all;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new long[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    int at = slot(keys, oldKeys[i]);
+                    keys[at] = oldKeys[i];
+                    values[at] = oldValues[i];
+                }
+            }
+        }
+
+        private static int slot(long[] keys, long key) {
+            int mask = keys.length - 1;
+            int at = (int) (mix(key) & mask);
+            while (keys[at] != 0 && keys[at] != key) {
+                at = (at + 1) & mask;
+            }
+            return at;
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 32);
+        }
+    }
+}
