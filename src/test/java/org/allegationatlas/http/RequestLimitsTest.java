@@ -35,11 +35,11 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(RequestLimitsTest.HundredThousandClaims.class)
 class RequestLimitsTest {
 
-    /** A database of its own on H2 (beside the other tests' data on PostgreSQL, deleted after). */
+    /** The generated claims' own database on H2 (beside the other tests' data on PostgreSQL, deleted after). */
     public static class HundredThousandClaims implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("atlas.jdbc-url.h2", "jdbc:h2:mem:atlas-large;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+            return Map.of("atlas.jdbc-url.h2", LargeDatabase.H2_URL);
         }
     }
 

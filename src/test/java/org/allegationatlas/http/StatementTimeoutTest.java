@@ -46,7 +46,7 @@ class StatementTimeoutTest {
         public Map<String, String> getConfigOverrides() {
             // The writers' turns are waited for as long as a loaded machine needs (here: the test's HTTP client's read
             // timeout and the write lock's wait, 30 s and 60 s by default); what is tested is the statement timeout.
-            return Map.of("atlas.jdbc-url.h2", "jdbc:h2:mem:atlas-large-impatient;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
+            return Map.of("atlas.jdbc-url.h2", LargeDatabase.H2_URL,
                     "atlas.db.statement-timeout-ms", "100", "quarkus.datasource.jdbc.max-size", "4",
                     "quarkus.http.test-timeout", "10m", "atlas.db.write-wait", "10m");
         }
