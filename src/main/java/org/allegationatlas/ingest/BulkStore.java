@@ -21,14 +21,11 @@ import jakarta.transaction.Transactional;
 
 import org.allegationatlas.actor.ActorRef;
 import org.allegationatlas.actor.BulkActors;
-import org.allegationatlas.actor.Alias;
 import org.allegationatlas.article.ArticleEntity;
 import org.allegationatlas.claim.ClaimEntity;
 import org.allegationatlas.claim.ClaimOrigin;
 import org.allegationatlas.claim.ClaimTally;
 import org.allegationatlas.claim.ClaimsStored;
-import org.allegationatlas.claim.DatePrecision;
-import org.allegationatlas.common.Languages;
 import org.allegationatlas.common.WriteLock;
 import org.allegationatlas.common.data.SequenceIds;
 import org.allegationatlas.country.Countries;
@@ -124,7 +121,7 @@ public class BulkStore {
         SequenceIds articleIds = SequenceIds.of(em, ArticleEntity.class);
         for (CheckedArticle article : batch) {
             Existing stored = existing.get(article.input().url().trim());
-            if (stored != null && hash(article, origin).equals(stored.contentHash())) {
+            if (stored != null && IngestService.storedHash(article, origin).equals(stored.contentHash())) {
                 continue; // the very same input again: nothing to change
             }
             changed.add(article);
@@ -144,7 +141,7 @@ public class BulkStore {
         List<BulkActors.Named> named = new ArrayList<>();
         for (CheckedArticle article : changed) {
             article.actorsByKey().forEach((key, a) -> named.add(new BulkActors.Named(a.name(), a.kind(),
-                    countries.requireCode(a.country(), "actor " + key + ".country"), a.title(), aliasesOf(a))));
+                    countries.requireCode(a.country(), "actor " + key + ".country"), a.title(), IngestService.aliasesOf(a))));
         }
         List<ActorRef> refs = actors.findOrCreateAll(connection, named);
 
@@ -237,7 +234,7 @@ public class BulkStore {
                 statement.setString(at++, input.dateline());
                 statement.setString(at++, input.body());
                 statement.setString(at++, ContentHash.ofBody(input.body()));
-                statement.setString(at++, hash(article, origin));
+                statement.setString(at++, IngestService.storedHash(article, origin));
                 statement.setObject(at++, now);
                 if (!isNew) {
                     statement.setLong(at, ids.get(i));
@@ -276,8 +273,10 @@ public class BulkStore {
                 }
                 List<ClaimEntity> claims = new ArrayList<>();
                 for (int i = 0; i < input.claims().size(); i++) {
-                    claims.add(claim(input.claims().get(i), article.quoteStarts().get(i), articleIds.get(a), stored, origin,
-                            claimIds.next()));
+                    ClaimEntity claim = IngestService.newClaim(input.claims().get(i), article.quoteStarts().get(i), articleIds.get(a),
+                            stored, origin);
+                    claim.id = claimIds.next();
+                    claims.add(claim);
                 }
                 for (int i = 0; i < claims.size(); i++) {
                     ClaimEntity claim = claims.get(i);
@@ -310,43 +309,6 @@ public class BulkStore {
         }
     }
 
-    /** A claim's row, as IngestService.store fills a ClaimEntity (a detached one: only for the event and the counts). */
-    private static ClaimEntity claim(ClaimInput c, int quoteStart, long articleId, Map<String, ActorRef> stored, ClaimOrigin origin,
-            long id) {
-        ClaimEntity claim = new ClaimEntity();
-        claim.id = id;
-        claim.articleId = articleId;
-        ActorRef claimant = stored.get(c.claimant());
-        ActorRef subject = stored.get(c.subject());
-        ActorRef counterparty = c.counterparty() == null ? null : stored.get(c.counterparty());
-        ActorRef place = c.place() == null ? null : stored.get(c.place());
-        claim.claimantId = claimant.id();
-        claim.claimantCountry = claimant.countryCode();
-        claim.subjectId = subject.id();
-        claim.subjectCountry = subject.countryCode();
-        if (counterparty != null) {
-            claim.counterpartyId = counterparty.id();
-            claim.counterpartyCountry = counterparty.countryCode();
-        }
-        if (place != null) {
-            claim.placeId = place.id();
-            claim.placeCountry = place.countryCode();
-        }
-        claim.stance = c.stance();
-        claim.category = c.category();
-        claim.summary = c.summary().trim();
-        claim.quote = c.quote();
-        claim.quoteStart = quoteStart;
-        claim.quoteEnd = quoteStart + c.quote().length();
-        claim.statedOn = c.statedOn();
-        claim.statedOnPrecision = c.statedOn() == null ? null
-                : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
-        claim.origin = c.origin() == null ? origin : c.origin();
-        claim.confidence = c.confidence();
-        claim.explanation = c.explanation();
-        return claim;
-    }
-
     private static void bind(PreparedStatement insert, ClaimEntity claim) throws SQLException {
         insert.setLong(1, claim.id);
         insert.setLong(2, claim.articleId);
@@ -370,18 +332,5 @@ public class BulkStore {
         insert.setString(20, claim.origin.name());
         insert.setObject(21, claim.confidence, Types.DOUBLE);
         insert.setString(22, claim.explanation);
-    }
-
-    private static String hash(CheckedArticle article, ClaimOrigin origin) {
-        return article.contentHash() + ":" + origin;
-    }
-
-    private static List<Alias> aliasesOf(ActorInput actor) {
-        if (actor.aliases() == null) {
-            return List.of();
-        }
-        return actor.aliases().stream()
-                .map(a -> new Alias(a.name(), Languages.canonical(a.language(), "alias language")))
-                .toList();
     }
 }

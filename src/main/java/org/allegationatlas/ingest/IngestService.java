@@ -120,7 +120,7 @@ public class IngestService {
         WriteLock.acquire(em);
 
         ArticleEntity article = articles.byUrl(input.url().trim());
-        String hash = checked.contentHash() + ":" + origin;
+        String hash = storedHash(checked, origin);
         if (article != null && hash.equals(article.contentHash)) {
             return article; // the very same input again: nothing to change
         }
@@ -149,36 +149,7 @@ public class IngestService {
         Map<String, ClaimEntity> claimsByKey = new HashMap<>();
         for (int i = 0; i < input.claims().size(); i++) {
             ClaimInput c = input.claims().get(i);
-            ClaimEntity claim = new ClaimEntity();
-            claim.articleId = article.id;
-            ActorRef claimant = stored.get(c.claimant());
-            ActorRef subject = stored.get(c.subject());
-            ActorRef counterparty = c.counterparty() == null ? null : stored.get(c.counterparty());
-            ActorRef place = c.place() == null ? null : stored.get(c.place());
-            claim.claimantId = claimant.id();
-            claim.claimantCountry = claimant.countryCode();
-            claim.subjectId = subject.id();
-            claim.subjectCountry = subject.countryCode();
-            if (counterparty != null) {
-                claim.counterpartyId = counterparty.id();
-                claim.counterpartyCountry = counterparty.countryCode();
-            }
-            if (place != null) {
-                claim.placeId = place.id();
-                claim.placeCountry = place.countryCode();
-            }
-            claim.stance = c.stance();
-            claim.category = c.category();
-            claim.summary = c.summary().trim();
-            claim.quote = c.quote();
-            claim.quoteStart = quoteStarts.get(i);
-            claim.quoteEnd = claim.quoteStart + c.quote().length();
-            claim.statedOn = c.statedOn();
-            claim.statedOnPrecision = c.statedOn() == null ? null
-                    : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
-            claim.origin = c.origin() == null ? origin : c.origin();
-            claim.confidence = c.confidence();
-            claim.explanation = c.explanation();
+            ClaimEntity claim = newClaim(c, quoteStarts.get(i), article.id, stored, origin);
             em.persist(claim);
             claims.add(claim);
             if (c.key() != null) {
@@ -309,7 +280,47 @@ public class IngestService {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
-    private static List<Alias> aliasesOf(ActorInput actor) {
+    /** What identifies an article's stored input: its content and the origin its claims were stored with. */
+    static String storedHash(CheckedArticle article, ClaimOrigin origin) {
+        return article.contentHash() + ":" + origin;
+    }
+
+    /** A claim's row from its input, its quote's place in the body and its actors as stored (the bulk import's too). */
+    static ClaimEntity newClaim(ClaimInput c, int quoteStart, long articleId, Map<String, ActorRef> stored, ClaimOrigin origin) {
+        ClaimEntity claim = new ClaimEntity();
+        claim.articleId = articleId;
+        ActorRef claimant = stored.get(c.claimant());
+        ActorRef subject = stored.get(c.subject());
+        ActorRef counterparty = c.counterparty() == null ? null : stored.get(c.counterparty());
+        ActorRef place = c.place() == null ? null : stored.get(c.place());
+        claim.claimantId = claimant.id();
+        claim.claimantCountry = claimant.countryCode();
+        claim.subjectId = subject.id();
+        claim.subjectCountry = subject.countryCode();
+        if (counterparty != null) {
+            claim.counterpartyId = counterparty.id();
+            claim.counterpartyCountry = counterparty.countryCode();
+        }
+        if (place != null) {
+            claim.placeId = place.id();
+            claim.placeCountry = place.countryCode();
+        }
+        claim.stance = c.stance();
+        claim.category = c.category();
+        claim.summary = c.summary().trim();
+        claim.quote = c.quote();
+        claim.quoteStart = quoteStart;
+        claim.quoteEnd = quoteStart + c.quote().length();
+        claim.statedOn = c.statedOn();
+        claim.statedOnPrecision = c.statedOn() == null ? null
+                : c.statedOnPrecision() == null ? DatePrecision.DAY : c.statedOnPrecision();
+        claim.origin = c.origin() == null ? origin : c.origin();
+        claim.confidence = c.confidence();
+        claim.explanation = c.explanation();
+        return claim;
+    }
+
+    static List<Alias> aliasesOf(ActorInput actor) {
         if (actor.aliases() == null) {
             return List.of();
         }
