@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
@@ -27,18 +26,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The command-line import into a fresh database drops the claim table's secondary indexes and builds them once at
- * its end: a database builds an index from one sort of its rows far faster than it keeps it up to date through a
- * million inserts in random places (PostgreSQL spent most of a 200,000-article import on the claim indexes' pages
- * beyond its shared buffers). Kept: the primary key, the indexes behind constraints (H2's foreign keys), and
- * {@code claim_article}, through which the import itself reads (an article replaced, its claims deleted).
+ * On PostgreSQL, the command-line import into a fresh database drops the claim table's secondary indexes and builds
+ * them once at its end: PostgreSQL builds an index from one sort of its rows far faster than it keeps it up to date
+ * through a million inserts in random places (it spent most of a 200,000-article import on the claim indexes' pages
+ * beyond its shared buffers). Kept: the primary key, any unique or constraint's index, and {@code claim_article},
+ * through which the import itself reads (an article replaced, its claims deleted). Not on H2: tried at 20,000
+ * articles, its CREATE INDEX on the loaded table cost more than the inserts it saved (docs/reference.md).
  * <p>
- * Crash-safe: each index's definition is written to {@code deferred_index} (V12) before it is dropped, in the same
- * transaction on PostgreSQL (its DDL is transactional; H2's commits, so there the record goes first and the drop
- * after); each is built again with {@code create index if not exists} and only then its record deleted. Both the
- * app's start and the import's start build whatever is recorded, so an import killed at any moment leaves a
- * database that the next start repairs. Every step holds the write lock ({@link WriteLock}): a server writing beside
- * the import waits for it at most a step, and its claims are in the table when the indexes are built.
+ * Crash-safe: each index's definition is written to {@code deferred_index} (V12) in the transaction that drops it
+ * (PostgreSQL's DDL is transactional: both or neither); each is built again with {@code create index if not exists},
+ * its record deleted in the same transaction. Both the app's start and the import's start build whatever is
+ * recorded, so an import killed at any moment leaves a database that the next start repairs. Every step holds the
+ * write lock ({@link WriteLock}): a server writing beside the import waits for it at most a step (an index's build),
+ * its claims are counted by the triggers as before, and they are in the table when the indexes are built.
  */
 @ApplicationScoped
 public class DeferredIndexes {
@@ -76,6 +76,9 @@ public class DeferredIndexes {
     }
 
     List<String> deferIfAtMost(int claims) {
+        if (!postgresql()) {
+            return List.of();
+        }
         return QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).call(() -> {
             WriteLock.acquire(em);
             List<String> dropped = new ArrayList<>();
@@ -83,8 +86,8 @@ public class DeferredIndexes {
                 if (claimsUpTo(connection, claims + 1L) > claims) {
                     return;
                 }
-                Map<String, String> indexes = "postgresql".equals(dbKind) ? postgresqlIndexes(connection) : h2Indexes(connection);
-                indexes.keySet().removeIf(name -> name.equalsIgnoreCase(KEPT));
+                Map<String, String> indexes = postgresqlIndexes(connection);
+                indexes.remove(KEPT);
                 try (PreparedStatement record = connection.prepareStatement("insert into deferred_index (name, definition) values (?, ?)")) {
                     for (Map.Entry<String, String> index : indexes.entrySet()) {
                         record.setString(1, index.getKey());
@@ -93,7 +96,7 @@ public class DeferredIndexes {
                     }
                     record.executeBatch();
                 }
-                // H2 commits the records before its first drop; PostgreSQL commits records and drops together
+                // records and drops commit together (PostgreSQL's DDL is transactional)
                 try (Statement statement = connection.createStatement()) {
                     for (String name : indexes.keySet()) {
                         statement.execute("drop index " + name);
@@ -108,6 +111,9 @@ public class DeferredIndexes {
     /** Builds every recorded index, one at a time, each in a transaction of its own that holds the write lock. */
     public List<String> buildRecorded() {
         List<String> built = new ArrayList<>();
+        if (!postgresql()) {
+            return built;
+        }
         for (Map.Entry<String, String> index : recorded().entrySet()) {
             QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).run(() -> {
                 WriteLock.acquire(em);
@@ -124,6 +130,10 @@ public class DeferredIndexes {
             built.add(index.getKey());
         }
         return built;
+    }
+
+    private boolean postgresql() {
+        return "postgresql".equals(dbKind);
     }
 
     private Map<String, String> recorded() {
@@ -163,32 +173,6 @@ public class DeferredIndexes {
                 indexes.put(rows.getString(1), rows.getString(2).replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
             }
         }
-        return indexes;
-    }
-
-    /** As {@link #postgresqlIndexes} on H2, whose catalog has the columns' orders but no index's definition. */
-    private static Map<String, String> h2Indexes(Connection connection) throws SQLException {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("""
-                        select i.index_name, c.column_name, c.ordering_specification, c.null_ordering
-                        from information_schema.indexes i
-                        join information_schema.index_columns c
-                          on c.index_schema = i.index_schema and c.index_name = i.index_name
-                        where i.table_schema = current_schema and i.table_name = 'CLAIM' and i.index_type_name = 'INDEX'
-                          and not i.is_generated
-                          and i.index_name not in (select k.index_name from information_schema.table_constraints k
-                                                   where k.table_schema = i.table_schema and k.table_name = 'CLAIM'
-                                                     and k.index_name is not null)
-                        order by i.index_name, c.ordinal_position""")) {
-            while (rows.next()) {
-                columns.computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
-                        .add('"' + rows.getString(2) + "\" " + rows.getString(3) + " NULLS " + rows.getString(4));
-            }
-        }
-        Map<String, String> indexes = new LinkedHashMap<>();
-        columns.forEach((name, on) -> indexes.put(name.toLowerCase(Locale.ROOT),
-                "CREATE INDEX IF NOT EXISTS \"" + name + "\" ON claim (" + String.join(", ", on) + ")"));
         return indexes;
     }
 }

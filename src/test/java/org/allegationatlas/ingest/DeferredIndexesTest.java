@@ -3,6 +3,7 @@ package org.allegationatlas.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,9 +24,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The claim indexes a command-line import into a fresh database defers (DeferredIndexes): dropped and recorded,
- * built again from the record however the import ended, and left alone in a populated database. (ImportIT kills
- * such an import and starts the app on its database.)
+ * The claim indexes a command-line import into a fresh PostgreSQL database defers (DeferredIndexes): dropped and
+ * recorded in one transaction, built again from the record at the next start however the import ended (here as a
+ * kill would leave them: dropped, recorded, never built), and left alone in a populated database and on H2.
  */
 @QuarkusTest
 class DeferredIndexesTest {
@@ -46,6 +47,7 @@ class DeferredIndexesTest {
 
     @Test
     void deferredIndexesAreRecordedAndBuiltAgainFromTheRecord() throws Exception {
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only (on H2, see below)");
         Set<String> before = claimIndexes();
         assertTrue(before.contains("claim_against") && before.contains("claim_stated") && before.contains("claim_article"), before.toString());
 
@@ -55,9 +57,7 @@ class DeferredIndexesTest {
         assertTrue(left.contains("claim_article"), "the import reads through it: " + left);
         deferred.forEach(name -> assertFalse(left.contains(name), name + " was dropped: " + left));
         assertEquals(new TreeSet<>(deferred), recorded(), "each dropped index recorded");
-        if ("postgresql".equals(dbKind)) {
-            assertEquals(9, deferred.size(), "V1's claim indexes but claim_article: " + deferred);
-        }
+        assertEquals(9, deferred.size(), "V1's claim indexes but claim_article: " + deferred);
 
         // as the start after a killed import: what is recorded is built again, and the record cleared
         indexes.atStart(null);
@@ -67,8 +67,9 @@ class DeferredIndexesTest {
     }
 
     @Test
-    void aRecordWhoseIndexWasNeverDroppedIsHarmless() throws Exception {
-        // H2 commits the record before the drop: killed between them, the index is recorded but still there
+    void aRecordWhoseIndexIsThereIsHarmless() throws Exception {
+        // e.g. written by hand, or a start that built the index while another start was building the same
+        assumeTrue("postgresql".equals(dbKind));
         Set<String> before = claimIndexes();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("insert into deferred_index (name, definition) values ('claim_stated',"
@@ -89,6 +90,15 @@ class DeferredIndexesTest {
         assertEquals(List.of(), indexes.deferIfAtMost(0));
         assertEquals(before, claimIndexes());
         assertTrue(recorded().isEmpty());
+    }
+
+    @Test
+    void theEmbeddedDatabaseKeepsItsIndexes() throws Exception {
+        // tried: H2 built them again more slowly than it kept them up to date
+        assumeTrue("h2".equals(dbKind));
+        Set<String> before = claimIndexes();
+        assertEquals(List.of(), indexes.deferIfFresh());
+        assertEquals(before, claimIndexes());
     }
 
     /** The claim table's index names, lower case, from the JDBC driver's catalog. */

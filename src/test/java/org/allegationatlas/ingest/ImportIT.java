@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged app's {@code import FILE}, killed with SIGKILL half-way: the batches it
  * committed stay, and running the same command again completes the import without duplicates.
  * The import counts its claims for the map once at its end: killed before that, the next start
- * counts them, so the map and the matrix always agree with the claims. Into a fresh database it also defers the
- * claim indexes (DeferredIndexes): killed, it leaves them to the next start, which builds them before it serves.
+ * counts them, so the map and the matrix always agree with the claims.
  */
 class ImportIT {
 
@@ -70,7 +69,6 @@ class ImportIT {
                 summary);
         assertFalse(summary.contains("WARN") || Files.exists(dir.resolve("atlas.trace.db")), summary);
         assertTrue(summary.contains("Counted the claims for the map in"), summary);
-        assertTrue(summary.contains("Built the claims' 6 deferred indexes in"), "fewer than 10,000 claims, deferred again: " + summary);
         assertEquals(ARTICLES, assertTheMapCountsTheClaims(dir, "after the import was run again", false));
 
         Path thirdOutput = dir.resolve("third.log");
@@ -87,9 +85,6 @@ class ImportIT {
     private static int assertTheMapCountsTheClaims(Path dir, String when, boolean countedAtStart) throws Exception {
         try (RunningApp app = RunningApp.start(dir)) {
             assertEquals(countedAtStart, app.log().contains("counting the claims again"), app.log());
-            // the import into a fresh database deferred the claim indexes; killed, it left them for the start to build
-            assertEquals(countedAtStart, app.log().contains("Built the claim indexes that a stopped import had deferred: [claim_against"),
-                    app.log());
             JsonObject data = app.graphql(null, """
                     { against: claims(filter: { subjectCountry: "NR" }, first: 0) { totalCount }
                       alleged: claims(filter: { claimantCountry: "PW", subjectCountry: "NR", stance: [ALLEGES] }, first: 0) { totalCount }
