@@ -99,7 +99,7 @@ public class DeferredIndexes {
                 // records and drops commit together (PostgreSQL's DDL is transactional)
                 try (Statement statement = connection.createStatement()) {
                     for (String name : indexes.keySet()) {
-                        statement.execute("drop index " + name);
+                        statement.execute("drop index \"" + name.replace("\"", "\"\"") + '"');
                         dropped.add(name);
                     }
                 }
