@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import org.allegationatlas.ingest.BulkImport.Summary;
  * its end rather than row by row: with the embedded database to itself, by adding what it tallied as it stored
  * them ({@link ClaimTally}), or after replacing articles by counting every claim again (ClaimCountsRefill). On
  * PostgreSQL, whose servers may write meanwhile, each batch counts its own claims as it commits (BulkStore).
+ * Into a fresh database it builds the claim table's secondary indexes once at its end ({@link DeferredIndexes}).
  */
 @ApplicationScoped
 public class ImportCommand {
@@ -36,6 +38,9 @@ public class ImportCommand {
 
     @Inject
     ClaimCountsRefill counts;
+
+    @Inject
+    DeferredIndexes indexes;
 
     public int run(Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
@@ -69,6 +74,7 @@ public class ImportCommand {
                         terminal ? "" : System.lineSeparator());
             }
         }, exclusive ? new ClaimTally() : null);
+        List<String> deferred = indexes.deferIfFresh();
         if (countAtEnd) {
             counts.defer();
         }
@@ -80,6 +86,12 @@ public class ImportCommand {
             }
             summary = session.finish();
         } finally {
+            if (!deferred.isEmpty()) { // before counting again, which reads the claims by their date
+                long start = System.nanoTime();
+                indexes.buildRecorded();
+                out.printf("%sBuilt the claims' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", deferred.size(),
+                        (System.nanoTime() - start) / 1e9);
+            }
             if (countAtEnd) {
                 long start = System.nanoTime();
                 if (session.tallied()) {
