@@ -179,7 +179,7 @@ if [ ! -s "$CORPUS" ]; then
   python3 "$BENCH/gen.py" --articles "$SIZE" >"$CORPUS.tmp" && mv "$CORPUS.tmp" "$CORPUS"
 fi
 CLAIMS=$(report claims "$CORPUS")
-say "corpus: $SIZE articles, $CLAIMS claims, $(du -m "$CORPUS" | cut -f1) MB"
+say "corpus: $SIZE articles, $CLAIMS claims, $(du -mL "$CORPUS" | cut -f1) MB"
 
 # ---------- 3. import ----------
 DATA=$WORK/data-$SIZE
