@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Load benchmark of Allegation Atlas against its peer (PostGraphile over PostgreSQL) and the
-# raw-SQL floor. Run from anywhere:   bench/load-bench.sh        (SIZE=200000 for ~1M claims)
+# Load benchmark of Allegation Atlas against its peers (PostGraphile 4 and 5 over PostgreSQL) and
+# the raw-SQL floor. Run from anywhere:   bench/load-bench.sh        (SIZE=200000 for ~1M claims)
 #
 #  1. builds the app when target/quarkus-app is missing or older than src/main and pom.xml;
 #  2. generates the deterministic corpus with bench/gen.py (SIZE articles, ~5 claims each);
 #  3. imports it into a fresh data dir with the CLI importer under -Xmx$IMPORT_XMX, sampling memory;
 #  4. starts the packaged app on 127.0.0.1:$PORT ($STARTS times, for the startup time to first answer)
 #     and checks its answers to the questions in bench/load/;
-#  5. sets up the peer on a copy of $PEER_DIR (PostgreSQL via pg.sh + load.py, PostGraphile via peer.sh);
-#  6. per question Q1..Q4 and repetition: wrk warm-up + measured run on ours, the same on the peer,
-#     then pgbench on the peer's SQL floor; every response is checked for "errors";
+#  5. sets up the peer on a copy of $PEER_DIR (PostgreSQL via pg.sh + load.py, PostGraphile 4 via peer.sh,
+#     PostGraphile 5 via v5/peer5.sh on the same database) and checks the peers' answers;
+#  6. per question Q1..Q4 and repetition: wrk warm-up + measured run on ours, the same on PostGraphile 4
+#     and 5, then pgbench on the peer's SQL floor; every response is checked for "errors";
 #  7. prints the table (medians of $REPS) and the import, memory and startup figures, and stops
 #     everything it started.
 # See bench/README.md for every variable.
@@ -21,6 +22,7 @@ LOAD=$BENCH/load                                     # the questions, the wrk sc
 
 SIZE=${SIZE:-20000}
 PEER=${PEER:-auto}                                   # auto (if the kit and its tools are there) | 1 (required) | 0 (ours only)
+PEER5=${PEER5:-auto}                                 # PostGraphile 5 as a second peer: auto (with the peer, if the kit has v5/) | 1 (required) | 0
 PEER_DIR=${PEER_DIR:-$ROOT/../shared/bench/peer}
 WORK=${WORK:-${TMPDIR:-/tmp}/atlas-load-bench}       # corpus, data dirs, peer copy, results
 PG_ROOT=${PG_ROOT:-${TMPDIR:-/tmp}/atlas-load-bench-pg}   # the peer's PostgreSQL cluster (kept: reused when it holds SIZE)
@@ -50,6 +52,7 @@ H2_RESULT_REUSE=${H2_RESULT_REUSE:-1}
 Q4_URL=https://northern-post.example/2022/05/0012345   # article 12345 of the corpus (the peer's q4.vars.json)
 PG_URL=postgres://bench@127.0.0.1:55432/atlas        # pg.sh's cluster; PostGraphile on 5055 (peer.sh)
 PEER_PORT=5055
+PEER5_PORT=5056                                      # PostGraphile 5 (v5/peer5.sh), same database
 [ -z "$XMX" ] || APP_OPTS="${APP_OPTS:+$APP_OPTS }-Xmx$XMX"
 
 STAMP=$(date +%Y%m%d-%H%M%S)
@@ -100,11 +103,25 @@ if [ "$PEER" != 0 ]; then
     fi
   fi
 fi
+# PostGraphile 5 runs on the v4 peer's database; its package.json brings the Node 22 it needs
+RUN_PEER5=0
+if [ "$PEER5" != 0 ]; then
+  why=""
+  if [ "$RUN_PEER" != 1 ]; then why="it needs the peer's PostgreSQL (PEER=0 or the peer skipped)"
+  elif [ ! -f "$PEER_DIR/v5/peer5.sh" ]; then why="no v5/peer5.sh in $PEER_DIR"
+  elif listening "$PEER5_PORT"; then die "127.0.0.1:$PEER5_PORT is taken (another v5/peer5.sh running? stop it, or PEER5=0)"
+  else RUN_PEER5=1; fi
+  if [ -n "$why" ]; then
+    [ "$PEER5" = 1 ] && die "PEER5=1 but $why"
+    say "PostGraphile 5 skipped: $why"
+  fi
+fi
 
 # ---------- clean-up of whatever this run started ----------
-APP_PID=""; PEER_STARTED=0; PG_STARTED=0; WATCH_PIDS=()
+APP_PID=""; PEER_STARTED=0; PEER5_STARTED=0; PG_STARTED=0; WATCH_PIDS=()
 P=$WORK/peer                                         # the peer kit's copy
 peer_sh() { (cd "$P" && PGROOT=$PG_ROOT PEER_PIDFILE=$WORK/postgraphile.pid PEER_LOG=$RUN/postgraphile.log "$@"); }
+peer5_sh() { PEER5_PORT=$PEER5_PORT PEER5_PIDFILE=$WORK/postgraphile5.pid PEER5_LOG=$RUN/postgraphile5.log "$P/v5/peer5.sh" "$@"; }
 stop_app() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true
@@ -115,9 +132,10 @@ stop_app() {
 }
 cleanup() {
   for p in "${WATCH_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  if [ "$KEEP" = 1 ]; then say "KEEP=1: left running: ours ${APP_PID:-none}, peer $PEER_STARTED, postgres $PG_STARTED"; return; fi
+  if [ "$KEEP" = 1 ]; then say "KEEP=1: left running: ours ${APP_PID:-none}, peer $PEER_STARTED, peer 5 $PEER5_STARTED, postgres $PG_STARTED"; return; fi
   stop_app
   if [ "$PEER_STARTED" = 1 ]; then peer_sh ./peer.sh stop >/dev/null 2>&1 || true; fi
+  if [ "$PEER5_STARTED" = 1 ]; then peer5_sh stop >/dev/null 2>&1 || true; fi
   if [ "$PG_STARTED" = 1 ]; then peer_sh ./pg.sh stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
@@ -161,7 +179,7 @@ if [ ! -s "$CORPUS" ]; then
   python3 "$BENCH/gen.py" --articles "$SIZE" >"$CORPUS.tmp" && mv "$CORPUS.tmp" "$CORPUS"
 fi
 CLAIMS=$(report claims "$CORPUS")
-say "corpus: $SIZE articles, $CLAIMS claims, $(du -m "$CORPUS" | cut -f1) MB"
+say "corpus: $SIZE articles, $CLAIMS claims, $(du -mL "$CORPUS" | cut -f1) MB"
 
 # ---------- 3. import ----------
 DATA=$WORK/data-$SIZE
@@ -282,7 +300,27 @@ if [ "$RUN_PEER" = 1 ]; then
   fi
   for q in $QUESTIONS; do report body "$P/q$q.graphql" "$P/q$q.vars.json" >"$TMP/peer-body$q.json"; done
   PEER_PID=$(peer_sh ./peer.sh pid); PG_PID=$(peer_sh ./pg.sh pid)
-  python3 "$BENCH/procmem.py" "$RUN/peer-mem" postgraphile="$PEER_PID" postgres="$PG_PID" & WATCH_PIDS+=($!); PEER_WATCH=$!
+  PEERS_LINE="PostGraphile $(node -p "require('$P/node_modules/postgraphile/package.json').version") (node $(node --version)) on :$PEER_PORT"
+fi
+if [ "$RUN_PEER5" = 1 ]; then
+  if [ ! -d "$P/v5/node_modules/postgraphile" ] || [ ! -x "$P/v5/node_modules/.bin/node" ]; then
+    say "PostGraphile 5: npm install in $P/v5 (package.json pins exact versions and brings Node 22)"
+    (cd "$P/v5" && npm install --no-audit --no-fund) >"$RUN/npm5.log" 2>&1 || { tail -20 "$RUN/npm5.log" >&2; die "npm install of v5 failed"; }
+  fi
+  peer5_sh start | tee -a "$RUN/log" >&2; PEER5_STARTED=1
+  PEER5_URL=http://127.0.0.1:$PEER5_PORT/graphql
+  if [ "$SIZE" -ge 12345 ]; then                    # v5's questions: the SQL floors' answers, and the same JSON as v4's
+    (cd "$P" && PREFIX=v5/q REF_URL=$PEER_URL python3 check.py "$PEER5_URL") >"$RUN/peer5-check.txt" 2>&1 \
+      || { cat "$RUN/peer5-check.txt" >&2; die "PostGraphile 5: check.py failed"; }
+    say "PostGraphile 5: check.py $(grep -c '^ok' "$RUN/peer5-check.txt") ok (answers equal the floors' and v4's)"
+  fi
+  for q in $QUESTIONS; do report body "$P/v5/q$q.graphql" "$P/v5/q$q.vars.json" >"$TMP/peer5-body$q.json"; done
+  PEER5_PID=$(peer5_sh pid)
+  PEERS_LINE="$PEERS_LINE; PostGraphile $(node -p "require('$P/v5/node_modules/postgraphile/package.json').version") (node $("$P/v5/node_modules/.bin/node" --version)) on :$PEER5_PORT"
+fi
+if [ "$RUN_PEER" = 1 ]; then
+  python3 "$BENCH/procmem.py" "$RUN/peer-mem" postgraphile="$PEER_PID" \
+    ${PEER5_PID:+postgraphile5="$PEER5_PID"} postgres="$PG_PID" & WATCH_PIDS+=($!); PEER_WATCH=$!
 fi
 
 # ---------- 6. measurements ----------
@@ -297,11 +335,12 @@ children_jiffies() {  # CPU of this shell's finished children (wrk): times >FILE
   tail -1 "$1" | awk -v hz="$(getconf CLK_TCK)" '{ s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] } printf "%.0f", s * hz }'
 }
 run_wrk() {  # run_wrk LABEL URL BODY Q REP WARMUP_S SERVER_PIDS...
-  local label=$1 url=$2 body=$3 q=$4 r=$5 w=$6 ld line bad b0 b1 s0 s1 k0 k1 other c0 nc=0
+  local label=$1 url=$2 body=$3 q=$4 r=$5 w=$6 ld line bad b0 b1 s0 s1 k0 k1 other c0 nc=0 ours=1
   shift 6
   [ "$label" = executed ] && nc=1   # ours with Cache-Control: no-cache
+  case "$label" in peer*) ours=0 ;; esac
   export NO_CACHE=$nc
-  [ "$label" = peer ] || c0=$(ours_counters)
+  [ "$ours" = 0 ] || c0=$(ours_counters)
   BODY_FILE=$body wrk -t"$THREADS" -c"$CONNS" -d"${w}s" --timeout "$WRK_TIMEOUT" -s "$LOAD/post.lua" "$url" >"$TMP/$label-warm$q.$r" 2>&1 || true
   ld=$(load1)
   times >"$TMP/times0"; s0=$(report cpu "$@"); b0=$(busy_jiffies)
@@ -315,7 +354,7 @@ run_wrk() {  # run_wrk LABEL URL BODY Q REP WARMUP_S SERVER_PIDS...
   bad=$(echo "$line $(grep '^RESULT' "$TMP/$label-warm$q.$r" || true)" | grep -o -E '(errors|non200|sockerr)=(-1|[1-9][0-9]*)' | paste -sd' ' || true)
   echo "q$q rep$r $label $line load1=$ld $other${bad:+ BAD $bad}" | tee -a "$RUN/raw.txt" >&2
   # per request, from /q/metrics over warm-up and measured run: SQL statements, server time, CPU of our process
-  [ "$label" = peer ] || echo "q$q rep$r $label-server $(echo "$c0 $(ours_counters)" | awk '{d = $6 - $2; if (d < 1) d = 1;
+  [ "$ours" = 0 ] || echo "q$q rep$r $label-server $(echo "$c0 $(ours_counters)" | awk '{d = $6 - $2; if (d < 1) d = 1;
     printf "requests=%d stmts_per_req=%.2f server_mean_ms=%.2f cpu_ms_per_req=%.2f", $6 - $2, ($5 - $1) / d, 1000 * ($7 - $3) / d, ($8 - $4) / 1e6 / d}')" \
     | tee -a "$RUN/raw.txt" >&2
   if [ -n "$bad" ]; then
@@ -347,13 +386,14 @@ ours_counters() {
 }
 for q in $QUESTIONS; do
   # ours (as shipped: repeated questions come from the response cache), ours with every request
-  # executed, and the peer, interleaved per repetition: a noisy minute hits all of them
+  # executed, PostGraphile 4 and 5, interleaved per repetition: a noisy minute hits all of them
   for r in $(seq 1 "$REPS"); do
     w=$WARMUP; [ "$r" = 1 ] && w=$FIRST_WARMUP
     run_wrk ours "$URL" "$TMP/ours-body$q.json" "$q" "$r" "$w" "$APP_PID"
     [ "$EXECUTED" = 1 ] && run_wrk executed "$URL" "$TMP/ours-body$q.json" "$q" "$r" "$w" "$APP_PID"
     if [ "$RUN_PEER" = 1 ]; then
       run_wrk peer "$PEER_URL" "$TMP/peer-body$q.json" "$q" "$r" "$w" "$PEER_PID" "$PG_PID"
+      [ "$RUN_PEER5" = 1 ] && run_wrk peer5 "$PEER5_URL" "$TMP/peer5-body$q.json" "$q" "$r" "$w" "$PEER5_PID" "$PG_PID"
       [ "$FLOOR" = 1 ] && run_floor "$q" "$r"
     fi
   done
@@ -376,8 +416,9 @@ median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((N
 APP_MEM=$(cat "$RUN/app-mem.summary")
 {
   echo "# Allegation Atlas load benchmark, SIZE=$SIZE articles ($CLAIMS claims in the corpus), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
-  echo "# wrk -t$THREADS -c$CONNS --timeout $WRK_TIMEOUT: ${DURATION}s measured after a ${FIRST_WARMUP}s (first rep) / ${WARMUP}s warm-up, $REPS reps, $( [ "$RUN_PEER" = 1 ] && echo 'ours and peer interleaved' || echo 'ours only (no peer)');"
+  echo "# wrk -t$THREADS -c$CONNS --timeout $WRK_TIMEOUT: ${DURATION}s measured after a ${FIRST_WARMUP}s (first rep) / ${WARMUP}s warm-up, $REPS reps, $( [ "$RUN_PEER" = 1 ] && echo "ours and peers interleaved" || echo 'ours only (no peer)');"
   echo "# req/s: median (min-max) of $REPS; p50/p99: medians of the runs' p50 and p99$( [ "$RUN_PEER" = 1 ] && [ "$FLOOR" = 1 ] && echo "; floor: pgbench -c16 -j2 -T$FLOOR_T -M prepared on the peer's qN.sql")"
+  [ "$RUN_PEER" = 1 ] && echo "# peers over PostgreSQL 15 (the kit's pg.sh): $PEERS_LINE"
   echo "# ours: $(basename "$APP_JAR") ${APP_OPTS:+($APP_OPTS) }on 127.0.0.1:$PORT, JVM max heap $MAX_HEAP; $("$JAVA" -version 2>&1 | head -1); H2 result reuse $( [ "$H2_RESULT_REUSE" = 1 ] && echo 'on (as shipped)' || echo 'OFF (QUERY_CACHE_SIZE=0)')"
   echo
   cat "$TMP/table.txt"

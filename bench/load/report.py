@@ -8,7 +8,8 @@
   report.py check URL BODY_DIR CORPUS ARTICLE_URL "1 2 3 4"
                                                   ask each question once; exit 1 unless every answer is right
   report.py cpu PID...                            CPU jiffies used so far by these processes and their descendants
-  report.py table RAW.txt "1 2 3 4" PEER FLOOR    the result table from the script's raw.txt
+  report.py table RAW.txt "1 2 3 4" PEER FLOOR    the result table from the script's raw.txt (peer: PostGraphile 4,
+                                                  peer5: PostGraphile 5, when raw.txt has its runs)
 """
 import json
 import os
@@ -177,18 +178,21 @@ def table(raw, questions, peer, floor, ours="ours"):
         v = [float(kv[key]) for kv in server.get(q, []) if key in kv]
         return f"{statistics.median(v):.2f}" if v else "-"
 
-    head = ["Q", "ours req/s", "ours p50/p99 ms", "peer req/s", "peer p50/p99 ms", "floor tx/s", "floor p50/p99 ms",
-            "ours/peer req/s", "ours/peer p99", "ours/floor req/s", "ours SQL stmts/req", "ours CPU ms/req"]
+    # the peers: PostGraphile 4 ("peer" in raw.txt) and, when it ran, PostGraphile 5 ("peer5")
+    peers = [("v4", "peer")] + ([("v5", "peer5")] if any(w == "peer5" for _, w in rows) else [])
+    head = (["Q", "ours req/s", "ours p50/p99 ms"] + [h for n, _ in peers for h in (f"{n} req/s", f"{n} p50/p99 ms")]
+            + ["floor tx/s", "floor p50/p99 ms"] + [h for n, _ in peers for h in (f"ours/{n} req/s", f"ours/{n} p99")]
+            + ["ours/floor req/s", "ours SQL stmts/req", "ours CPU ms/req"])
     out = [head]
     for q in questions.split():
-        o, p, f = cell(q, ours), cell(q, "peer"), cell(q, "floor")
-        out.append([f"Q{q}", o[0], o[1], p[0], p[1], f[0], f[1],
-                    ratio(med(q, ours, "rps"), med(q, "peer", "rps")),
-                    ratio(med(q, ours, "p99_ms"), med(q, "peer", "p99_ms")),
-                    ratio(med(q, ours, "rps"), med(q, "floor", "tps")),
-                    server_med(q, "stmts_per_req"), server_med(q, "cpu_ms_per_req")])
+        o, f = cell(q, ours), cell(q, "floor")
+        out.append([f"Q{q}", *o] + [c for _, w in peers for c in cell(q, w)] + [*f]
+                   + [c for _, w in peers for c in (ratio(med(q, ours, "rps"), med(q, w, "rps")),
+                                                    ratio(med(q, ours, "p99_ms"), med(q, w, "p99_ms")))]
+                   + [ratio(med(q, ours, "rps"), med(q, "floor", "tps")),
+                      server_med(q, "stmts_per_req"), server_med(q, "cpu_ms_per_req")])
     if peer != "1":     # without the peer, its columns and the ratios to it say nothing
-        keep = [i for i, h in enumerate(head) if not h.startswith(("peer", "floor", "ours/"))]
+        keep = [i for i, h in enumerate(head) if not h.startswith(("v4", "v5", "floor", "ours/"))]
         out = [[r[i] for i in keep] for r in out]
     w = [max(len(r[i]) for r in out) for i in range(len(out[0]))]
     for i, r in enumerate(out):
@@ -200,12 +204,12 @@ def table(raw, questions, peer, floor, ours="ours"):
         print(f"\nload average (1 min) at the start of the measured runs: min {min(loads):.2f}, "
               f"median {statistics.median(loads):.2f}, max {max(loads):.2f}"
               " (it counts the benchmark's own processes: wrk, the server, pgbench's 16 clients)")
-    for who in (ours, "peer"):
+    for who, name in ((ours, ours), ("peer", "v4 (PostGraphile 4)"), ("peer5", "v5 (PostGraphile 5)")):
         runs = [kv for (_, w_), r in rows.items() if w_ == who for kv, _ in r if "other_cores" in kv]
         if runs:
             oc = [float(kv["other_cores"]) for kv in runs]
             sc = [float(kv["server_cores"]) for kv in runs]
-            print(f"{who} measured runs: the server used {statistics.median(sc):.2f} cores (median), other processes "
+            print(f"{name} measured runs: the server used {statistics.median(sc):.2f} cores (median), other processes "
                   f"on the machine {statistics.median(oc):.2f} cores (median; min {min(oc):.2f}, max {max(oc):.2f}) "
                   f"of {os.cpu_count()}")
 
