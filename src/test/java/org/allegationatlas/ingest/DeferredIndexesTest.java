@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +24,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +43,8 @@ class DeferredIndexesTest {
     AgroalDataSource dataSource;
     @Inject
     BulkImport bulkImport;
+    @Inject
+    ImportCommand importCommand;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -64,6 +72,24 @@ class DeferredIndexesTest {
         assertEquals(before, claimIndexes());
         assertTrue(recorded().isEmpty());
         assertTrue(indexes.buildRecorded().isEmpty(), "nothing left to build");
+    }
+
+    @Test
+    void theCommandLineImportIntoAFreshDatabaseBuildsTheIndexesItDeferredAtItsEnd(@TempDir Path dir) throws Exception {
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
+        assumeTrue(claims() <= DeferredIndexes.FEW_CLAIMS, "a database with few claims, as a fresh one holds");
+        Set<String> before = claimIndexes();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path file = dir.resolve("articles.jsonl");
+        Files.write(file, List.of(ImportTestData.line(run, 1), ImportTestData.line(run, 2)));
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        assertEquals(0, importCommand.run(file, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains("Built the claims' 9 deferred indexes"), output);
+        assertTrue(output.contains("Imported 2 articles (4 claims)"), output);
+        assertEquals(before, claimIndexes(), "every index back at the import's end");
+        assertTrue(recorded().isEmpty());
     }
 
     @Test
@@ -100,6 +126,14 @@ class DeferredIndexesTest {
         Set<String> before = claimIndexes();
         assertEquals(List.of(), indexes.deferIfFresh());
         assertEquals(before, claimIndexes());
+    }
+
+    private long claims() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from claim")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The claim table's index names, lower case, from the JDBC driver's catalog. */
