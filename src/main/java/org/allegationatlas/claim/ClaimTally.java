@@ -33,6 +33,17 @@ public final class ClaimTally {
     /** One stored claim, as its article's language and its own fields count it. */
     public void add(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry, String claimantCountry,
             String language) {
+        count(stance, category, statedOn, subjectCountry, claimantCountry, language, 1);
+    }
+
+    /** One deleted claim (of an article the import replaced), as it was counted: its counts go. */
+    public void remove(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry, String claimantCountry,
+            String language) {
+        count(stance, category, statedOn, subjectCountry, claimantCountry, language, -1);
+    }
+
+    private void count(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry, String claimantCountry,
+            String language, long delta) {
         if (!usable) {
             return;
         }
@@ -50,10 +61,10 @@ public final class ClaimTally {
             // subject 14-23; both: category 10-13, language 0-9
             long head = ((long) Arrays.asList(SPANS).indexOf(span.code()) + 1) << 57 | stanceCode << 54 | (long) span.period() << 34;
             long tail = categoryCode << 10 | lang;
-            countries.add(head | (long) claimant << 23 | tail, 1); // role C (bit 33 clear)
-            countries.add(head | 1L << 33 | (long) subject << 23 | tail, 1); // role S
+            countries.add(head | (long) claimant << 23 | tail, delta); // role C (bit 33 clear)
+            countries.add(head | 1L << 33 | (long) subject << 23 | tail, delta); // role S
             if (subjectCountry != null && claimantCountry != null) {
-                pairs.add(head | (long) claimant << 24 | (long) subject << 14 | tail, 1);
+                pairs.add(head | (long) claimant << 24 | (long) subject << 14 | tail, delta);
             }
         }
     }
@@ -85,26 +96,46 @@ public final class ClaimTally {
         }
     }
 
-    /** PostgreSQL: adds the tally to the count tables, beside other writers that count into the same rows. */
+    /**
+     * PostgreSQL: adds the tally to the count tables, beside other writers that count into the same rows; a row that
+     * falls to 0 (its claims deleted) goes, as V8's triggers delete it.
+     */
     public void addTo(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("insert into country_claim_counts as t (span, stance, period,"
                 + " role, country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (span, stance, period,"
                 + " role, country, category, language) do update set claims = t.claims + excluded.claims")) {
-            write(statement, countries, true);
+            write(statement, countries, true, false);
         }
         try (PreparedStatement statement = connection.prepareStatement("insert into country_pair_counts as t (span, stance, period,"
                 + " claimant_country, subject_country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict"
                 + " (span, stance, period, claimant_country, subject_country, category, language)"
                 + " do update set claims = t.claims + excluded.claims")) {
-            write(statement, pairs, false);
+            write(statement, pairs, false, false);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("delete from country_claim_counts where span = ? and stance = ?"
+                + " and period = ? and role = ? and country = ? and category = ? and language = ? and claims <= ?")) {
+            write(statement, countries, true, true);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("delete from country_pair_counts where span = ? and stance = ?"
+                + " and period = ? and claimant_country = ? and subject_country = ? and category = ? and language = ? and claims <= ?")) {
+            write(statement, pairs, false, true);
         }
     }
 
     private void write(PreparedStatement statement, LongCounts counts, boolean byRole) throws SQLException {
+        write(statement, counts, byRole, false);
+    }
+
+    /** Each row's key and count ({@code lowered}: only the rows whose count went down, with 0 for the count). */
+    private void write(PreparedStatement statement, LongCounts counts, boolean byRole, boolean lowered) throws SQLException {
         long[] keys = counts.keys();
         Arrays.sort(keys); // the primary key's order: its index grows at its end
         int pending = 0;
         for (long key : keys) {
+            long count = counts.get(key);
+            if (lowered ? count >= 0 : count == 0) {
+                continue;
+            }
             statement.setString(1, SPANS[(int) (key >>> 57) - 1]);
             statement.setString(2, STANCES[(int) (key >>> 54 & 7)]);
             statement.setInt(3, (int) (key >>> 34 & ((1L << 20) - 1)));
@@ -117,7 +148,7 @@ public final class ClaimTally {
             }
             statement.setString(6, CATEGORIES[(int) (key >>> 10 & 15)]);
             statement.setString(7, languages.get((int) (key & 1023)));
-            statement.setLong(8, counts.get(key));
+            statement.setLong(8, lowered ? 0 : count);
             statement.addBatch();
             if (++pending == 1000) {
                 statement.executeBatch();

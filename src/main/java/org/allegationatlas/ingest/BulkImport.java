@@ -77,7 +77,10 @@ public class BulkImport {
         return new Session(listener, null);
     }
 
-    /** Starts an import that also counts the claims it stores into {@code tally} (see {@link Session#tallied()}). */
+    /**
+     * Starts an import that counts the claims it stores into {@code tally} instead of leaving them to the triggers
+     * (see {@link BulkStore#store}); its caller adds the tally to the counts when it ends.
+     */
     public Session start(Listener listener, ClaimTally tally) {
         return new Session(listener, tally);
     }
@@ -156,7 +159,7 @@ public class BulkImport {
                 return;
             }
             try {
-                tally(QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).call(() -> store.store(batch, ClaimOrigin.CURATED)));
+                tally(QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).call(() -> store.store(batch, ClaimOrigin.CURATED, tally != null)));
                 count(batch);
             } catch (RuntimeException batchFailed) {
                 // something only the database could see (e.g. a value too long for a column):
@@ -165,7 +168,7 @@ public class BulkImport {
                     CheckedArticle article = batch.get(i);
                     try {
                         tally(QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
-                                .call(() -> store.store(List.of(article), ClaimOrigin.CURATED)));
+                                .call(() -> store.store(List.of(article), ClaimOrigin.CURATED, tally != null)));
                         count(List.of(article));
                     } catch (RuntimeException e) {
                         LOG.warnf(e, "Import: line %d could not be stored", batchLines.get(i));
@@ -178,10 +181,10 @@ public class BulkImport {
             listener.batchDone(summary());
         }
 
-        /** Counts a committed batch's claims. */
+        /** Counts the claims a committed batch left to the import's tally. */
         private void tally(BulkStore.Written written) {
             replaced |= written.replaced();
-            if (tally != null && !replaced) {
+            if (tally != null) {
                 written.countInto(tally);
             }
         }
