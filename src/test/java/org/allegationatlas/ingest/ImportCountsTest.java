@@ -110,8 +110,24 @@ class ImportCountsTest {
         }
         List<String> replaced = counts();
         assertNotEquals(added, replaced);
+        assertTrue(replaced.stream().anyMatch(row -> row.contains("|de-x-" + run + "|")));
         refill.countAgain();
         assertEquals(counts(), replaced, "after replacing articles");
+
+        // and back: the rows of the run's own language fall to 0, and go
+        try (UncountedImports.Running running = uncounted.begin()) {
+            session = bulkImport.start(new BulkImport.Listener() {
+            }, new ClaimTally());
+            for (int i = 0; i < 40; i += 3) {
+                session.accept(article(run, i, "first"));
+            }
+            assertEquals(0, session.finish().badLines());
+            assertEquals(Outcome.ADDED, running.finish(session.tally()));
+        }
+        List<String> back = counts();
+        assertFalse(back.stream().anyMatch(row -> row.contains("|de-x-" + run + "|")), "no count row left at 0");
+        refill.countAgain();
+        assertEquals(counts(), back, "after replacing them again");
         assertEquals(0, uncountedImports());
     }
 
@@ -262,7 +278,10 @@ class ImportCountsTest {
         assertFalse(second.tallied(), "its old claims left the counts, which a tally cannot follow");
     }
 
-    /** An article of three claims in two languages (German in its "third" version), dated in several months, the first answering the last. */
+    /**
+     * An article of three claims in two languages (its "third" version in a language of the run's own), dated in
+     * several months, the first answering the last.
+     */
     private static String article(String run, int n, String version) {
         String claimant = COUNTRIES[n % COUNTRIES.length];
         String subject = COUNTRIES[(n + 1) % COUNTRIES.length];
@@ -287,7 +306,7 @@ class ImportCountsTest {
         }
         return Json.createObjectBuilder()
                 .add("url", "https://test.invalid/counts/" + run + "/" + n)
-                .add("language", version.equals("third") ? "de" : n % 5 == 0 ? "id" : "en").add("body", body)
+                .add("language", version.equals("third") ? "de-x-" + run : n % 5 == 0 ? "id" : "en").add("body", body)
                 .add("actors", Json.createArrayBuilder()
                         .add(ministry)
                         .add(Json.createObjectBuilder().add("key", "s").add("name", "Navy of " + subject + " " + run).add("kind", "ORGANIZATION")
