@@ -91,6 +91,7 @@ public class ImportCommand {
             }
             summary = session.finish();
         } finally {
+            session.close(); // a batch still being stored (the file could not be read on): counted in first
             if (!deferred.isEmpty()) { // before counting again, which reads the claims by their date
                 long start = System.nanoTime();
                 indexes.buildRecorded();

@@ -190,6 +190,65 @@ class ImportCountsTest {
         assertEquals(counts(), imported);
     }
 
+    @Test
+    void aBatchTheDatabaseRefusesIsStoredArticleByArticleAndItsStoredClaimsCounted() throws Exception {
+        // as the command-line import stores them: on a thread of their own while it reads on, counted at the end
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String refused = "refused " + run;
+        refill.countAgain();
+        execute("alter table article add constraint refuse_" + run + " check (title is null or title <> '" + refused + "')");
+        try {
+            boolean postgresql = "postgresql".equals(dbKind);
+            if (!postgresql) {
+                refill.defer(); // the embedded database's import has it to itself
+            }
+            BulkImport.Summary summary;
+            BulkImport.Session session;
+            try (UncountedImports.Running running = postgresql ? uncounted.begin() : null) {
+                session = bulkImport.start(new BulkImport.Listener() {
+                }, new ClaimTally());
+                for (int i = 0; i < 30; i++) {
+                    String line = article(run, i, "first");
+                    if (i == 7) { // line 8: valid to the checks, refused by the database
+                        line = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(line)).readObject())
+                                .add("title", refused).build().toString();
+                    }
+                    session.accept(line);
+                }
+                summary = session.finish();
+                if (postgresql) {
+                    assertEquals(Outcome.ADDED, running.finish(session.tally()));
+                } else {
+                    refill.add(session.tally());
+                }
+            }
+            assertEquals(1, summary.badLines(), summary.errors().toString());
+            assertEquals(8, summary.errors().get(0).line());
+            assertTrue(summary.errors().get(0).message().startsWith("could not be stored"), summary.errors().get(0).message());
+            assertEquals(29, summary.articles());
+            assertEquals(29, count("select count(*) from article where url like 'https://test.invalid/counts/" + run + "/%'"));
+            List<String> tallied = counts();
+            refill.countAgain();
+            assertEquals(counts(), tallied, "the stored articles' claims counted, the refused one's not");
+        } finally {
+            execute("alter table article drop constraint refuse_" + run);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** An import whose batches commit and which then dies before it adds its tally. */
     private void importWithoutFinishing(String run, int from, int to) {
         UncountedImports.Running killed = uncounted.begin();
@@ -203,11 +262,7 @@ class ImportCountsTest {
     }
 
     private long uncountedImports() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select count(*) from uncounted_import")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return count("select count(*) from uncounted_import");
     }
 
     @Test
