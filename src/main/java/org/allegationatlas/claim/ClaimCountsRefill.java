@@ -120,6 +120,26 @@ public class ClaimCountsRefill {
                 connection.setAutoCommit(false);
                 statement.executeQuery("select id from ingest_lock where id = 1 for update").close();
             }
+            countAgainIn(connection);
+            if (shared) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the claims again: " + e.getMessage(), e);
+        }
+        // the import prints its own line; a start that counts again says so in the log (atStart)
+        LOG.debugf("Counted the claims for the map, who-accuses-whom and the country panels in %.1f s",
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Counts every claim again on the caller's connection and in its transaction: where others may write, the
+     * caller holds the write lock (ingest_lock's row) until it commits. Moves the data version.
+     */
+    public void countAgainIn(Connection connection) throws SQLException {
+        long start = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
             setDeferred(connection, true); // no trigger counts while the tables are rebuilt
             statement.executeUpdate("delete from country_claim_counts");
             statement.executeUpdate("delete from country_pair_counts");
@@ -138,16 +158,7 @@ public class ClaimCountsRefill {
             statement.executeUpdate(PAIR_ALL_TIME);
             setDeferred(connection, false);
             statement.executeUpdate(DataVersion.BUMP); // no cache may keep counts from before
-            if (shared) {
-                connection.commit();
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count the claims again: " + e.getMessage(), e);
         }
-        // the import prints its own line; a start that counts again says so in the log (atStart)
-        LOG.debugf("Counted the claims for the map, who-accuses-whom and the country panels in %.1f s",
-                (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -1,12 +1,18 @@
 package org.allegationatlas.claim;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The counts of V7 for the claims a bulk import stored, kept in memory as it stores them, so that the import
@@ -33,6 +39,17 @@ public final class ClaimTally {
     /** One stored claim, as its article's language and its own fields count it. */
     public void add(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry, String claimantCountry,
             String language) {
+        count(stance, category, statedOn, subjectCountry, claimantCountry, language, 1);
+    }
+
+    /** One deleted claim (of an article the import replaced), as it was counted: its counts go. */
+    public void remove(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry, String claimantCountry,
+            String language) {
+        count(stance, category, statedOn, subjectCountry, claimantCountry, language, -1);
+    }
+
+    private void count(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry, String claimantCountry,
+            String language, long delta) {
         if (!usable) {
             return;
         }
@@ -50,10 +67,10 @@ public final class ClaimTally {
             // subject 14-23; both: category 10-13, language 0-9
             long head = ((long) Arrays.asList(SPANS).indexOf(span.code()) + 1) << 57 | stanceCode << 54 | (long) span.period() << 34;
             long tail = categoryCode << 10 | lang;
-            countries.add(head | (long) claimant << 23 | tail, 1); // role C (bit 33 clear)
-            countries.add(head | 1L << 33 | (long) subject << 23 | tail, 1); // role S
+            countries.add(head | (long) claimant << 23 | tail, delta); // role C (bit 33 clear)
+            countries.add(head | 1L << 33 | (long) subject << 23 | tail, delta); // role S
             if (subjectCountry != null && claimantCountry != null) {
-                pairs.add(head | (long) claimant << 24 | (long) subject << 14 | tail, 1);
+                pairs.add(head | (long) claimant << 24 | (long) subject << 14 | tail, delta);
             }
         }
     }
@@ -85,19 +102,75 @@ public final class ClaimTally {
         }
     }
 
-    /** PostgreSQL: adds the tally to the count tables, beside other writers that count into the same rows. */
+    /**
+     * PostgreSQL: adds the tally to the count tables, beside other writers that count into the same rows; a row that
+     * falls to 0 (its claims deleted) goes, as V8's triggers delete it. The rows go to the server by COPY into a
+     * temporary table of the session, then into each count table with one upsert: at a million rows, JDBC batches of
+     * upserts took 31 s, most of it the statements' own round trips and planning.
+     */
     public void addTo(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("insert into country_claim_counts as t (span, stance, period,"
-                + " role, country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (span, stance, period,"
-                + " role, country, category, language) do update set claims = t.claims + excluded.claims")) {
-            write(statement, countries, true);
+        addTo(connection, "country_claim_counts", "role, country", countries, true);
+        addTo(connection, "country_pair_counts", "claimant_country, subject_country", pairs, false);
+    }
+
+    private void addTo(Connection connection, String table, String parties, LongCounts counts, boolean byRole) throws SQLException {
+        String staged = table + "_added";
+        String key = "span, stance, period, " + parties + ", category, language";
+        try (Statement statement = connection.createStatement()) {
+            // kept by the session, emptied by each transaction's end and before each use (a batch may add twice)
+            statement.execute("create temporary table if not exists " + staged + " (like " + table + ") on commit delete rows");
+            statement.execute("truncate " + staged);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + staged + " (" + key + ", claims) from stdin");
+            try {
+                StringBuilder rows = new StringBuilder(1 << 16);
+                long[] keys = counts.keys();
+                Arrays.sort(keys); // the primary key's order: its index grows at its end
+                for (long k : keys) {
+                    long count = counts.get(k);
+                    if (count == 0) {
+                        continue;
+                    }
+                    String[] columns = columns(k, byRole);
+                    for (String column : columns) {
+                        rows.append(copyText(column)).append('\t');
+                    }
+                    rows.append(count).append('\n');
+                    if (rows.length() > 60_000) {
+                        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+                        copy.writeToCopy(bytes, 0, bytes.length);
+                        rows.setLength(0);
+                    }
+                }
+                byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            statement.executeUpdate("insert into " + table + " as t (" + key + ", claims) select " + key + ", claims from " + staged
+                    + " order by " + key + " on conflict (" + key + ") do update set claims = t.claims + excluded.claims");
+            String same = Arrays.stream(key.split(", ")).map(c -> "t." + c + " = d." + c).collect(Collectors.joining(" and "));
+            statement.executeUpdate("delete from " + table + " t using " + staged + " d where d.claims < 0 and " + same
+                    + " and t.claims <= 0");
         }
-        try (PreparedStatement statement = connection.prepareStatement("insert into country_pair_counts as t (span, stance, period,"
-                + " claimant_country, subject_country, category, language, claims) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict"
-                + " (span, stance, period, claimant_country, subject_country, category, language)"
-                + " do update set claims = t.claims + excluded.claims")) {
-            write(statement, pairs, false);
-        }
+    }
+
+    /** A count row's key columns, in the order of the tables' keys. */
+    private String[] columns(long key, boolean byRole) {
+        String span = SPANS[(int) (key >>> 57) - 1];
+        String stance = STANCES[(int) (key >>> 54 & 7)];
+        String period = Integer.toString((int) (key >>> 34 & ((1L << 20) - 1)));
+        String first = byRole ? ((key >>> 33 & 1) == 0 ? "C" : "S") : code((int) (key >>> 24 & 1023));
+        String second = byRole ? code((int) (key >>> 23 & 1023)) : code((int) (key >>> 14 & 1023));
+        return new String[] { span, stance, period, first, second, CATEGORIES[(int) (key >>> 10 & 15)], languages.get((int) (key & 1023)) };
+    }
+
+    /** COPY's text format: backslash, tab and line ends escaped (a language is the caller's text). */
+    private static String copyText(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private void write(PreparedStatement statement, LongCounts counts, boolean byRole) throws SQLException {
@@ -105,19 +178,19 @@ public final class ClaimTally {
         Arrays.sort(keys); // the primary key's order: its index grows at its end
         int pending = 0;
         for (long key : keys) {
-            statement.setString(1, SPANS[(int) (key >>> 57) - 1]);
-            statement.setString(2, STANCES[(int) (key >>> 54 & 7)]);
-            statement.setInt(3, (int) (key >>> 34 & ((1L << 20) - 1)));
-            if (byRole) {
-                statement.setString(4, (key >>> 33 & 1) == 0 ? "C" : "S");
-                statement.setString(5, code((int) (key >>> 23 & 1023)));
-            } else {
-                statement.setString(4, code((int) (key >>> 24 & 1023)));
-                statement.setString(5, code((int) (key >>> 14 & 1023)));
+            long count = counts.get(key);
+            if (count == 0) {
+                continue;
             }
-            statement.setString(6, CATEGORIES[(int) (key >>> 10 & 15)]);
-            statement.setString(7, languages.get((int) (key & 1023)));
-            statement.setLong(8, counts.get(key));
+            String[] columns = columns(key, byRole);
+            for (int i = 0; i < columns.length; i++) {
+                if (i == 2) {
+                    statement.setInt(3, Integer.parseInt(columns[2])); // the period
+                } else {
+                    statement.setString(i + 1, columns[i]);
+                }
+            }
+            statement.setLong(8, count);
             statement.addBatch();
             if (++pending == 1000) {
                 statement.executeBatch();

@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +24,12 @@ import jakarta.transaction.Transactional;
 import org.allegationatlas.actor.ActorRef;
 import org.allegationatlas.actor.BulkActors;
 import org.allegationatlas.article.ArticleEntity;
+import org.allegationatlas.claim.ClaimCategory;
 import org.allegationatlas.claim.ClaimEntity;
 import org.allegationatlas.claim.ClaimOrigin;
 import org.allegationatlas.claim.ClaimTally;
 import org.allegationatlas.claim.ClaimsStored;
+import org.allegationatlas.claim.Stance;
 import org.allegationatlas.common.WriteLock;
 import org.allegationatlas.common.data.SequenceIds;
 import org.allegationatlas.country.Countries;
@@ -66,6 +70,8 @@ public class BulkStore {
     public static final class Written {
         private final List<ClaimEntity> claims = new ArrayList<>();
         private final List<String> languages = new ArrayList<>();
+        private final BitSet leftToTally = new BitSet(); // claims that no trigger counted: the import's tally counts them
+        private final List<DeletedClaim> deletedUncounted = new ArrayList<>(); // replaced articles' claims, likewise
         private boolean replaced;
 
         /** Whether an article was replaced: its old claims left the counts, which a tally cannot follow. */
@@ -73,12 +79,16 @@ public class BulkStore {
             return replaced;
         }
 
+        /** Adds the claims that the batch left to the import's tally (see {@link BulkStore#store}), and takes out those it deleted. */
         public void countInto(ClaimTally tally) {
-            countInto(tally, 0);
+            countInto(tally, leftToTally);
+            for (DeletedClaim c : deletedUncounted) {
+                tally.remove(c.stance(), c.category(), c.statedOn(), c.subjectCountry(), c.claimantCountry(), c.language());
+            }
         }
 
-        private void countInto(ClaimTally tally, int from) {
-            for (int i = from; i < claims.size(); i++) {
+        private void countInto(ClaimTally tally, BitSet which) {
+            for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
                 ClaimEntity c = claims.get(i);
                 tally.add(c.stance, c.category, c.statedOn, c.subjectCountry, c.claimantCountry, languages.get(i));
             }
@@ -88,9 +98,21 @@ public class BulkStore {
     private record Existing(long id, String contentHash) {
     }
 
-    /** Stores the checked articles in order, in the caller's transaction, as {@link IngestService#store} would one by one. */
+    /** A claim of a replaced article, as it was counted (its article's language then). */
+    private record DeletedClaim(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry,
+            String claimantCountry, String language) {
+    }
+
+    /**
+     * Stores the checked articles in order, in the caller's transaction, as {@link IngestService#store} would one by one.
+     * With {@code tallied}, the caller counts the claims for the map itself ({@link Written#countInto}, then
+     * ClaimCountsRefill or UncountedImports): on H2 the command-line import has deferred the counts, so every claim is
+     * left to it; on PostgreSQL too (V11 tells the triggers), with the claims of the articles it replaces read before
+     * they are deleted, to be taken out of the tally. Without it, on PostgreSQL each part that replaces no article adds
+     * its own tally before it commits, and the triggers count a part that does; on H2 the triggers count.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Written store(List<CheckedArticle> batch, ClaimOrigin origin) {
+    public Written store(List<CheckedArticle> batch, ClaimOrigin origin, boolean tallied) {
         WriteLock.acquire(em);
         Written written = new Written();
         em.unwrap(Session.class).doWork(connection -> {
@@ -99,18 +121,19 @@ public class BulkStore {
             for (CheckedArticle article : batch) {
                 String url = article.input().url().trim();
                 if (part.containsKey(url)) {
-                    store(connection, List.copyOf(part.values()), origin, written);
+                    store(connection, List.copyOf(part.values()), origin, tallied, written);
                     part.clear();
                 }
                 part.put(url, article);
             }
-            store(connection, List.copyOf(part.values()), origin, written);
+            store(connection, List.copyOf(part.values()), origin, tallied, written);
         });
         claimsStored.fire(new ClaimsStored(written.claims));
         return written;
     }
 
-    private void store(Connection connection, List<CheckedArticle> batch, ClaimOrigin origin, Written written) throws SQLException {
+    private void store(Connection connection, List<CheckedArticle> batch, ClaimOrigin origin, boolean tallied, Written written)
+            throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
@@ -133,8 +156,19 @@ public class BulkStore {
         if (changed.isEmpty()) {
             return;
         }
+        boolean postgresql = "postgresql".equals(dbKind);
+        // PostgreSQL: the writer counts its own claims, with a statement per count row rather than V8's triggers'
+        // statements per claim; other writers' triggers go on counting theirs (V11). Outside a tallied import, a part
+        // that replaces articles leaves it to the triggers, which follow the claims it deletes.
+        boolean countedByWriter = postgresql && (tallied || replaced.isEmpty());
+        if (countedByWriter) {
+            countedByWriter(connection, true);
+        }
         if (!replaced.isEmpty()) {
             written.replaced = true;
+            if (countedByWriter) {
+                written.deletedUncounted.addAll(claimsOf(connection, replaced));
+            }
             deleteClaimsOf(connection, replaced);
         }
 
@@ -145,19 +179,19 @@ public class BulkStore {
         }
         List<ActorRef> refs = actors.findOrCreateAll(connection, named);
 
-        // PostgreSQL: the batch counts its own claims, in its transaction, with a statement per count row rather than
-        // V8's triggers' statements per claim; other writers' triggers go on counting theirs (V11). A batch that
-        // replaces articles leaves it to the triggers, which follow the claims it deletes.
-        boolean countHere = "postgresql".equals(dbKind) && replaced.isEmpty();
-        if (countHere) {
-            countedByWriter(connection, true);
-        }
         int firstClaim = written.claims.size();
         writeArticles(connection, changed, ids, replaced, origin);
         writeClaims(connection, changed, ids, refs, origin, written);
-        if (countHere) {
+        BitSet ours = new BitSet();
+        ours.set(firstClaim, written.claims.size());
+        if (tallied) {
+            written.leftToTally.or(ours); // counted by the caller once the import ends
+            if (countedByWriter) {
+                countedByWriter(connection, false);
+            }
+        } else if (countedByWriter) {
             ClaimTally tally = new ClaimTally();
-            written.countInto(tally, firstClaim);
+            written.countInto(tally, ours);
             if (tally.usable()) {
                 tally.addTo(connection);
             } else {
@@ -196,6 +230,22 @@ public class BulkStore {
             }
         }
         return found;
+    }
+
+    /** The claims of these articles, as the counts hold them. */
+    private static List<DeletedClaim> claimsOf(Connection connection, List<Long> articleIds) throws SQLException {
+        List<DeletedClaim> claims = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("select c.stance, c.category, c.stated_on, c.subject_country,"
+                + " c.claimant_country, a.language from claim c join article a on a.id = c.article_id where c.article_id = any(?)")) {
+            query.setArray(1, connection.createArrayOf("BIGINT", articleIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    claims.add(new DeletedClaim(Stance.valueOf(rows.getString(1)), ClaimCategory.valueOf(rows.getString(2)),
+                            rows.getObject(3, LocalDate.class), rows.getString(4), rows.getString(5), rows.getString(6)));
+                }
+            }
+        }
+        return claims;
     }
 
     private static void deleteClaimsOf(Connection connection, List<Long> articleIds) throws SQLException {

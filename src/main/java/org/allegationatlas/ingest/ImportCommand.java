@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.allegationatlas.claim.ClaimCountsRefill;
 import org.allegationatlas.claim.ClaimTally;
+import org.allegationatlas.claim.UncountedImports;
 import org.allegationatlas.ingest.BulkImport.LineError;
 import org.allegationatlas.ingest.BulkImport.Summary;
 
@@ -24,7 +25,7 @@ import org.allegationatlas.ingest.BulkImport.Summary;
  * (articles, rate, ETA) on the terminal and a summary at the end. It counts the claims for the map once at
  * its end rather than row by row: with the embedded database to itself, by adding what it tallied as it stored
  * them ({@link ClaimTally}), or after replacing articles by counting every claim again (ClaimCountsRefill). On
- * PostgreSQL, whose servers may write meanwhile, each batch counts its own claims as it commits (BulkStore).
+ * PostgreSQL, whose servers may write meanwhile, by adding its tally of its own claims ({@link UncountedImports}).
  * Into a fresh database it builds the claim table's secondary indexes once at its end ({@link DeferredIndexes}).
  */
 @ApplicationScoped
@@ -42,6 +43,9 @@ public class ImportCommand {
     @Inject
     DeferredIndexes indexes;
 
+    @Inject
+    UncountedImports uncounted;
+
     public int run(Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
             out.println("import: cannot read " + file);
@@ -53,6 +57,7 @@ public class ImportCommand {
         long[] lastShown = { 0 };
         boolean exclusive = compaction.exclusive();
         boolean countAtEnd = exclusive;
+        UncountedImports.Running running = !exclusive && uncounted.applies() ? uncounted.begin() : null;
         BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
             @Override
             public void badLine(LineError error) {
@@ -73,7 +78,7 @@ public class ImportCommand {
                         terminal ? "\r\033[K" : "", soFar.articles(), soFar.claims(), rate, done * 100, eta / 60, eta % 60,
                         terminal ? "" : System.lineSeparator());
             }
-        }, exclusive ? new ClaimTally() : null);
+        }, exclusive || running != null ? new ClaimTally() : null);
         List<String> deferred = indexes.deferIfFresh();
         if (countAtEnd) {
             counts.defer();
@@ -86,6 +91,7 @@ public class ImportCommand {
             }
             summary = session.finish();
         } finally {
+            session.close(); // a batch still being stored (the file could not be read on): counted in first
             if (!deferred.isEmpty()) { // before counting again, which reads the claims by their date
                 long start = System.nanoTime();
                 indexes.buildRecorded();
@@ -100,6 +106,17 @@ public class ImportCommand {
                     counts.countAgain();
                 }
                 out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", (System.nanoTime() - start) / 1e9);
+            }
+            if (running != null) {
+                try (running) {
+                    long start = System.nanoTime();
+                    UncountedImports.Outcome outcome = running.finish(session.tally());
+                    out.printf("%s%s in %.1f s%n", terminal ? "\r\033[K" : "", switch (outcome) {
+                    case ADDED, NOTHING -> "Counted the claims for the map";
+                    case COUNTED_AGAIN -> "Counted every claim again for the map";
+                    case LEFT_TO_RUNNING_IMPORT -> "Left the claims' counts to the import still running beside this one";
+                    }, (System.nanoTime() - start) / 1e9);
+                }
             }
         }
         out.printf("%sImported %s%n", terminal ? "\r\033[K" : "", summary.describe());

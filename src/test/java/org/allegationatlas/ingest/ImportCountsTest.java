@@ -1,10 +1,16 @@
 package org.allegationatlas.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +24,12 @@ import jakarta.json.Json;
 
 import org.allegationatlas.claim.ClaimCountsRefill;
 import org.allegationatlas.claim.ClaimTally;
+import org.allegationatlas.claim.UncountedImports;
+import org.allegationatlas.claim.UncountedImports.Outcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +37,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The command-line import's counts: what it tallies as it stores claims and adds at its end is exactly what
  * counting every claim again gives (dated and undated claims, several months, languages and countries, answers
- * to a later claim, one url twice in a batch); and an import that replaces an article does not claim a tally.
+ * to a later claim, one url twice in a batch); and an import that replaces an article does not claim a tally. On
+ * PostgreSQL, where servers may write beside it, the import adds its tally at its end too (UncountedImports): a
+ * killed import's claims are counted again by the next start or import, but never beside a running import.
  */
 @QuarkusTest
 class ImportCountsTest {
@@ -42,14 +53,216 @@ class ImportCountsTest {
     ClaimCountsRefill refill;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    UncountedImports uncounted;
+    @Inject
+    ImportCommand importCommand;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
     @AfterEach
-    void countsComplete() {
+    void countsComplete() throws SQLException {
         if (refill.deferred()) { // a failed test must not leave the other tests' counts deferred
             refill.countAgain();
         }
+        if ("postgresql".equals(dbKind) && uncountedImports() > 0) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("delete from uncounted_import");
+            }
+            refill.countAgain();
+        }
+    }
+
+    @Test
+    void onPostgreSQLAnImportCountsItsClaimsWhenItEnds() throws Exception {
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only (the embedded database's import: above)");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        refill.countAgain();
+        List<String> before = counts();
+        BulkImport.Session session;
+        try (UncountedImports.Running running = uncounted.begin()) {
+            session = bulkImport.start(new BulkImport.Listener() {
+            }, new ClaimTally());
+            for (int i = 0; i < 40; i++) {
+                session.accept(article(run, i, "first"));
+            }
+            session.accept(article(run, 3, "second")); // replaces an article of the same batch, not yet counted
+            assertEquals(0, session.finish().badLines());
+            assertEquals(before, counts(), "the import's claims wait for its end");
+            assertEquals(Outcome.ADDED, running.finish(session.tally()));
+        }
+        List<String> added = counts();
+        assertNotEquals(before, added);
+        refill.countAgain();
+        assertEquals(counts(), added, "the tally gives what counting every claim again gives");
+
+        // a second import replaces counted articles (their claims leave the counts, rows at 0 go) and adds one
+        try (UncountedImports.Running running = uncounted.begin()) {
+            session = bulkImport.start(new BulkImport.Listener() {
+            }, new ClaimTally());
+            for (int i = 0; i < 40; i += 3) {
+                session.accept(article(run, i, "third"));
+            }
+            session.accept(article(run, 41, "first"));
+            assertEquals(0, session.finish().badLines());
+            assertEquals(added, counts(), "the import's changes wait for its end");
+            assertEquals(Outcome.ADDED, running.finish(session.tally()));
+        }
+        List<String> replaced = counts();
+        assertNotEquals(added, replaced);
+        assertTrue(replaced.stream().anyMatch(row -> row.contains("|de-x-" + run + "|")));
+        refill.countAgain();
+        assertEquals(counts(), replaced, "after replacing articles");
+
+        // and back: the rows of the run's own language fall to 0, and go
+        try (UncountedImports.Running running = uncounted.begin()) {
+            session = bulkImport.start(new BulkImport.Listener() {
+            }, new ClaimTally());
+            for (int i = 0; i < 40; i += 3) {
+                session.accept(article(run, i, "first"));
+            }
+            assertEquals(0, session.finish().badLines());
+            assertEquals(Outcome.ADDED, running.finish(session.tally()));
+        }
+        List<String> back = counts();
+        assertFalse(back.stream().anyMatch(row -> row.contains("|de-x-" + run + "|")), "no count row left at 0");
+        refill.countAgain();
+        assertEquals(counts(), back, "after replacing them again");
+        assertEquals(0, uncountedImports());
+    }
+
+    @Test
+    void onPostgreSQLAKilledImportsClaimsAreCountedAgainButNeverBesideARunningImport() throws Exception {
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        refill.countAgain();
+        List<String> before = counts();
+        // killed: its batches committed, its tally never added; its lock goes with its connection
+        importWithoutFinishing(run, 0, 10);
+        assertEquals(before, counts());
+        assertEquals(1, uncountedImports());
+
+        // the next import counts every claim again before it starts
+        try (UncountedImports.Running next = uncounted.begin()) {
+            List<String> recovered = counts();
+            assertNotEquals(before, recovered);
+            assertEquals(1, uncountedImports(), "only the running import's row");
+            BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
+            }, new ClaimTally());
+            for (int i = 10; i < 20; i++) {
+                session.accept(article(run, i, "first"));
+            }
+            session.finish();
+
+            // another import killed beside it: a start must not count again while `next` runs (its claims would count twice)
+            importWithoutFinishing(run, 20, 30);
+            List<String> beside = counts();
+            assertEquals(Outcome.LEFT_TO_RUNNING_IMPORT, uncounted.countWhatKilledImportsLeft());
+            assertEquals(beside, counts(), "nothing counted beside the running import");
+
+            // the running import, last to end, counts every claim again instead of adding its tally
+            assertEquals(Outcome.COUNTED_AGAIN, next.finish(session.tally()));
+        }
+        List<String> settled = counts();
+        assertEquals(0, uncountedImports());
+        refill.countAgain();
+        assertEquals(counts(), settled);
+        assertEquals(Outcome.NOTHING, uncounted.countWhatKilledImportsLeft());
+    }
+
+    @Test
+    void onPostgreSQLTheCommandLineImportCountsAtItsEnd(@TempDir Path dir) throws Exception {
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        refill.countAgain();
+        Path file = dir.resolve("articles.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add(article(run, i, "first"));
+        }
+        Files.write(file, lines);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        assertEquals(0, importCommand.run(file, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Counted the claims for the map"), printed.toString());
+        List<String> imported = counts();
+        assertEquals(0, uncountedImports());
+        refill.countAgain();
+        assertEquals(counts(), imported);
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsStoredArticleByArticleAndItsStoredClaimsCounted() throws Exception {
+        // as the command-line import stores them: on a thread of their own while it reads on, counted at the end
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String refused = "refused " + run;
+        refill.countAgain();
+        execute("alter table article add constraint refuse_" + run + " check (title is null or title <> '" + refused + "')");
+        try {
+            boolean postgresql = "postgresql".equals(dbKind);
+            if (!postgresql) {
+                refill.defer(); // the embedded database's import has it to itself
+            }
+            BulkImport.Summary summary;
+            BulkImport.Session session;
+            try (UncountedImports.Running running = postgresql ? uncounted.begin() : null) {
+                session = bulkImport.start(new BulkImport.Listener() {
+                }, new ClaimTally());
+                for (int i = 0; i < 30; i++) {
+                    String line = article(run, i, "first");
+                    if (i == 7) { // line 8: valid to the checks, refused by the database
+                        line = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(line)).readObject())
+                                .add("title", refused).build().toString();
+                    }
+                    session.accept(line);
+                }
+                summary = session.finish();
+                if (postgresql) {
+                    assertEquals(Outcome.ADDED, running.finish(session.tally()));
+                } else {
+                    refill.add(session.tally());
+                }
+            }
+            assertEquals(1, summary.badLines(), summary.errors().toString());
+            assertEquals(8, summary.errors().get(0).line());
+            assertTrue(summary.errors().get(0).message().startsWith("could not be stored"), summary.errors().get(0).message());
+            assertEquals(29, summary.articles());
+            assertEquals(29, count("select count(*) from article where url like 'https://test.invalid/counts/" + run + "/%'"));
+            List<String> tallied = counts();
+            refill.countAgain();
+            assertEquals(counts(), tallied, "the stored articles' claims counted, the refused one's not");
+        } finally {
+            execute("alter table article drop constraint refuse_" + run);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** An import whose batches commit and which then dies before it adds its tally. */
+    private void importWithoutFinishing(String run, int from, int to) {
+        UncountedImports.Running killed = uncounted.begin();
+        BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
+        }, new ClaimTally());
+        for (int i = from; i < to; i++) {
+            session.accept(article(run, i, "first"));
+        }
+        session.finish();
+        killed.close();
+    }
+
+    private long uncountedImports() throws SQLException {
+        return count("select count(*) from uncounted_import");
     }
 
     @Test
@@ -120,7 +333,10 @@ class ImportCountsTest {
         assertFalse(second.tallied(), "its old claims left the counts, which a tally cannot follow");
     }
 
-    /** An article of three claims in two languages, dated in several months, the first answering the last. */
+    /**
+     * An article of three claims in two languages (its "third" version in a language of the run's own), dated in
+     * several months, the first answering the last.
+     */
     private static String article(String run, int n, String version) {
         String claimant = COUNTRIES[n % COUNTRIES.length];
         String subject = COUNTRIES[(n + 1) % COUNTRIES.length];
@@ -145,7 +361,7 @@ class ImportCountsTest {
         }
         return Json.createObjectBuilder()
                 .add("url", "https://test.invalid/counts/" + run + "/" + n)
-                .add("language", n % 5 == 0 ? "id" : "en").add("body", body)
+                .add("language", version.equals("third") ? "de-x-" + run : n % 5 == 0 ? "id" : "en").add("body", body)
                 .add("actors", Json.createArrayBuilder()
                         .add(ministry)
                         .add(Json.createObjectBuilder().add("key", "s").add("name", "Navy of " + subject + " " + run).add("kind", "ORGANIZATION")
