@@ -89,7 +89,9 @@ public class BulkImport {
 
     /**
      * Starts an import that counts the claims it stores into {@code tally} instead of leaving them to the triggers
-     * (see {@link BulkStore#store}); its caller adds the tally to the counts when it ends, after {@link Session#close()}.
+     * (see {@link BulkStore#store}); its caller adds the tally to the counts when it ends, after {@link Session#close()}:
+     * on H2 after deferring the counts (ClaimCountsRefill), on PostgreSQL inside UncountedImports' begin and finish,
+     * which make a killed import's claims counted again.
      * Its batches are stored on a thread of their own while the next one is read (see the class).
      */
     public Session start(Listener listener, ClaimTally tally) {

@@ -319,6 +319,8 @@ class ImportCountsTest {
 
     @Test
     void anImportThatReplacesAnArticleCountsAgain() {
+        // the embedded database's import (on PostgreSQL a tallied import takes replaced claims out: above)
+        assumeTrue("h2".equals(dbKind));
         String run = UUID.randomUUID().toString().substring(0, 8);
         BulkImport.Session first = bulkImport.start(new BulkImport.Listener() {
         }, new ClaimTally());
