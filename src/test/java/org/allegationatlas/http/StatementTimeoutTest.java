@@ -106,6 +106,8 @@ class StatementTimeoutTest {
             assertEquals(urls.size(), stored.getInt("articles.totalCount"), stored::toString);
         } finally {
             writers.shutdownNow();
+            // the other writers finish first: their articles are deleted too, and a writer's own error is what fails
+            writers.awaitTermination(10, TimeUnit.MINUTES);
             articles.deleteAll();
         }
         assertTheExpensiveReadIsStopped();
