@@ -167,10 +167,7 @@ public class ClaimCountsRefill {
      * at the next start) or complete, never half added.
      */
     public void add(ClaimTally tally) {
-        try (Connection connection = dataSource.getConnection()) {
-            ConnectionSettings.liftStatementTimeout(connection);
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        CountsTransaction.run(dataSource, "Cannot add the import's claim counts", connection -> {
             try (Statement statement = connection.createStatement()) {
                 boolean empty;
                 try (ResultSet rs = statement.executeQuery("select (select count(*) from (select 1 from country_claim_counts"
@@ -180,16 +177,9 @@ public class ClaimCountsRefill {
                 tally.writeTo(connection, empty);
                 setDeferred(connection, false);
                 statement.executeUpdate(DataVersion.BUMP);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot add the import's claim counts: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** An import killed while it deferred the counts left them wrong: count again before anything is served. */

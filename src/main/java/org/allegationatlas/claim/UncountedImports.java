@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import org.allegationatlas.common.data.ConnectionSettings;
 import org.allegationatlas.common.data.DataVersion;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -155,10 +154,7 @@ public class UncountedImports {
      * running ones; then the tally added, or every claim counted again, or nothing done until a running import ends.
      */
     private Outcome settle(Long own, ClaimTally tally) {
-        try (Connection connection = dataSource.getConnection()) {
-            ConnectionSettings.liftStatementTimeout(connection);
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        return CountsTransaction.run(dataSource, "Cannot settle the imports' claim counts", connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.executeQuery("select id from ingest_lock where id = 1 for update").close();
                 List<Long> killed = new ArrayList<>();
@@ -188,10 +184,9 @@ public class UncountedImports {
                     statement.executeUpdate(DataVersion.BUMP); // no cache may keep the counts from before
                     outcome = Outcome.ADDED;
                 } else if (own == null && killed.isEmpty()) {
-                    outcome = Outcome.NOTHING;
+                    return Outcome.NOTHING;
                 } else if (othersRunning) {
-                    connection.rollback(); // this import's row stays: the last running import counts again
-                    return Outcome.LEFT_TO_RUNNING_IMPORT;
+                    return Outcome.LEFT_TO_RUNNING_IMPORT; // this import's row stays: the last running import counts again
                 } else {
                     refill.countAgainIn(connection);
                     outcome = Outcome.COUNTED_AGAIN;
@@ -206,16 +201,8 @@ public class UncountedImports {
                     }
                     done.executeBatch();
                 }
-                connection.commit();
                 return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot add the import's claim counts: " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -79,35 +79,24 @@ class ImportCountsTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         refill.countAgain();
         List<String> before = counts();
-        BulkImport.Session session;
-        try (UncountedImports.Running running = uncounted.begin()) {
-            session = bulkImport.start(new BulkImport.Listener() {
-            }, new ClaimTally());
-            for (int i = 0; i < 40; i++) {
-                session.accept(article(run, i, "first"));
-            }
-            session.accept(article(run, 3, "second")); // replaces an article of the same batch, not yet counted
-            assertEquals(0, session.finish().badLines());
-            assertEquals(before, counts(), "the import's claims wait for its end");
-            assertEquals(Outcome.ADDED, running.finish(session.tally()));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add(article(run, i, "first"));
         }
+        lines.add(article(run, 3, "second")); // replaces an article of the same batch, not yet counted
+        importCountedAtItsEnd(lines, before);
         List<String> added = counts();
         assertNotEquals(before, added);
         refill.countAgain();
         assertEquals(counts(), added, "the tally gives what counting every claim again gives");
 
         // a second import replaces counted articles (their claims leave the counts, rows at 0 go) and adds one
-        try (UncountedImports.Running running = uncounted.begin()) {
-            session = bulkImport.start(new BulkImport.Listener() {
-            }, new ClaimTally());
-            for (int i = 0; i < 40; i += 3) {
-                session.accept(article(run, i, "third"));
-            }
-            session.accept(article(run, 41, "first"));
-            assertEquals(0, session.finish().badLines());
-            assertEquals(added, counts(), "the import's changes wait for its end");
-            assertEquals(Outcome.ADDED, running.finish(session.tally()));
+        lines.clear();
+        for (int i = 0; i < 40; i += 3) {
+            lines.add(article(run, i, "third"));
         }
+        lines.add(article(run, 41, "first"));
+        importCountedAtItsEnd(lines, added);
         List<String> replaced = counts();
         assertNotEquals(added, replaced);
         assertTrue(replaced.stream().anyMatch(row -> row.contains("|de-x-" + run + "|")));
@@ -115,15 +104,11 @@ class ImportCountsTest {
         assertEquals(counts(), replaced, "after replacing articles");
 
         // and back: the rows of the run's own language fall to 0, and go
-        try (UncountedImports.Running running = uncounted.begin()) {
-            session = bulkImport.start(new BulkImport.Listener() {
-            }, new ClaimTally());
-            for (int i = 0; i < 40; i += 3) {
-                session.accept(article(run, i, "first"));
-            }
-            assertEquals(0, session.finish().badLines());
-            assertEquals(Outcome.ADDED, running.finish(session.tally()));
+        lines.clear();
+        for (int i = 0; i < 40; i += 3) {
+            lines.add(article(run, i, "first"));
         }
+        importCountedAtItsEnd(lines, replaced);
         List<String> back = counts();
         assertFalse(back.stream().anyMatch(row -> row.contains("|de-x-" + run + "|")), "no count row left at 0");
         refill.countAgain();
@@ -246,6 +231,18 @@ class ImportCountsTest {
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** An import as the command line runs it on PostgreSQL: the counts unchanged until it ends, then its tally added. */
+    private void importCountedAtItsEnd(List<String> lines, List<String> countsBefore) throws SQLException {
+        try (UncountedImports.Running running = uncounted.begin()) {
+            BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
+            }, new ClaimTally());
+            lines.forEach(session::accept);
+            assertEquals(0, session.finish().badLines());
+            assertEquals(countsBefore, counts(), "the import's changes wait for its end");
+            assertEquals(Outcome.ADDED, running.finish(session.tally()));
         }
     }
 
