@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 import org.allegationatlas.actor.ActorRef;
 import org.allegationatlas.actor.ActorKind;
@@ -45,8 +48,7 @@ public class IngestService {
 
     @Inject
     EntityManager em;
-    @Inject
-    Validator validator;
+    private final Validator validator;
     @Inject
     Countries countries;
     @Inject
@@ -55,6 +57,27 @@ public class IngestService {
     ArticleService articles;
     @Inject
     Event<ClaimsStored> claimsStored;
+
+    /**
+     * The messages in English, whoever calls: the default resolves the locale from the GraphQL request, and outside one
+     * (the command-line import, POST /import) its interpolation failed, so a line missing a field was reported as
+     * "could not be read" instead of by its field.
+     */
+    @Inject
+    IngestService(ValidatorFactory validators) {
+        MessageInterpolator messages = validators.getMessageInterpolator();
+        this.validator = validators.usingContext().messageInterpolator(new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return messages.interpolate(template, context, Locale.ENGLISH);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale locale) {
+                return messages.interpolate(template, context, locale);
+            }
+        }).getValidator();
+    }
 
     /** An input that passed every check, with what the checks worked out. */
     public record CheckedArticle(ArticleInput input, String language, Map<String, ActorInput> actorsByKey,

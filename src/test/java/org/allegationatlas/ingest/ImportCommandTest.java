@@ -1,6 +1,7 @@
 package org.allegationatlas.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -29,6 +30,22 @@ class ImportCommandTest {
         assertEquals(1, result.exitCode(), result.getOutput());
         assertTrue(result.getOutput().contains("line 2: not an ArticleInput in JSON"), result.getOutput());
         assertTrue(result.getOutput().contains("Imported 2 articles (4 claims) from 3 lines"), result.getOutput());
+    }
+
+    @Test
+    void aLineThatBreaksTheContractIsReportedByItsField(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path file = dir.resolve("articles.jsonl");
+        Files.write(file, List.of(ImportTestData.line(run, 1),
+                "{\"url\": \"https://test.invalid/import/" + run + "/no-language\", \"body\": \"b\", \"actors\": [], \"claims\": []}",
+                "{\"url\": 5}"));
+
+        LaunchResult result = launcher.launch("import", file.toString());
+        assertEquals(1, result.exitCode(), result.getOutput());
+        assertTrue(result.getOutput().contains("line 2: input.language: must not be"), result.getOutput());
+        assertTrue(result.getOutput().contains("line 3: input."), result.getOutput());
+        assertFalse(result.getOutput().contains("could not be read"), result.getOutput());
+        assertTrue(result.getOutput().contains("Imported 1 articles (2 claims) from 3 lines"), result.getOutput());
     }
 
     @Test
