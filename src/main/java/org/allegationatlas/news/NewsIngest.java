@@ -240,7 +240,7 @@ public class NewsIngest {
     }
 
     /** The raw article for the extractor: the page's metadata, the source's language and publisher first. */
-    private static RawArticleInput raw(ReadPage page, String storedUrl, Source source) {
+    static RawArticleInput raw(ReadPage page, String storedUrl, Source source) {
         String language = source.language() != null ? source.language() : language(page.language());
         String publisher = source.publisher() != null ? source.publisher() : page.publisher();
         return new RawArticleInput(storedUrl, clip(page.title(), 1000), clip(publisher, 200), language, page.publishedOn(),

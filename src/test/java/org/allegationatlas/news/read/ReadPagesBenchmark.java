@@ -41,7 +41,7 @@ public final class ReadPagesBenchmark {
     }
 
     /** dev: sha256 starting 0-9 or a; test: b-f. */
-    static String split(String sha256) {
+    public static String split(String sha256) {
         char first = Character.toLowerCase(sha256.charAt(0));
         return first <= '9' || first == 'a' ? "dev" : "test";
     }
@@ -193,7 +193,7 @@ public final class ReadPagesBenchmark {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList();
     }
 
-    private static byte[] gunzip(Path file) {
+    public static byte[] gunzip(Path file) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
         } catch (IOException e) {
