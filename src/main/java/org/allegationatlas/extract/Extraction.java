@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.allegationatlas.claim.Stance;
 import org.allegationatlas.ingest.ActorInput;
 import org.allegationatlas.ingest.ArticleInput;
 import org.allegationatlas.ingest.ClaimInput;
@@ -22,19 +23,26 @@ public record Extraction(ArticleInput article) {
 
     /**
      * What extractArticle stores: the claims with a claimant, the actors they name, and responses
-     * only to claims that are kept.
+     * only to claims that are kept. A statement (STATES) none of whose parties has a country is left to the
+     * preview: it would show in no country's record ("Disney's chief said demand crashed the launch").
      */
     public ArticleInput storable() {
+        Set<String> withCountry = new HashSet<>();
+        for (ActorInput a : article.actors()) {
+            if (a.country() != null) {
+                withCountry.add(a.key());
+            }
+        }
         Set<String> keptKeys = new HashSet<>();
         for (ClaimInput c : article.claims()) {
-            if (c.claimant() != null && c.key() != null) {
+            if (kept(c, withCountry) && c.key() != null) {
                 keptKeys.add(c.key());
             }
         }
         List<ClaimInput> claims = new ArrayList<>();
         Set<String> actorKeys = new HashSet<>();
         for (ClaimInput c : article.claims()) {
-            if (c.claimant() == null) {
+            if (!kept(c, withCountry)) {
                 continue;
             }
             String respondsTo = c.respondsTo() != null && keptKeys.contains(c.respondsTo()) ? c.respondsTo() : null;
@@ -50,5 +58,11 @@ public record Extraction(ArticleInput article) {
         List<ActorInput> actors = article.actors().stream().filter(a -> actorKeys.contains(a.key())).toList();
         return new ArticleInput(article.url(), article.title(), article.publisher(), article.language(), article.publishedOn(),
                 article.dateline(), article.body(), actors, claims);
+    }
+
+    private static boolean kept(ClaimInput c, Set<String> withCountry) {
+        return c.claimant() != null && (c.stance() != Stance.STATES || withCountry.contains(c.claimant())
+                || withCountry.contains(c.subject()) || c.counterparty() != null && withCountry.contains(c.counterparty())
+                || c.place() != null && withCountry.contains(c.place()));
     }
 }

@@ -26,9 +26,11 @@ class ExtractionQualityTest {
     static final double ID_ACCUSATIONS_TEST = 0.78; // 11 of 14 (0.786)
     static final double PLOVER_PAIR_TEST = 0.78; // 45 of 57 (0.789), rounded down
     /** What extractArticle stores of PLOVER sentences sent with a publisher (issue 21's measure). */
-    static final double PLOVER_STORED_TEST = 0.73; // 42 of 57 (0.737)
+    // 41 and 22 since an outlet states only acts between parties (docs/extraction.md, "Unseen general news"): one
+    // reported act fewer stored, for half as many statements of nothing on unseen general news
+    static final double PLOVER_STORED_TEST = 0.71; // 41 of 57 (0.719)
     static final double PLOVER_STORED_STATEMENTS_TEST = 0.82; // 19 of 23 (0.826)
-    static final double PLOVER_STORED_ACTS_TEST = 0.67; // 23 of 34 (0.676)
+    static final double PLOVER_STORED_ACTS_TEST = 0.64; // 22 of 34 (0.647)
     /** Real Indonesian news sentences (news-id.tsv, idner-news-2k), fully right in what extractArticle stores: 3 of 5. */
     static final double ID_NEWS_TEST = 0.60;
     /** No spraying of role permutations: at most this many stored claims per sentence on average. */

@@ -227,6 +227,25 @@ class ExtractorRulesTest {
     }
 
     @Test
+    void theOutletStatesOnlyAnActBetweenPartiesWithACountryAmongThem() {
+        // a news feed brings sport, business and reviews too: a sentence that merely names a party is no statement
+        for (String text : new String[] { "Japan's economy grew faster than expected in the third quarter.",
+                "Netflix has been a game changer for the pay-TV industry.", "The Wild could sense their frustrations.",
+                "Amazon is offering Prime members a free gift card this week." }) {
+            ArticleInput article = extract(text, "Reuters", "urn:test:rules");
+            assertTrue(article.claims().stream().allMatch(c -> c.claimant() == null), "proposed at most, never stored: " + text
+                    + " " + article.claims());
+        }
+        // an act between parties is the outlet's statement, in either language
+        for (String text : new String[] { "Japan and South Korea agreed on Monday to resume regular security talks.",
+                "Presiden Indonesia bertemu Perdana Menteri Australia di Canberra pada hari Senin." }) {
+            ArticleInput article = extract(text, "Reuters", "urn:test:rules");
+            assertFalse(article.claims().isEmpty(), text);
+            assertEquals("Reuters", actor(article, article.claims().get(0).claimant()).name(), text);
+        }
+    }
+
+    @Test
     void aGroupNoDictionaryNamesSpeaksForTheCountryItNamesOrNone() {
         ArticleInput exiles = extract("Exiled journalists and press freedom groups accused Belarus of jailing reporters.", "2024-01-10");
         ClaimInput claim = exiles.claims().get(0);

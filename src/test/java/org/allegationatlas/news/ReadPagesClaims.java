@@ -61,7 +61,7 @@ public final class ReadPagesClaims {
             List<String> fromRead = storedClaims(extractor, read);
             List<String> fromMarked = storedClaims(extractor, marked);
             tallies.computeIfAbsent(split, s -> new Tally()).add(sha, fromMarked, fromRead, split.equals("dev"));
-            if (Boolean.getBoolean("dump") && split.equals("dev")) {
+            if (split.equals(System.getProperty("dump"))) {
                 extractor.extractFromLexicon(marked).storable().claims().forEach(c -> System.out.println("DUMP " + sha.substring(0, 10) + " "
                         + c.confidence() + " " + c.stance() + " " + c.quote().replaceAll("\\s+", " ") + "\n    " + c.explanation()));
             }

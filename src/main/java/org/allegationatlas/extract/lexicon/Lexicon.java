@@ -132,6 +132,10 @@ public final class Lexicon {
     private final Set<String> agents = new HashSet<>();
     /** Words of hostile acts ("attacked", "menyerang", "violated"): someone said to do one to another country is accused of it. */
     private final Set<String> hostileActs = new HashSet<>();
+    /** Words of acts between parties, any part of speech: acts-id.tsv and hostile-acts.tsv ("bertemu", "serangan", "violated"). */
+    private final Set<String> acts = new HashSet<>();
+    /** English verbs of acts between parties: the Phoenix verbs of CAMEO 02-20 but those that name none alone (not-acts-en.tsv). */
+    private final Set<String> actVerbs = new HashSet<>();
     /** Words of blame ("keliru", "interfering"): a speaker saying one of another party criticises it (blame-words.tsv). */
     private final PhraseTable<Boolean> blameWords = new PhraseTable<>();
 
@@ -155,6 +159,15 @@ public final class Lexicon {
         hostileActs.addAll(phoenix.hostileVerbs());
         for (String[] row : ResourceFiles.tsv("extract/lexicon/hostile-acts.tsv")) {
             hostileActs.add(Tokenizer.norm(row[0]));
+        }
+        actVerbs.addAll(phoenix.actVerbs());
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/not-acts-en.tsv")) {
+            actVerbs.remove(row[0]);
+        }
+        for (String file : new String[] { "hostile-acts.tsv", "acts-id.tsv" }) {
+            for (String[] row : ResourceFiles.tsv("extract/lexicon/" + file)) {
+                acts.add(Tokenizer.norm(row[0]));
+            }
         }
         for (String[] row : ResourceFiles.tsv("extract/lexicon/blame-words.tsv")) {
             blameWords.add(row[1], Boolean.TRUE);
@@ -199,6 +212,11 @@ public final class Lexicon {
     /** A word of a hostile or unlawful act ("attacked", "menyerang", "violated"). */
     public boolean isHostileAct(String norm) {
         return hostileActs.contains(norm);
+    }
+
+    /** A word of an act between parties ("bertemu", "attacked", "serangan"): {@code verb} when tagged as one ("imposed", "met"). */
+    public boolean isAct(String norm, boolean verb) {
+        return acts.contains(norm) || verb && actVerbs.contains(norm);
     }
 
     /** Words of blame of either language ("keliru", "interfering", "tidak demokratis"), by longest match. */

@@ -178,6 +178,22 @@ public final class Phoenix {
         }
     }
 
+    /**
+     * English verb forms of acts between parties (CAMEO 02-20: appeal, intend, consult, cooperate, aid, yield,
+     * investigate, demand, disapprove, reject, threaten, protest, force, reduce relations, coerce, assault, fight, mass
+     * violence); 01, making a public statement, is a speaker's verb and no act.
+     */
+    Set<String> actVerbs() {
+        Set<String> forms = new HashSet<>();
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/verbs.tsv")) {
+            int root = row[1].length() >= 2 ? Integer.parseInt(row[1].substring(0, 2)) : 0;
+            if (root >= 2 && root <= 20 && !row[0].contains(" ")) {
+                forms.add(row[0]);
+            }
+        }
+        return forms;
+    }
+
     /** English verb forms of conflict (CAMEO 14-20: protest, force, reduce relations, coerce, assault, fight, mass violence). */
     Set<String> hostileVerbs() {
         Set<String> forms = new HashSet<>();

@@ -143,13 +143,16 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
-        ArticleActors.Actor outlet = frame.type == null && (!parts.speaks() || toldAround) && !quoted(tokens) ? ctx.outlet() : null;
+        ArticleActors.Actor outlet = frame.type == null && (!parts.speaks() || toldAround) && !quoted(tokens)
+                && (category != ClaimCategory.OTHER || act(parts, frame.from, frame.to)) ? ctx.outlet() : null;
         if (outlet != null) {
             // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak, or what a speaker
             // says names no party and the sentence's parties are told around it; the outlet that publishes it states it
-            // (never when a speaking verb's speaker was not found: that one is unknown)
+            // (never when a speaking verb's speaker was not found: that one is unknown). Only an act between parties
+            // with a country among them: "Netflix has been a game changer" is no statement for the atlas, and every
+            // sentence of a story naming someone would otherwise be stored
             for (ClaimDraft d : drafts) {
-                if (d.claimant == ctx.noSpeaker) {
+                if (d.claimant == ctx.noSpeaker && withCountry(d)) {
                     d.claimant = outlet;
                     d.claimantWhy = ClaimDraft.describe(outlet) + "; the publisher, who states what it reports: " + (toldAround
                             ? "what the speaker says names no party, the sentence tells the rest"
@@ -209,6 +212,22 @@ final class ClaimFinder {
             case CONFIRMS -> "a confirming verb";
             default -> frame.negated ? "the verb is negated" : "a statement, not about another country's wrongdoing";
         };
+    }
+
+    /** A word of an act between parties in what is said, outside the parties' names ("met", "imposed", "menyerang"). */
+    private boolean act(SentenceParts parts, int from, int to) {
+        for (int i = from; i < to && i < parts.tokens.size(); i++) {
+            Token t = parts.tokens.get(i);
+            if (parts.mentionAt[i] < 0 && lexicon.isAct(t.norm(), t.maybeVerb())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The claim is about a country's party: its subject's or its counterparty's. */
+    private static boolean withCountry(ClaimDraft d) {
+        return d.subject.country() != null || d.counterparty != null && d.counterparty.country() != null;
     }
 
     /** A word of a hostile or unlawful act in what is said ("menumbangkan", "violated", "attacked"). */
