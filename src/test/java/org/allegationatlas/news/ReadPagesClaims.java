@@ -31,7 +31,8 @@ import org.allegationatlas.news.read.ReadPagesBenchmark;
  * sentence the reader joined or cut differently).
  * <p>
  * The pages' split is the reader's (sha256 0-9, a: dev; b-f: test); {@code -Dsplits=dev} by default, and each page
- * whose claims differ is listed for the dev split only.
+ * whose claims differ is listed for the dev split only; {@code -Ddump=dev} (or test) prints every claim stored from the
+ * marked body of that split's pages, with its confidence, stance and explanation.
  */
 public final class ReadPagesClaims {
 
