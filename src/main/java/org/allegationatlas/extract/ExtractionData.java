@@ -72,7 +72,8 @@ public class ExtractionData {
             synchronized (this) {
                 if (loaded == null) {
                     long start = System.nanoTime();
-                    loaded = new Loaded(new Lexicon(countries), new Taggers());
+                    Taggers taggers = new Taggers();
+                    loaded = new Loaded(new Lexicon(countries, taggers::isEnglishWord), taggers);
                     LOG.debugf("extraction dictionaries and models loaded in %d ms", (System.nanoTime() - start) / 1_000_000);
                 }
                 known = loaded;

@@ -139,7 +139,8 @@ public final class Lexicon {
     /** Words of blame ("keliru", "interfering"): a speaker saying one of another party criticises it (blame-words.tsv). */
     private final PhraseTable<Boolean> blameWords = new PhraseTable<>();
 
-    public Lexicon(Countries countries) {
+    /** {@code ordinaryEnglishWord}: a lower-case word of the language, never taken for a family name alone ("wild"). */
+    public Lexicon(Countries countries, java.util.function.Predicate<String> ordinaryEnglishWord) {
         this.countries = countries;
         for (String code : new String[] { INDONESIAN, ENGLISH }) {
             languages.put(code, new Language(code, new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(),
@@ -153,7 +154,7 @@ public final class Lexicon {
         for (String[] row : ResourceFiles.tsv("extract/lexicon/common-words.tsv")) {
             common.add(row[0]);
         }
-        phoenix.loadNames(names, common);
+        phoenix.loadNames(names, word -> common.contains(word) || ordinaryEnglishWord.test(word));
         phoenix.loadVerbs(language(ENGLISH).cues());
         agents.addAll(phoenix.agents());
         hostileActs.addAll(phoenix.hostileVerbs());

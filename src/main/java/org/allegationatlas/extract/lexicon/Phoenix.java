@@ -117,8 +117,9 @@ public final class Phoenix {
      * Loads people and bodies (by name, alias and an unambiguous surname), then place names, into
      * {@code names}; they come after the project's own lists, so those win a tie.
      */
-    void loadNames(PhraseTable<Lexicon.Name> names, Set<String> commonWords) {
+    void loadNames(PhraseTable<Lexicon.Name> names, java.util.function.Predicate<String> commonWord) {
         Map<String, Set<String>> surnameCountries = new HashMap<>();
+        Set<String> givenNames = new HashSet<>();
         Map<String, Dated> surnameEntry = new HashMap<>();
         for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/actors.tsv")) {
             List<Period> periods = periods(row[3]);
@@ -136,6 +137,7 @@ public final class Phoenix {
             String[] words = row[0].split(" ");
             if (dated.kind() == ActorKind.PERSON && words.length >= 2) {
                 String surname = words[words.length - 1];
+                givenNames.add(words[0]);
                 Set<String> seen = surnameCountries.computeIfAbsent(surname, k -> new HashSet<>());
                 for (Period p : periods) {
                     seen.add(String.valueOf(country(p.code())));
@@ -143,11 +145,13 @@ public final class Phoenix {
                 surnameEntry.merge(surname, dated, (a, b) -> a.periods().size() >= b.periods().size() ? a : b);
             }
         }
-        // "Mugabe menuduh ...": a surname alone, when every person of that surname served one country
+        // "Mugabe menuduh ...": a surname alone, when every person of that surname served one country, and it is
+        // neither a word ("the Wild", "Prime members") nor someone's given name ("Prince Andrew")
         for (Map.Entry<String, Set<String>> e : surnameCountries.entrySet()) {
             String surname = e.getKey();
             if (e.getValue().size() == 1 && !e.getValue().contains("null") && surname.length() >= 4
-                    && !commonWords.contains(surname.toLowerCase(Locale.ROOT)) && surname.chars().allMatch(Character::isLetter)) {
+                    && !commonWord.test(surname.toLowerCase(Locale.ROOT)) && !givenNames.contains(surname)
+                    && surname.chars().allMatch(Character::isLetter)) {
                 names.add(surname, new Lexicon.Name(Lexicon.NameType.ACTOR, null, null, surnameEntry.get(surname), true));
             }
         }

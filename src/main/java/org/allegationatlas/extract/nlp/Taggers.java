@@ -8,6 +8,7 @@ import java.util.Arrays;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.TagDictionary;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.util.Span;
@@ -43,6 +44,15 @@ public final class Taggers {
         englishTagger = ThreadLocal.withInitial(() -> new POSTaggerME(englishPos, POSTagFormat.PENN));
         indonesianTagger = ThreadLocal.withInitial(() -> new POSTaggerME(indonesianPos, POSTagFormat.CUSTOM));
         nameFinder = ThreadLocal.withInitial(() -> new NameFinderME(indonesianNer));
+    }
+
+    /**
+     * An ordinary English word: the English model's tag dictionary holds it in lower case ("wild", "ward", "show"),
+     * as it holds no family name ("mugabe") and no given name ("andrew" only as "Andrew").
+     */
+    public boolean isEnglishWord(String lowerCase) {
+        TagDictionary words = englishPos.getFactory().getTagDictionary();
+        return words != null && words.getTags(lowerCase) != null;
     }
 
     /** Penn tags of English words. */
