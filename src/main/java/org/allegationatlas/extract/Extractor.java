@@ -85,7 +85,7 @@ public class Extractor {
         }
         ArticleReader.Result result = reader.result();
         return new Extraction(new ArticleInput(raw.url().trim(), raw.title(), publisher, language, raw.publishedOn(),
-                datelineText == null ? null : clip(datelineText, 200), body, result.actors(), result.claims()));
+                datelineText == null ? null : clip(datelineText, 200), body, result.actors(), result.claims()), result.toldNoAct());
     }
 
     /**

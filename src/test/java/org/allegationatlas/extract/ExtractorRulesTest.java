@@ -246,6 +246,26 @@ class ExtractorRulesTest {
     }
 
     @Test
+    void aStatementIsStoredWhenItsMakerSpeaksForACountryOrItTellsOfAnAct() {
+        // an analyst's view of a market, a coach's of a game: proposed, not stored
+        for (String text : new String[] { "Wells Fargo analyst Zachary Fadem said Japan's stocks are cheap.",
+                "Coach Dave Hakstol said Canada played well in the second period." }) {
+            Extraction extraction = EXTRACTOR.extractFromLexicon(raw(text));
+            assertFalse(extraction.article().claims().isEmpty(), "proposed: " + text);
+            assertTrue(extraction.storable().claims().isEmpty(), "not stored: " + extraction.storable().claims());
+        }
+        // unnamed sources telling of an act between countries, a country's official on anything: stored
+        for (String text : new String[] { "Diplomatic sources said the Gambian president will visit Senegal to mediate in the dispute.",
+                "Japan's prime minister said South Korea's economy grew faster than expected." }) {
+            assertFalse(EXTRACTOR.extractFromLexicon(raw(text)).storable().claims().isEmpty(), "stored: " + text);
+        }
+    }
+
+    private static RawArticleInput raw(String body) {
+        return new RawArticleInput("urn:test:rules", null, "Reuters", null, LocalDate.parse("2024-01-10"), null, body);
+    }
+
+    @Test
     void aGroupNoDictionaryNamesSpeaksForTheCountryItNamesOrNone() {
         ArticleInput exiles = extract("Exiled journalists and press freedom groups accused Belarus of jailing reporters.", "2024-01-10");
         ClaimInput claim = exiles.claims().get(0);

@@ -33,7 +33,8 @@ import org.allegationatlas.ingest.ClaimInput;
 public final class ArticleReader {
 
     /** The actors and claims of the article, in the shape of ArticleInput's lists. */
-    public record Result(List<ActorInput> actors, List<ClaimInput> claims) {
+    /** {@code toldNoAct}: the keys of the claims whose sentence tells of no act between parties (ClaimDraft#reportsAct). */
+    public record Result(List<ActorInput> actors, List<ClaimInput> claims, Set<String> toldNoAct) {
     }
 
     private static final int MAX_CLAIMS = 2000;
@@ -276,13 +277,17 @@ public final class ArticleReader {
             keys.put(kept.get(i), "c" + (i + 1));
         }
         List<ClaimInput> claims = new ArrayList<>();
+        Set<String> toldNoAct = new java.util.HashSet<>();
         for (ClaimDraft d : kept) {
+            if (!d.reportsAct) {
+                toldNoAct.add(keys.get(d));
+            }
             String claimant = d.claimant == ctx.noSpeaker ? null : d.claimant.key;
             claims.add(new ClaimInput(keys.get(d), claimant, d.subject.key, d.counterparty == null ? null : d.counterparty.key,
                     d.place == null ? null : d.place.key, d.stance, d.category, summaries.of(d, d.claimant == ctx.noSpeaker),
                     ctx.body.substring(d.quoteStart, d.quoteEnd), d.quoteStart, d.statedOn, d.statedOnPrecision,
                     d.respondsTo == null ? null : keys.get(d.respondsTo), d.confidence, d.explanation()));
         }
-        return new Result(ctx.actors.inputs(used), claims);
+        return new Result(ctx.actors.inputs(used), claims, toldNoAct);
     }
 }

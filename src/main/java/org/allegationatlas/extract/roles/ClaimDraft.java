@@ -25,6 +25,8 @@ final class ClaimDraft {
     boolean continued;
     /** made with an accusing verb ("accused", "menuduh"): what "the accusation" of a later denial means */
     boolean accusation;
+    /** the sentence tells of an act between parties (ClaimFinder#act) or of a tracked category */
+    boolean reportsAct;
     int sentence;
     int quoteStart;
     int quoteEnd;

@@ -143,8 +143,12 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
-        ArticleActors.Actor outlet = frame.type == null && (!parts.speaks() || toldAround) && !quoted(tokens)
-                && (category != ClaimCategory.OTHER || act(parts, frame.from, frame.to)) ? ctx.outlet() : null;
+        boolean reportsAct = category != ClaimCategory.OTHER || act(parts, frame.from, frame.to);
+        for (ClaimDraft d : drafts) {
+            d.reportsAct = reportsAct;
+        }
+        ArticleActors.Actor outlet = frame.type == null && (!parts.speaks() || toldAround) && !quoted(tokens) && reportsAct
+                ? ctx.outlet() : null;
         if (outlet != null) {
             // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak, or what a speaker
             // says names no party and the sentence's parties are told around it; the outlet that publishes it states it
