@@ -188,22 +188,20 @@ public final class Phoenix {
      * violence); 01, making a public statement, is a speaker's verb and no act.
      */
     Set<String> actVerbs() {
-        Set<String> forms = new HashSet<>();
-        for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/verbs.tsv")) {
-            int root = row[1].length() >= 2 ? Integer.parseInt(row[1].substring(0, 2)) : 0;
-            if (root >= 2 && root <= 20 && !row[0].contains(" ")) {
-                forms.add(row[0]);
-            }
-        }
-        return forms;
+        return verbForms(2, 20);
     }
 
     /** English verb forms of conflict (CAMEO 14-20: protest, force, reduce relations, coerce, assault, fight, mass violence). */
     Set<String> hostileVerbs() {
+        return verbForms(14, 20);
+    }
+
+    /** Single-word English verb forms whose CAMEO root (the code's first two digits) is in [from, to]. */
+    private static Set<String> verbForms(int from, int to) {
         Set<String> forms = new HashSet<>();
         for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/verbs.tsv")) {
             int root = row[1].length() >= 2 ? Integer.parseInt(row[1].substring(0, 2)) : 0;
-            if (root >= 14 && root <= 20 && !row[0].contains(" ")) {
+            if (root >= from && root <= to && !row[0].contains(" ")) {
                 forms.add(row[0]);
             }
         }
