@@ -195,6 +195,19 @@ class ImportCountsTest {
     }
 
     @Test
+    void onPostgreSQLAnImportThatEndedHoldsNoLock() throws Exception {
+        // its connection goes back to the pool, open: a lock left on it would make the import look alive to others
+        // (then a killed import's claims are left to it, and nobody counts them)
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
+        long before = count("select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x41544C53);
+        UncountedImports.Running running = uncounted.begin();
+        assertEquals(before + 1, count("select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x41544C53));
+        running.close();
+        assertEquals(before, count("select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x41544C53));
+        assertEquals(Outcome.COUNTED_AGAIN, uncounted.countWhatKilledImportsLeft(), "closed unfinished: counted like a killed one");
+    }
+
+    @Test
     void onPostgreSQLTheCommandLineImportCountsAtItsEnd(@TempDir Path dir) throws Exception {
         assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
         String run = UUID.randomUUID().toString().substring(0, 8);
