@@ -10,6 +10,7 @@ articles of this run's own publisher). Exit code 1 if any check fails.
       bench/import-http-check.py --app pg-app                               # the PostgreSQL build, on that database
 """
 import argparse
+import copy
 import json
 import os
 import subprocess
@@ -114,7 +115,7 @@ def run(base):
         generated = [json.loads(line) for line in f]
 
     def good(n):
-        article = dict(generated[n % len(generated)])
+        article = copy.deepcopy(generated[n % len(generated)])
         article["url"] = f"https://import-http-check.invalid/{run_id}/{n}"
         article["publisher"] = publisher
         return article
