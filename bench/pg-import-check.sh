@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # The command-line import into PostgreSQL tried from outside, as an operator would run it and as a crash would
-# stop it (issue 22): two imports at once into one fresh database, and an import killed with SIGKILL at several
-# moments (right after its start, mid-batches, while it counts at its end, while it builds the deferred indexes).
-# After each scenario, and after the start or import that must repair it, it prints whether the database is whole:
+# stop it (issue 22): two imports at once into one fresh database (different corpora, and the same one twice), one of
+# two killed beside the other, an import beside a service and an editor writing through GraphQL, and an import
+# killed with SIGKILL at five moments (each held by a lock of the script's own: right after its start, while it drops
+# the indexes, mid-batches, while it adds its counts at its end, while it builds the deferred indexes), then repaired
+# by a service's start or by the next import. After each step it prints whether the database is whole:
 #   counts   the rows of country_claim_counts and country_pair_counts that differ from counting every claim again
 #            (V7's own INSERT ... SELECT, as a query): 0 and 0 when every claim is counted once
 #   indexes  the claim table's indexes missing against a database migrated without any import
 #   left     rows left in uncounted_import and deferred_index
-# and ends with PASS or FAIL per scenario.
+# and ends with PASS or FAIL per scenario (exit code 1 if any failed).
 #
-#   PGPORT=54350 bench/pg-import-check.sh                      # every scenario
+#   PGPORT=54350 bench/pg-import-check.sh                      # every scenario: 12:51 min at SIZE=10000 (2 cores)
 #   PGPORT=54350 bench/pg-import-check.sh same kill            # some: concurrent, same, killed-beside, service, kill
 #
 # Needs a running PostgreSQL on 127.0.0.1:$PGPORT that user postgres may use without a password (see .ci/run for a
 # private cluster), and the PostgreSQL build: APP (default target/quarkus-app, made with
 # ./mvnw -B -q package -DskipTests -Datlas.db-kind=postgresql). WORK: scratch directory (corpora, logs), SIZE: the
-# corpora's articles (default 5000; bench/gen.py with seeds 1 and 2, 21 urls in common at 10,000: those articles
-# are replaced by the second import).
+# corpora's articles (default 5000; bench/gen.py with seeds 1 and 2, which share 8 urls at 10,000: those articles
+# are replaced by whichever import stores them last), SERVICE_PORT (default 18360, and the next one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PGPORT:-54350}
