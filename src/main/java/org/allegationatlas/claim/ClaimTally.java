@@ -150,11 +150,16 @@ public final class ClaimTally {
                     copy.cancelCopy();
                 }
             }
-            statement.executeUpdate("insert into " + table + " as t (" + key + ", claims) select " + key + ", claims from " + staged
-                    + " order by " + key + " on conflict (" + key + ") do update set claims = t.claims + excluded.claims");
+            // Only rows at 0 go: a row may rightly be below 0 until another import ends, when this one (or a server)
+            // replaced articles which that import stored and counts at its end (V8's triggers add the same way). The
+            // rows that fell to 0, positive or negative delta alike, are marked in the staged table (0 is never staged).
             String same = Arrays.stream(key.split(", ")).map(c -> "t." + c + " = d." + c).collect(Collectors.joining(" and "));
-            statement.executeUpdate("delete from " + table + " t using " + staged + " d where d.claims < 0 and " + same
-                    + " and t.claims <= 0");
+            statement.executeUpdate("with added as (insert into " + table + " as t (" + key + ", claims) select " + key
+                    + ", claims from " + staged + " order by " + key + " on conflict (" + key + ") do update set claims = t.claims"
+                    + " + excluded.claims returning " + key + ", claims) update " + staged + " d set claims = 0 from added t"
+                    + " where t.claims = 0 and " + same);
+            statement.executeUpdate("delete from " + table + " t using " + staged + " d where d.claims = 0 and " + same
+                    + " and t.claims = 0");
         }
     }
 

@@ -141,8 +141,12 @@ public class UncountedImports {
         /** Frees the lock: a row left behind (not finished) is then counted again like a killed import's. */
         @Override
         public void close() {
-            try {
-                held.close();
+            // the connection goes back to the pool, its session open: the lock would outlive the import until the
+            // process exits (others meanwhile take it for a running import, and leave their counting to it)
+            try (held; PreparedStatement unlock = held.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                unlock.setInt(1, LOCK_SPACE);
+                unlock.setInt(2, (int) id);
+                unlock.executeQuery().close();
             } catch (SQLException e) {
                 LOG.warnf("Closing the import's lock connection: %s", e.getMessage());
             }

@@ -1,5 +1,6 @@
 package org.allegationatlas.ingest;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,12 +9,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
 
 import org.allegationatlas.claim.ClaimOrigin;
 import org.allegationatlas.claim.ClaimTally;
@@ -23,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Imports JSON Lines, one ArticleInput per line, in batches of {@code atlas.import.batch-size}
@@ -54,7 +64,10 @@ public class BulkImport {
     @ConfigProperty(name = "atlas.import.batch-size", defaultValue = "500")
     int batchSize;
 
-    private final Jsonb json = JsonbBuilder.create();
+    /** How JSON-B says where a value failed, one per level: "Unable to deserialize property 'claims' because of: ...". */
+    private static final Pattern PROPERTY = Pattern.compile("Unable to deserialize property '([^']+)'");
+
+    private final Jsonb json = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictStrings()));
 
     public record LineError(long line, String message) {
     }
@@ -154,7 +167,7 @@ public class BulkImport {
             } catch (ApiException e) {
                 bad(lines, e.getMessage());
             } catch (JsonbException | ClassCastException e) {
-                bad(lines, "not an ArticleInput in JSON: " + firstLine(e));
+                bad(lines, notAnArticle(e));
             } catch (RuntimeException e) {
                 // a shape the checks did not foresee: still this line's problem, not the import's
                 String incident = UUID.randomUUID().toString();
@@ -280,6 +293,36 @@ public class BulkImport {
 
     /** What storing a batch did: what it wrote, the articles stored, the lines it could not store. */
     private record StoredBatch(List<BulkStore.Written> written, List<CheckedArticle> articles, List<LineError> failed) {
+    }
+
+    /**
+     * The contract's strings are JSON strings: JSON-B would read 42 or true as "42" or "true" (an article stored under
+     * the url "42"), where GraphQL refuses them. Null stays null: the checks then name a field that must not be null.
+     */
+    @RegisterForReflection // JSON-B reads the type it deserializes from its generic interface
+    static final class StrictStrings implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NULL -> null;
+            case NUMBER -> throw new JsonbException("expected a string, not a number");
+            case TRUE, FALSE -> throw new JsonbException("expected a string, not " + value);
+            case ARRAY -> throw new JsonbException("expected a string, not an array");
+            case OBJECT -> throw new JsonbException("expected a string, not an object");
+            };
+        }
+    }
+
+    /** A line JSON-B could not read: by its field where JSON-B names it ("input.claims.quote: ..."). */
+    private static String notAnArticle(RuntimeException e) {
+        List<String> path = new ArrayList<>();
+        Matcher property = PROPERTY.matcher(String.valueOf(e.getMessage()));
+        while (property.find()) {
+            path.add(property.group(1));
+        }
+        return (path.isEmpty() ? "not an ArticleInput in JSON" : "input." + String.join(".", path)) + ": " + firstLine(e);
     }
 
     private static String firstLine(Throwable e) {

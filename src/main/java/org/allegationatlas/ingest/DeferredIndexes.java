@@ -108,26 +108,31 @@ public class DeferredIndexes {
         });
     }
 
-    /** Builds every recorded index, one at a time, each in a transaction of its own that holds the write lock. */
+    /**
+     * Builds every recorded index, one at a time, each in a transaction of its own that holds the write lock; returns
+     * those it built (not those that another import or start built meanwhile: their record was gone when it got the lock).
+     */
     public List<String> buildRecorded() {
         List<String> built = new ArrayList<>();
         if (!postgresql()) {
             return built;
         }
         for (Map.Entry<String, String> index : recorded().entrySet()) {
-            QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).run(() -> {
+            boolean done = QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).call(() -> {
                 WriteLock.acquire(em);
-                em.unwrap(Session.class).doWork(connection -> {
+                return em.unwrap(Session.class).doReturningWork(connection -> {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute(index.getValue());
                     }
-                    try (PreparedStatement done = connection.prepareStatement("delete from deferred_index where name = ?")) {
-                        done.setString(1, index.getKey());
-                        done.executeUpdate();
+                    try (PreparedStatement record = connection.prepareStatement("delete from deferred_index where name = ?")) {
+                        record.setString(1, index.getKey());
+                        return record.executeUpdate() == 1;
                     }
                 });
             });
-            built.add(index.getKey());
+            if (done) {
+                built.add(index.getKey());
+            }
         }
         return built;
     }

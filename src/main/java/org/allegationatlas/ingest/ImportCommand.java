@@ -79,7 +79,7 @@ public class ImportCommand {
                         terminal ? "" : System.lineSeparator());
             }
         }, exclusive || running != null ? new ClaimTally() : null);
-        List<String> deferred = indexes.deferIfFresh();
+        indexes.deferIfFresh();
         if (countAtEnd) {
             counts.defer();
         }
@@ -92,11 +92,13 @@ public class ImportCommand {
             summary = session.finish();
         } finally {
             session.close(); // a batch still being stored (the file could not be read on): counted in first
-            if (!deferred.isEmpty()) { // before counting again, which reads the claims by their date
-                long start = System.nanoTime();
-                indexes.buildRecorded();
-                out.printf("%sBuilt the claims' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", deferred.size(),
-                        (System.nanoTime() - start) / 1e9);
+            // before counting again, which reads the claims by their date: what this import deferred, or what another
+            // import deferred before it was killed beside this one (which then found none to defer)
+            long startBuilding = System.nanoTime();
+            List<String> built = indexes.buildRecorded();
+            if (!built.isEmpty()) {
+                out.printf("%sBuilt the claims' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", built.size(),
+                        (System.nanoTime() - startBuilding) / 1e9);
             }
             if (countAtEnd) {
                 long start = System.nanoTime();

@@ -93,6 +93,24 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void anImportBuildsAtItsEndWhatAnImportKilledBesideItDeferred(@TempDir Path dir) throws Exception {
+        // two imports at once: the first deferred the indexes, the second found none to defer; the first is killed
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
+        Set<String> before = claimIndexes();
+        assertEquals(9, indexes.deferIfAtMost(Integer.MAX_VALUE).size(), "the killed import's deferral");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path file = dir.resolve("articles.jsonl");
+        Files.write(file, List.of(ImportTestData.line(run, 1)));
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        assertEquals(0, importCommand.run(file, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains("Built the claims' 9 deferred indexes"), output);
+        assertEquals(before, claimIndexes(), "every index back at the import's end");
+        assertTrue(recorded().isEmpty());
+    }
+
+    @Test
     void aRecordWhoseIndexIsThereIsHarmless() throws Exception {
         // e.g. written by hand, or a start that built the index while another start was building the same
         assumeTrue("postgresql".equals(dbKind));

@@ -156,6 +156,58 @@ class ImportCountsTest {
     }
 
     @Test
+    void onPostgreSQLClaimsReplacedBeforeTheirImportCountedThemAreCountedOnce() throws Exception {
+        // two imports at once, or a server beside an import, replacing articles that a running import stored and has
+        // not counted yet: their claims leave the counts before they entered them, so rows go below 0 meanwhile
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        refill.countAgain();
+        try (UncountedImports.Running first = uncounted.begin()) {
+            BulkImport.Session stored = bulkImport.start(new BulkImport.Listener() {
+            }, new ClaimTally());
+            for (int i = 0; i < 12; i++) {
+                stored.accept(article(run, i, "third")); // in a language of the run's own: count rows of their own
+            }
+            assertEquals(0, stored.finish().badLines());
+
+            // another import, which ends first, replaces some of them
+            try (UncountedImports.Running second = uncounted.begin()) {
+                BulkImport.Session replacing = bulkImport.start(new BulkImport.Listener() {
+                }, new ClaimTally());
+                for (int i = 0; i < 12; i += 3) {
+                    replacing.accept(article(run, i, "first"));
+                }
+                assertEquals(0, replacing.finish().badLines());
+                assertEquals(Outcome.ADDED, second.finish(replacing.tally()));
+            }
+            // and a server's import (its batches counted as they commit: by the triggers, as they replace) others
+            BulkImport.Session server = bulkImport.start(new BulkImport.Listener() {
+            });
+            for (int i = 1; i < 12; i += 3) {
+                server.accept(article(run, i, "second"));
+            }
+            assertEquals(0, server.finish().badLines());
+            assertEquals(Outcome.ADDED, first.finish(stored.tally()));
+        }
+        List<String> settled = counts();
+        refill.countAgain();
+        assertEquals(counts(), settled, "each claim counted once, no row left at 0");
+    }
+
+    @Test
+    void onPostgreSQLAnImportThatEndedHoldsNoLock() throws Exception {
+        // its connection goes back to the pool, open: a lock left on it would make the import look alive to others
+        // (then a killed import's claims are left to it, and nobody counts them)
+        assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
+        long before = count("select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x41544C53);
+        UncountedImports.Running running = uncounted.begin();
+        assertEquals(before + 1, count("select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x41544C53));
+        running.close();
+        assertEquals(before, count("select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x41544C53));
+        assertEquals(Outcome.COUNTED_AGAIN, uncounted.countWhatKilledImportsLeft(), "closed unfinished: counted like a killed one");
+    }
+
+    @Test
     void onPostgreSQLTheCommandLineImportCountsAtItsEnd(@TempDir Path dir) throws Exception {
         assumeTrue("postgresql".equals(dbKind), "PostgreSQL only");
         String run = UUID.randomUUID().toString().substring(0, 8);

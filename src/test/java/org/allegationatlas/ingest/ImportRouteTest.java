@@ -62,6 +62,24 @@ class ImportRouteTest {
     }
 
     @Test
+    void aNumberOrABooleanWhereTheContractHasAStringIsReportedByItsField() {
+        // JSON-B would read 42 as "42": an article stored under the url "42" (GraphQL refuses the same input)
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String numberUrl = ImportTestData.line(run, 1).replace("\"url\":\"https://test.invalid/import/" + run + "/1\"", "\"url\":42");
+        String booleanTitle = ImportTestData.line(run, 2).replace("\"language\":\"en\"", "\"language\":\"en\",\"title\":true");
+        String numberQuote = ImportTestData.line(run, 3).replaceFirst("\"quote\":\"[^\"]*\"", "\"quote\":7");
+        JsonPath summary = post(String.join("\n", numberUrl, booleanTitle, numberQuote, ImportTestData.line(run, 4)) + "\n");
+
+        assertEquals(1, summary.getInt("articles"), summary.prettify());
+        assertEquals(List.of(1, 2, 3), summary.getList("errors.line", Integer.class), summary.prettify());
+        assertEquals("input.url: expected a string, not a number", summary.getString("errors[0].message"));
+        assertEquals("input.title: expected a string, not true", summary.getString("errors[1].message"));
+        assertEquals("input.claims.quote: expected a string, not a number", summary.getString("errors[2].message"));
+        assertEquals(1, articleIdsOf(run).size(), "nothing of the bad lines stored");
+        deleteArticlesOf(run);
+    }
+
+    @Test
     void aLineLongerThanTheLimitIsSkippedUnreadAndTheNextOneImported() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String huge = "{\"url\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
