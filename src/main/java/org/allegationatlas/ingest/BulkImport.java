@@ -322,7 +322,9 @@ public class BulkImport {
         while (property.find()) {
             path.add(property.group(1));
         }
-        return (path.isEmpty() ? "not an ArticleInput in JSON" : "input." + String.join(".", path)) + ": " + firstLine(e);
+        // the parser's words, without its Java package names ("org.allegationatlas.ingest.ArticleInput": ArticleInput)
+        String reason = firstLine(e).replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
+        return (path.isEmpty() ? "not an ArticleInput in JSON" : "input." + String.join(".", path)) + ": " + reason;
     }
 
     private static String firstLine(Throwable e) {

@@ -57,6 +57,7 @@ class ImportRouteTest {
         assertEquals(true, summary.getString("errors[0].message").contains("actors[0]"), summary.prettify());
         for (String message : summary.getList("errors.message", String.class)) {
             assertEquals(false, message.contains("incident"), "every odd line is understood, not an internal error: " + message);
+            assertEquals(false, message.matches("(?s).*\\b(org|java|jakarta)\\.[a-z].*"), "no Java package in a message: " + message);
         }
         deleteArticlesOf(run);
     }
