@@ -13,14 +13,10 @@ import org.allegationatlas.ingest.ClaimInput;
 
 /**
  * What the extractor proposes for an article: every claim it found, each with its explanation,
- * including claims whose speaker the text does not name (claimant null: never an invented one).
+ * including claims whose speaker the text does not name (claimant null: never an invented one);
+ * {@code toldNoAct}, the keys of the claims whose sentence tells of no act between parties.
  */
 public record Extraction(ArticleInput article, Set<String> toldNoAct) {
-
-    /** An extraction whose every claim's sentence tells of an act. */
-    public Extraction(ArticleInput article) {
-        this(article, Set.of());
-    }
 
     /** Claims whose speaker was not found: proposed for a curator, not stored (a stored claim needs a claimant). */
     public int unattributed() {
@@ -83,7 +79,8 @@ public record Extraction(ArticleInput article, Set<String> toldNoAct) {
         // a statement is the record of one who speaks for a country; or of an outlet, a body or an international
         // organisation ("the Foreign Ministry said", "the UN said"), or anyone telling of an act between parties
         // ("diplomatic sources said the president will visit Mauritania"), when a country's party is in it
-        return withCountry.contains(c.claimant()) || (institutions.contains(c.claimant()) || !toldNoAct.contains(c.key()))
+        boolean toldAnAct = c.key() == null || !toldNoAct.contains(c.key());
+        return withCountry.contains(c.claimant()) || (institutions.contains(c.claimant()) || toldAnAct)
                 && (withCountry.contains(c.subject()) || c.counterparty() != null && withCountry.contains(c.counterparty())
                         || c.place() != null && withCountry.contains(c.place()));
     }
