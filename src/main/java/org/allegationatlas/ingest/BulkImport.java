@@ -322,9 +322,50 @@ public class BulkImport {
         while (property.find()) {
             path.add(property.group(1));
         }
-        // the parser's words, without its Java package names ("org.allegationatlas.ingest.ArticleInput": ArticleInput)
-        String reason = firstLine(e).replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
-        return (path.isEmpty() ? "not an ArticleInput in JSON" : "input." + String.join(".", path)) + ": " + reason;
+        return (path.isEmpty() ? "not an ArticleInput in JSON" : "input." + String.join(".", path)) + ": " + plain(firstLine(e));
+    }
+
+    private static final Pattern BAD_TOKEN = Pattern.compile("Invalid token=(\\w+) .*Expected tokens are: \\[([A-Z, ]*)\\]");
+    private static final Pattern WRONG_KIND = Pattern.compile("Received event: (\\w+)");
+
+    /** The parser's words as a person reads them: no token names, no Java class or package names. */
+    private static String plain(String parser) {
+        Matcher token = BAD_TOKEN.matcher(parser);
+        if (token.find()) {
+            if (token.group(1).equals("EOF")) {
+                return "the line ends before its JSON does";
+            }
+            List<String> expected = new ArrayList<>();
+            for (String name : token.group(2).split(",\\s*")) {
+                expected.add(jsonToken(name));
+            }
+            return "not valid JSON: " + jsonToken(token.group(1)) + " where it needs " + String.join(" or ", expected);
+        }
+        Matcher kind = WRONG_KIND.matcher(parser);
+        if (kind.find()) {
+            return "a JSON " + kind.group(1).replace("START_", "").replace("VALUE_", "").toLowerCase(java.util.Locale.ROOT)
+                    + " where an object is needed";
+        }
+        if (parser.equals("NoSuchElementException")) {
+            return "a JSON value that is not an object";
+        }
+        // without Java package names ("org.allegationatlas.ingest.ArticleInput": ArticleInput)
+        return parser.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
+    }
+
+    private static String jsonToken(String name) {
+        return switch (name) {
+        case "CURLYOPEN" -> "\"{\"";
+        case "CURLYCLOSE" -> "\"}\"";
+        case "SQUAREOPEN" -> "\"[\"";
+        case "SQUARECLOSE" -> "\"]\"";
+        case "COLON" -> "\":\"";
+        case "COMMA" -> "\",\"";
+        case "STRING" -> "a string";
+        case "NUMBER" -> "a number";
+        case "TRUE", "FALSE", "NULL" -> name.toLowerCase(java.util.Locale.ROOT);
+        default -> name.toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static String firstLine(Throwable e) {

@@ -58,6 +58,8 @@ class ImportRouteTest {
         for (String message : summary.getList("errors.message", String.class)) {
             assertEquals(false, message.contains("incident"), "every odd line is understood, not an internal error: " + message);
             assertEquals(false, message.matches("(?s).*\\b(org|java|jakarta)\\.[a-z].*"), "no Java package in a message: " + message);
+            assertEquals(false, message.matches("(?s).*(Invalid token|Exception|Received event|CURLY|START_).*"),
+                    "the parser's words, not its internals: " + message);
         }
         deleteArticlesOf(run);
     }
