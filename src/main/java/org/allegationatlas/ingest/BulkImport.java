@@ -1,6 +1,5 @@
 package org.allegationatlas.ingest;
 
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,20 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
-import jakarta.json.bind.serializer.DeserializationContext;
-import jakarta.json.bind.serializer.JsonbDeserializer;
-import jakarta.json.stream.JsonParser;
 
 import org.allegationatlas.claim.ClaimOrigin;
 import org.allegationatlas.claim.ClaimTally;
@@ -32,7 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Imports JSON Lines, one ArticleInput per line, in batches of {@code atlas.import.batch-size}
@@ -64,10 +52,7 @@ public class BulkImport {
     @ConfigProperty(name = "atlas.import.batch-size", defaultValue = "500")
     int batchSize;
 
-    /** How JSON-B says where a value failed, one per level: "Unable to deserialize property 'claims' because of: ...". */
-    private static final Pattern PROPERTY = Pattern.compile("Unable to deserialize property '([^']+)'");
-
-    private final Jsonb json = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictStrings()));
+    private final ArticleLines articleLines = new ArticleLines();
 
     public record LineError(long line, String message) {
     }
@@ -158,7 +143,7 @@ public class BulkImport {
                 return;
             }
             try {
-                ArticleInput input = json.fromJson(line, ArticleInput.class);
+                ArticleInput input = articleLines.read(line);
                 if (input == null) {
                     throw ApiException.validation("the line is not a JSON object");
                 }
@@ -167,7 +152,7 @@ public class BulkImport {
             } catch (ApiException e) {
                 bad(lines, e.getMessage());
             } catch (JsonbException | ClassCastException e) {
-                bad(lines, notAnArticle(e));
+                bad(lines, ArticleLines.whyNotAnArticle(e));
             } catch (RuntimeException e) {
                 // a shape the checks did not foresee: still this line's problem, not the import's
                 String incident = UUID.randomUUID().toString();
@@ -253,7 +238,7 @@ public class BulkImport {
                         stored.articles().add(article);
                     } catch (RuntimeException e) {
                         LOG.warnf(e, "Import: line %d could not be stored", numbers.get(i));
-                        stored.failed().add(new LineError(numbers.get(i), "could not be stored: " + firstLine(e)));
+                        stored.failed().add(new LineError(numbers.get(i), "could not be stored: " + ArticleLines.firstLine(e)));
                     }
                 }
             }
@@ -293,87 +278,5 @@ public class BulkImport {
 
     /** What storing a batch did: what it wrote, the articles stored, the lines it could not store. */
     private record StoredBatch(List<BulkStore.Written> written, List<CheckedArticle> articles, List<LineError> failed) {
-    }
-
-    /**
-     * The contract's strings are JSON strings: JSON-B would read 42 or true as "42" or "true" (an article stored under
-     * the url "42"), where GraphQL refuses them. Null stays null: the checks then name a field that must not be null.
-     */
-    @RegisterForReflection // JSON-B reads the type it deserializes from its generic interface
-    static final class StrictStrings implements JsonbDeserializer<String> {
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            return switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString();
-            case NULL -> null;
-            case NUMBER -> throw new JsonbException("expected a string, not a number");
-            case TRUE, FALSE -> throw new JsonbException("expected a string, not " + value);
-            case ARRAY -> throw new JsonbException("expected a string, not an array");
-            case OBJECT -> throw new JsonbException("expected a string, not an object");
-            };
-        }
-    }
-
-    /** A line JSON-B could not read: by its field where JSON-B names it ("input.claims.quote: ..."). */
-    private static String notAnArticle(RuntimeException e) {
-        List<String> path = new ArrayList<>();
-        Matcher property = PROPERTY.matcher(String.valueOf(e.getMessage()));
-        while (property.find()) {
-            path.add(property.group(1));
-        }
-        return (path.isEmpty() ? "not an ArticleInput in JSON" : "input." + String.join(".", path)) + ": " + plain(firstLine(e));
-    }
-
-    private static final Pattern BAD_TOKEN = Pattern.compile("Invalid token=(\\w+) .*Expected tokens are: \\[([A-Z, ]*)\\]");
-    private static final Pattern WRONG_KIND = Pattern.compile("Received event: (\\w+)");
-
-    /** The parser's words as a person reads them: no token names, no Java class or package names. */
-    private static String plain(String parser) {
-        Matcher token = BAD_TOKEN.matcher(parser);
-        if (token.find()) {
-            if (token.group(1).equals("EOF")) {
-                return "the line ends before its JSON does";
-            }
-            List<String> expected = new ArrayList<>();
-            for (String name : token.group(2).split(",\\s*")) {
-                expected.add(jsonToken(name));
-            }
-            return "not valid JSON: " + jsonToken(token.group(1)) + " where it needs " + String.join(" or ", expected);
-        }
-        Matcher kind = WRONG_KIND.matcher(parser);
-        if (kind.find()) {
-            return "a JSON " + kind.group(1).replace("START_", "").replace("VALUE_", "").toLowerCase(java.util.Locale.ROOT)
-                    + " where an object is needed";
-        }
-        if (parser.equals("NoSuchElementException")) {
-            return "a JSON value that is not an object";
-        }
-        // without Java package names ("org.allegationatlas.ingest.ArticleInput": ArticleInput)
-        return parser.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
-    }
-
-    private static String jsonToken(String name) {
-        return switch (name) {
-        case "CURLYOPEN" -> "\"{\"";
-        case "CURLYCLOSE" -> "\"}\"";
-        case "SQUAREOPEN" -> "\"[\"";
-        case "SQUARECLOSE" -> "\"]\"";
-        case "COLON" -> "\":\"";
-        case "COMMA" -> "\",\"";
-        case "STRING" -> "a string";
-        case "NUMBER" -> "a number";
-        case "TRUE", "FALSE", "NULL" -> name.toLowerCase(java.util.Locale.ROOT);
-        default -> name.toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }
