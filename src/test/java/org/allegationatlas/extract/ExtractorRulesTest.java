@@ -423,6 +423,33 @@ class ExtractorRulesTest {
         assertEquals("SY", country(refusal, refusal.claims().get(0).counterparty()));
     }
 
+    /**
+     * A word of the Phoenix verbs of conflict alleges an act only in the sense it has there: "US forces remain" and "the
+     * doubles match to win" tell of none (on general news such sentences were stored as accusations).
+     */
+    @Test
+    void aSpeakerAllegesAnActOnlyWithAWordOfAHostileAct() {
+        assertEquals(Stance.STATES, extract("Chinese officials said US forces remain in the region.", "2024-01-10").claims().get(0).stance());
+        assertEquals(Stance.STATES, extract("Kazakh officials said the Netherlands needed the doubles match to win.", "2024-01-10")
+                .claims().get(0).stance());
+        assertEquals(Stance.ALLEGES, extract("Chinese officials said US forces attacked the region.", "2024-01-10").claims().get(0).stance());
+    }
+
+    /** A claim is continued by its own speaker ("The ministry said ...", "It said ..."), not by whoever speaks next. */
+    @Test
+    void onlyTheSameSpeakerContinuesTheClaimBefore() {
+        String allegation = "The Russian Defence Ministry accused Ukraine of shelling Donetsk. ";
+        ArticleInput other = extract(allegation + "The film made 320,000 dollars, according to Box Office Mojo.", "2024-01-10");
+        assertTrue(other.claims().stream().noneMatch(c -> c.quote().startsWith("The film") && "UA".equals(country(other, c.subject()))),
+                "Box Office Mojo says nothing of Ukraine");
+        for (String next : List.of("The ministry said the shells had been fired from Kharkiv.", "It said the shells had been fired from Kharkiv.")) {
+            ArticleInput same = extract(allegation + next, "2024-01-10");
+            ClaimInput continued = same.claims().get(1);
+            assertEquals(same.claims().get(0).claimant(), continued.claimant(), next);
+            assertEquals("UA", country(same, continued.subject()), next);
+        }
+    }
+
     @Test
     void aMonthIsNoFamilyName() {
         // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries

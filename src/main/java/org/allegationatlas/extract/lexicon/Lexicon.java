@@ -130,8 +130,10 @@ public final class Lexicon {
     private final Phoenix phoenix;
     /** Role nouns that make a group of a country: "lawmakers in Kenya", "anggota parlemen di Kenya" (Phoenix agents, English). */
     private final Set<String> agents = new HashSet<>();
-    /** Words of hostile acts ("attacked", "menyerang", "violated"): someone said to do one to another country is accused of it. */
+    /** Words of hostile acts, any part of speech ("menyerang", "violated", "attack"): hostile-acts.tsv. */
     private final Set<String> hostileActs = new HashSet<>();
+    /** English verbs of conflict: the Phoenix verbs of CAMEO 14-20 but those that name none alone (not-hostile-en.tsv). */
+    private final Set<String> hostileVerbs = new HashSet<>();
     /** Words of acts between parties, any part of speech: acts-id.tsv and hostile-acts.tsv ("bertemu", "serangan", "violated"). */
     private final Set<String> acts = new HashSet<>();
     /** English verbs of acts between parties: the Phoenix verbs of CAMEO 02-20 but those that name none alone (not-acts-en.tsv). */
@@ -157,13 +159,16 @@ public final class Lexicon {
         phoenix.loadNames(names, word -> common.contains(word) || ordinaryEnglishWord.test(word));
         phoenix.loadVerbs(language(ENGLISH).cues());
         agents.addAll(phoenix.agents());
-        hostileActs.addAll(phoenix.hostileVerbs());
         for (String[] row : ResourceFiles.tsv("extract/lexicon/hostile-acts.tsv")) {
             hostileActs.add(Tokenizer.norm(row[0]));
         }
+        hostileVerbs.addAll(phoenix.hostileVerbs());
         actVerbs.addAll(phoenix.actVerbs());
         for (String[] row : ResourceFiles.tsv("extract/lexicon/not-acts-en.tsv")) {
             actVerbs.remove(row[0]);
+        }
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/not-hostile-en.tsv")) {
+            hostileVerbs.remove(row[0]);
         }
         for (String file : new String[] { "hostile-acts.tsv", "acts-id.tsv" }) {
             for (String[] row : ResourceFiles.tsv("extract/lexicon/" + file)) {
@@ -210,9 +215,18 @@ public final class Lexicon {
         return agents.contains(norm);
     }
 
-    /** A word of a hostile or unlawful act ("attacked", "menyerang", "violated"). */
-    public boolean isHostileAct(String norm) {
-        return hostileActs.contains(norm);
+    /**
+     * A word of a hostile or unlawful act ("attacked", "menyerang", "violated"): {@code verb} when tagged as one (or not
+     * tagged). A Phoenix verb of conflict counts as a verb only ("its forces are likely to remain" tells of none), and
+     * not when it names no hostile act alone ("the oxygen bar", "to beat the Netherlands 2-1").
+     */
+    public boolean isHostileAct(String norm, boolean verb) {
+        return hostileActs.contains(norm) || verb && hostileVerbs.contains(norm);
+    }
+
+    /** A word that may name a hostile act as any part of speech: the weapon's "attacks" of "Hamas rocket attacks". */
+    public boolean mayNameHostileAct(String norm) {
+        return hostileActs.contains(norm) || hostileVerbs.contains(norm);
     }
 
     /** A word of an act between parties ("bertemu", "attacked", "serangan"): {@code verb} when tagged as one ("imposed", "met"). */

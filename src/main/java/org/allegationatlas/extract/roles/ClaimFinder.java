@@ -70,7 +70,8 @@ final class ClaimFinder {
         }
         List<ClaimDraft> drafts = roles.claims(frame);
         boolean continued = false;
-        if (drafts == null && frame.type != null && ctx.lastClaim != null && ctx.lastClaimParagraph >= sentence.paragraph() - 1) {
+        if (drafts == null && frame.type != null && ctx.lastClaim != null && ctx.lastClaimParagraph >= sentence.paragraph() - 1
+                && (frame.speakerActor == ctx.lastClaim.claimant || frame.pronounSpeaker)) {
             // "... said the shipments had been disguised": the same parties as the claim before
             ClaimDraft before = ctx.lastClaim;
             drafts = List.of(roles.draft(frame.speakerActor, before.subject, before.counterparty, before.place, false, false, false));
@@ -237,7 +238,7 @@ final class ClaimFinder {
     /** A word of a hostile or unlawful act in what is said ("menumbangkan", "violated", "attacked"). */
     private boolean hostileAct(List<Token> tokens, int from, int to) {
         for (int i = from; i < to && i < tokens.size(); i++) {
-            if (lexicon.isHostileAct(tokens.get(i).norm())) {
+            if (lexicon.isHostileAct(tokens.get(i).norm(), tokens.get(i).maybeVerb())) {
                 return true;
             }
         }

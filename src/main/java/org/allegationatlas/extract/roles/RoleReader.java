@@ -212,7 +212,7 @@ final class RoleReader extends SentenceParts {
 
     private boolean hostileIn(int from, int to) {
         for (int i = from; i < to && i < tokens.size(); i++) {
-            if (mentionAt[i] < 0 && ctx.lexicon.isHostileAct(tokens.get(i).norm())) {
+            if (mentionAt[i] < 0 && ctx.lexicon.isHostileAct(tokens.get(i).norm(), tokens.get(i).maybeVerb())) {
                 return true;
             }
         }
@@ -499,7 +499,7 @@ final class RoleReader extends SentenceParts {
             boolean adjacent = english ? onlyModifiers(m.end(), cue.start()) : onlyModifiers(cue.end(), m.start());
             // "serangan roket Hamas", "Hamas rocket attacks": the weapon names an attack, whose doer the party is
             int attackWord = english ? cue.end() : cue.start() - 1;
-            boolean attack = attackWord >= 0 && attackWord < tokens.size() && ctx.lexicon.isHostileAct(tokens.get(attackWord).norm());
+            boolean attack = attackWord >= 0 && attackWord < tokens.size() && ctx.lexicon.mayNameHostileAct(tokens.get(attackWord).norm());
             if (cue.value().category() == ClaimCategory.ARMS_TRANSFER && adjacent && !attack) {
                 return true;
             }
