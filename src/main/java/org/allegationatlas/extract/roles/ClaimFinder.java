@@ -71,8 +71,9 @@ final class ClaimFinder {
         List<ClaimDraft> drafts = roles.claims(frame);
         boolean continued = false;
         if (drafts == null && frame.type != null && ctx.lastClaim != null && ctx.lastClaimParagraph >= sentence.paragraph() - 1
-                && (frame.speakerActor == ctx.lastClaim.claimant || frame.pronounSpeaker)) {
-            // "... said the shipments had been disguised": the same parties as the claim before
+                && (frame.pronounSpeaker || sideOf(frame.speakerActor, ctx.lastClaim))) {
+            // "... said the shipments had been disguised": the same parties as the claim before, when one of its sides
+            // speaks (not "according to Box Office Mojo" after a ministry's accusation)
             ClaimDraft before = ctx.lastClaim;
             drafts = List.of(roles.draft(frame.speakerActor, before.subject, before.counterparty, before.place, false, false, false));
             drafts.get(0).publisherVoice = frame.speakerActor == ctx.noSpeaker;
@@ -166,6 +167,16 @@ final class ClaimFinder {
             }
         }
         return drafts;
+    }
+
+    /** The speaker is the claim's claimant or of the country of one of its parties: "Kyiv said ..." after Russia accused Ukraine. */
+    private static boolean sideOf(ArticleActors.Actor speaker, ClaimDraft claim) {
+        if (speaker == claim.claimant) {
+            return true;
+        }
+        String country = speaker == null ? null : speaker.country();
+        return country != null && (country.equals(claim.claimant.country()) || country.equals(claim.subject.country())
+                || claim.counterparty != null && country.equals(claim.counterparty.country()));
     }
 
     /** The party right after an exonerating phrase, at most two words between ("bukan karena gangguan dari KMP"), or null. */
