@@ -455,6 +455,19 @@ class ExtractorRulesTest {
         }
     }
 
+    /**
+     * A family name alone is the dictionaries' person only when the article gives it to no one else: after "Victor N.
+     * Burton", "Burton said" is not New Zealand's Mark Burton (general news linked namesakes to countries).
+     */
+    @Test
+    void aFamilyNameAnotherPersonBearsInTheArticleIsNotTheDictionariesPerson() {
+        String said = "Burton said Canadian police had planted the drugs.";
+        ArticleInput alone = extract(said, "2024-01-10");
+        assertEquals("NZ", country(alone, alone.claims().get(0).claimant()), "no one else named Burton: the dictionaries' person");
+        ArticleInput namesake = extract("Police in Ohio arrested Victor N. Burton on Monday. " + said, "2024-01-10");
+        assertTrue(namesake.claims().stream().noneMatch(c -> "NZ".equals(country(namesake, c.claimant()))), "Victor N. Burton is no New Zealander");
+    }
+
     @Test
     void aMonthIsNoFamilyName() {
         // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries

@@ -92,6 +92,31 @@ final class ArticleContext {
         }
     }
 
+    /** Family names this article gives someone other than the dictionaries' person, as found (see {@link #borneByAnother}). */
+    private final java.util.Map<String, Boolean> borneByAnother = new java.util.HashMap<>();
+
+    /**
+     * The family name is written somewhere in the article after a given name that is not the dictionaries' person's
+     * ("Elizabeth A. Burton", "Victor N. Burton"): the name alone is then most likely that article's person, not New
+     * Zealand's Mark Burton. A title or office before it ("President Trump", "Sheriff Harris") is no given name.
+     */
+    boolean borneByAnother(String familyName, ActorDef person) {
+        return borneByAnother.computeIfAbsent(familyName, name -> {
+            String given = person.name().split(" ")[0];
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\p{Lu}[\\p{L}'’-]+)\\.?(?:\\s+\\p{Lu}\\.)?\\s+"
+                    + java.util.regex.Pattern.quote(name) + "(?![\\p{L}-])").matcher(body);
+            while (m.find()) {
+                String word = m.group(1);
+                String norm = org.allegationatlas.extract.text.Tokenizer.norm(word);
+                if (!word.equalsIgnoreCase(given) && !lexicon.isFunctionWord(norm) && !lexicon.isOfficeWord(norm)
+                        && language.titles().lookup(word) == null && lexicon.names().lookup(word) == null) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** How many actors had been named when the current sentence began: a pronoun looks back from there. */
     int namedBeforeSentence;
 

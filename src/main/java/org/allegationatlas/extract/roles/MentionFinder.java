@@ -148,7 +148,9 @@ final class MentionFinder {
                     } else if (n.dated() != null) {
                         // who the person or body was on the article's date: its country then
                         ActorDef def = lexicon.actorAsOf(n, ctx.publishedOn);
-                        best = new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false, n.surnameOnly());
+                        // "Harris said" in a story naming "Victor N. Burton" and "Lt. Matt Harris": not the dictionaries' person
+                        best = n.surnameOnly() && ctx.borneByAnother(tokens.get(i).text(), def) ? null
+                                : new Atom(i, known.end(), NameType.ACTOR, def.country(), def, false, n.surnameOnly());
                     } else {
                         best = new Atom(i, known.end(), n.type(), n.country(), n.actor(), false);
                     }
