@@ -231,19 +231,14 @@ class ExtractorRulesTest {
         // a news feed brings sport, business and reviews too: a sentence that merely names a party is no statement
         for (String text : new String[] { "Japan's economy grew faster than expected in the third quarter.",
                 "Netflix has been a game changer for the pay-TV industry.", "The Wild could sense their frustrations.",
-                "Amazon is offering Prime members a free gift card this week.",
-                // a Phoenix verb as a noun tells of no act ("concert", "links")
-                "The concert tour of the Canadian band sold out.", "The Canadian band's concert links were shared." }) {
+                "Amazon is offering Prime members a free gift card this week." }) {
             ArticleInput article = extract(text, "Reuters", "urn:test:rules");
             assertTrue(article.claims().stream().allMatch(c -> c.claimant() == null), "proposed at most, never stored: " + text
                     + " " + article.claims());
         }
         // an act between parties is the outlet's statement, in either language
         for (String text : new String[] { "Japan and South Korea agreed on Monday to resume regular security talks.",
-                "Presiden Indonesia bertemu Perdana Menteri Australia di Canberra pada hari Senin.",
-                // a noun of an act is one whatever the tagger says
-                "Canada recalled its ambassador from India after the killing of a Sikh activist.",
-                "Two hostages held by the Taliban in Afghanistan were released in a prisoner swap." }) {
+                "Presiden Indonesia bertemu Perdana Menteri Australia di Canberra pada hari Senin." }) {
             ArticleInput article = extract(text, "Reuters", "urn:test:rules");
             assertFalse(article.claims().isEmpty(), text);
             assertEquals("Reuters", actor(article, article.claims().get(0).claimant()).name(), text);

@@ -134,7 +134,7 @@ public final class Lexicon {
     private final Set<String> hostileActs = new HashSet<>();
     /** English verbs of conflict: the Phoenix verbs of CAMEO 14-20 but those that name none alone (not-hostile-en.tsv). */
     private final Set<String> hostileVerbs = new HashSet<>();
-    /** Words of acts between parties, any part of speech: acts-id.tsv, acts-en.tsv and hostile-acts.tsv ("bertemu", "talks", "violated"). */
+    /** Words of acts between parties, any part of speech: acts-id.tsv and hostile-acts.tsv ("bertemu", "serangan", "violated"). */
     private final Set<String> acts = new HashSet<>();
     /** English verbs of acts between parties: the Phoenix verbs of CAMEO 02-20 but those that name none alone (not-acts-en.tsv). */
     private final Set<String> actVerbs = new HashSet<>();
@@ -170,7 +170,7 @@ public final class Lexicon {
         for (String[] row : ResourceFiles.tsv("extract/lexicon/not-hostile-en.tsv")) {
             hostileVerbs.remove(row[0]);
         }
-        for (String file : new String[] { "hostile-acts.tsv", "acts-id.tsv", "acts-en.tsv" }) {
+        for (String file : new String[] { "hostile-acts.tsv", "acts-id.tsv" }) {
             for (String[] row : ResourceFiles.tsv("extract/lexicon/" + file)) {
                 acts.add(Tokenizer.norm(row[0]));
             }
@@ -222,11 +222,6 @@ public final class Lexicon {
      */
     public boolean isHostileAct(String norm, boolean verb) {
         return hostileActs.contains(norm) || verb && hostileVerbs.contains(norm);
-    }
-
-    /** A word that names an act only where it is a verb: a Phoenix verb, not a word of acts-en.tsv, acts-id.tsv or hostile-acts.tsv. */
-    public boolean isActOnlyAsVerb(String norm) {
-        return actVerbs.contains(norm) && !acts.contains(norm);
     }
 
     /** A word that may name a hostile act as any part of speech: the weapon's "attacks" of "Hamas rocket attacks". */

@@ -59,7 +59,7 @@ public final class ArticleReader {
         this.taggers = taggers;
         this.ctx = new ArticleContext(lexicon, body, language, stored, datelineCountry, publishedOn, outlet);
         this.mentionFinder = new MentionFinder(lexicon);
-        this.claimFinder = new ClaimFinder(lexicon, words -> taggers.english(words).pos());
+        this.claimFinder = new ClaimFinder(lexicon);
         this.publishedOn = publishedOn;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import org.allegationatlas.claim.ClaimCategory;
 import org.allegationatlas.claim.DatePrecision;
@@ -37,12 +36,9 @@ final class ClaimFinder {
     private final int tailMaxWords;
     private final int speakerMaxGap;
     private final int maxCounterparties;
-    /** English part-of-speech tags of a sentence's words: whether a Phoenix verb is one where it stands. */
-    private final UnaryOperator<String[]> englishTags;
 
-    ClaimFinder(Lexicon lexicon, UnaryOperator<String[]> englishTags) {
+    ClaimFinder(Lexicon lexicon) {
         this.lexicon = lexicon;
-        this.englishTags = englishTags;
         Properties rules = RuleFiles.RULES;
         for (String category : rules.getProperty("alleging.categories").split(",")) {
             alleging.add(ClaimCategory.valueOf(category.trim()));
@@ -149,7 +145,7 @@ final class ClaimFinder {
             d.accusation = frame.type == CueType.ACCUSE;
             d.confidence = confidence(frame, d);
         }
-        boolean reportsAct = category != ClaimCategory.OTHER || act(parts, frame.from, frame.to, ctx);
+        boolean reportsAct = category != ClaimCategory.OTHER || act(parts, frame.from, frame.to);
         for (ClaimDraft d : drafts) {
             d.reportsAct = reportsAct;
         }
@@ -234,30 +230,11 @@ final class ClaimFinder {
         };
     }
 
-    /**
-     * A word of an act between parties in what is said, outside the parties' names ("met", "imposed", "menyerang"). A
-     * Phoenix verb counts where it is a verb: a sentence in the outlet's voice is not tagged near a cue, so it is tagged
-     * here when one is found ("trading", "concert", "links" as nouns tell of no act).
-     */
-    private boolean act(SentenceParts parts, int from, int to, ArticleContext ctx) {
-        String[] tags = null;
+    /** A word of an act between parties in what is said, outside the parties' names ("met", "imposed", "menyerang"). */
+    private boolean act(SentenceParts parts, int from, int to) {
         for (int i = from; i < to && i < parts.tokens.size(); i++) {
             Token t = parts.tokens.get(i);
-            if (parts.mentionAt[i] >= 0) {
-                continue;
-            }
-            boolean verb = t.maybeVerb();
-            if (t.pos() == null && Lexicon.ENGLISH.equals(ctx.languageCode()) && lexicon.isActOnlyAsVerb(t.norm())) {
-                if (tags == null) {
-                    String[] words = new String[parts.tokens.size()];
-                    for (int k = 0; k < words.length; k++) {
-                        words[k] = parts.tokens.get(k).text();
-                    }
-                    tags = englishTags.apply(words);
-                }
-                verb = tags[i].startsWith("VB");
-            }
-            if (lexicon.isAct(t.norm(), verb)) {
+            if (parts.mentionAt[i] < 0 && lexicon.isAct(t.norm(), t.maybeVerb())) {
                 return true;
             }
         }
