@@ -142,7 +142,8 @@ def run(base):
          publisher)
     case(base, "a title over its 1,000 characters", [line(good(9)), line(too_long_title), line(good(10))], 200, 2,
          [(2, ["title"])], publisher)
-    case(base, "empty body", [], 200, 0, [], publisher, raw=b"")
+    case(base, "empty body", [], 400, 0, [], publisher, raw=b"")
+    case(base, "blank lines only", [], 400, 0, [], publisher, raw=b"\n  \n")
     case(base, "wrong content type", [line(good(11))], 415, 0, [], publisher, content_type="application/json")
     case(base, "no content type", [line(good(12))], 415, 0, [], publisher, content_type=None)
     case(base, "no token", [line(good(13))], 401, 0, [], publisher, token=None)

@@ -88,7 +88,10 @@ public class ImportRoute {
             }
             return session.finish();
         }, true).onComplete(done -> {
-            if (done.succeeded()) {
+            if (done.succeeded() && done.result().articles() == 0 && done.result().badLines() == 0) {
+                // an empty body is a mistake (a wrong file, a lost pipe), not an import of nothing
+                reply(ctx, 400, error("BAD_REQUEST", "The body holds no line to import: send one ArticleInput per line as JSON"));
+            } else if (done.succeeded()) {
                 reply(ctx, 200, summary(done.result()));
             } else {
                 stopped(ctx, done.cause());

@@ -94,6 +94,15 @@ class ImportRouteTest {
     }
 
     @Test
+    void anEmptyBodyIsAnErrorNotAnImportOfNothing() {
+        for (String body : new String[] { "", "\n", "  \n\n" }) {
+            given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/import")
+                    .then().statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                    .body("errors[0].message", containsString("no line to import"));
+        }
+    }
+
+    @Test
     void otherContentTypesAreRefused() {
         given().contentType("application/json").body("{}").post("/import").then().statusCode(415)
                 .body("errors[0].message", containsString("application/x-ndjson"));
