@@ -26,19 +26,22 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * On PostgreSQL, the command-line import into a fresh database drops the claim table's secondary indexes and builds
- * them once at its end: PostgreSQL builds an index from one sort of its rows far faster than it keeps it up to date
- * through a million inserts in random places (it spent most of a 200,000-article import on the claim indexes' pages
- * beyond its shared buffers). Kept: the primary key, any unique or constraint's index, and {@code claim_article},
- * through which the import itself reads (an article replaced, its claims deleted). Not on H2: tried at 20,000
- * articles, its CREATE INDEX on the loaded table cost more than the inserts it saved (docs/reference.md).
+ * The command-line import into a fresh database drops the claim table's secondary indexes and builds them once at its
+ * end: the database builds an index from a sort of its rows far faster than it keeps it up to date through a million
+ * inserts in random places. PostgreSQL spent most of a 200,000-article import on the claim indexes' pages beyond its
+ * shared buffers; H2 rewrites every page those inserts dirty at each of its saves and, past its 16 MB page cache, reads
+ * them back, where its CREATE INDEX on a loaded table sorts the rows in blocks and merges them into the index in key
+ * order (MVTable.rebuildIndexBlockMerge). Kept: the primary key, any unique or constraint's index (on H2 those that
+ * back its foreign keys, read from INFORMATION_SCHEMA), and {@code claim_article}, through which the import itself
+ * reads (an article replaced, its claims deleted).
  * <p>
- * Crash-safe: each index's definition is written to {@code deferred_index} (V12) in the transaction that drops it
- * (PostgreSQL's DDL is transactional: both or neither); each is built again with {@code create index if not exists},
- * its record deleted in the same transaction. Both the app's start and the import's start build whatever is
- * recorded, so an import killed at any moment leaves a database that the next start repairs. Every step holds the
- * write lock ({@link WriteLock}): a server writing beside the import waits for it at most a step (an index's build),
- * its claims are counted by the triggers as before, and they are in the table when the indexes are built.
+ * Crash-safe: each index's definition is written to {@code deferred_index} (V12) before it is dropped (PostgreSQL's
+ * DDL is transactional: both or neither; H2 commits the records before it runs the first DROP INDEX); each is built
+ * again with {@code create index if not exists}, its record deleted after it. Both the app's start and the import's
+ * start build whatever is recorded, so an import killed at any moment leaves a database that the next start repairs.
+ * Every step holds the write lock ({@link WriteLock}): a server writing beside the import waits for it at most a step
+ * (an index's build), its claims are counted by the triggers as before, and they are in the table when the indexes
+ * are built.
  */
 @ApplicationScoped
 public class DeferredIndexes {
@@ -76,9 +79,6 @@ public class DeferredIndexes {
     }
 
     List<String> deferIfAtMost(int claims) {
-        if (!postgresql()) {
-            return List.of();
-        }
         return QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).call(() -> {
             WriteLock.acquire(em);
             List<String> dropped = new ArrayList<>();
@@ -86,8 +86,8 @@ public class DeferredIndexes {
                 if (claimsUpTo(connection, claims + 1L) > claims) {
                     return;
                 }
-                Map<String, String> indexes = postgresqlIndexes(connection);
-                indexes.remove(KEPT);
+                Map<String, String> indexes = postgresql() ? postgresqlIndexes(connection) : h2Indexes(connection);
+                indexes.keySet().removeIf(KEPT::equalsIgnoreCase);
                 try (PreparedStatement record = connection.prepareStatement("insert into deferred_index (name, definition) values (?, ?)")) {
                     for (Map.Entry<String, String> index : indexes.entrySet()) {
                         record.setString(1, index.getKey());
@@ -96,10 +96,11 @@ public class DeferredIndexes {
                     }
                     record.executeBatch();
                 }
-                // records and drops commit together (PostgreSQL's DDL is transactional)
+                // records and drops commit together on PostgreSQL (its DDL is transactional); H2 commits the records
+                // before the first drop (it commits before and after each DDL statement)
                 try (Statement statement = connection.createStatement()) {
                     for (String name : indexes.keySet()) {
-                        statement.execute("drop index \"" + name.replace("\"", "\"\"") + '"');
+                        statement.execute("drop index " + quoted(name));
                         dropped.add(name);
                     }
                 }
@@ -114,9 +115,6 @@ public class DeferredIndexes {
      */
     public List<String> buildRecorded() {
         List<String> built = new ArrayList<>();
-        if (!postgresql()) {
-            return built;
-        }
         for (Map.Entry<String, String> index : recorded().entrySet()) {
             boolean done = QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).call(() -> {
                 WriteLock.acquire(em);
@@ -124,6 +122,8 @@ public class DeferredIndexes {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute(index.getValue());
                     }
+                    // on H2 the index is committed before its record is deleted (H2 commits after each DDL statement):
+                    // a kill between leaves a record that "if not exists" makes harmless
                     try (PreparedStatement record = connection.prepareStatement("delete from deferred_index where name = ?")) {
                         record.setString(1, index.getKey());
                         return record.executeUpdate() == 1;
@@ -179,5 +179,38 @@ public class DeferredIndexes {
             }
         }
         return indexes;
+    }
+
+    /**
+     * H2's: the claim table's plain indexes that no constraint uses (on H2 each foreign key needs an index on its
+     * columns), by name, each as a CREATE INDEX made from its columns in INFORMATION_SCHEMA (which holds no statement).
+     */
+    private static Map<String, String> h2Indexes(Connection connection) throws SQLException {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        Map<String, String> tables = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select i.index_name, i.table_schema, i.table_name, c.column_name, c.ordering_specification, c.null_ordering
+                        from information_schema.indexes i join information_schema.index_columns c
+                          on c.index_schema = i.index_schema and c.index_name = i.index_name
+                        where i.table_schema = current_schema and i.table_name = 'CLAIM'
+                          and i.index_type_name = 'INDEX' and not i.is_generated
+                          and not exists (select 1 from information_schema.table_constraints k
+                                          where k.index_schema = i.index_schema and k.index_name = i.index_name)
+                        order by i.index_name, c.ordinal_position""")) {
+            while (rows.next()) {
+                tables.put(rows.getString(1), quoted(rows.getString(2)) + '.' + quoted(rows.getString(3)));
+                columns.computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
+                        .add(quoted(rows.getString(4)) + ' ' + rows.getString(5) + " NULLS " + rows.getString(6));
+            }
+        }
+        Map<String, String> indexes = new LinkedHashMap<>();
+        columns.forEach((name, of) -> indexes.put(name,
+                "CREATE INDEX IF NOT EXISTS " + quoted(name) + " ON " + tables.get(name) + " (" + String.join(", ", of) + ')'));
+        return indexes;
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }
