@@ -3,6 +3,7 @@ package org.allegationatlas.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -466,6 +467,11 @@ class ExtractorRulesTest {
         assertEquals("NZ", country(alone, alone.claims().get(0).claimant()), "no one else named Burton: the dictionaries' person");
         ArticleInput namesake = extract("Police in Ohio arrested Victor N. Burton on Monday. " + said, "2024-01-10");
         assertTrue(namesake.claims().stream().noneMatch(c -> "NZ".equals(country(namesake, c.claimant()))), "Victor N. Burton is no New Zealander");
+        // looking for another bearer reads the body once: a page of one long capitalised word ended a regular
+        // expression's search only after minutes (a guard against hanging, not a measure of speed)
+        String page = said + " " + "A".repeat(1_000_000 - said.length() - 10) + " end.";
+        ArticleInput huge = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> extract(page, "2024-01-10"));
+        assertEquals("NZ", country(huge, huge.claims().get(0).claimant()));
     }
 
     @Test
