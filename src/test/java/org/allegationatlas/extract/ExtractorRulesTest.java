@@ -474,6 +474,22 @@ class ExtractorRulesTest {
         assertEquals("NZ", country(huge, huge.claims().get(0).claimant()));
     }
 
+    /**
+     * A demonym before the noun of a thing names where the thing is from, not a doer: "the Japanese yen strengthened"
+     * is no act of Japan's (general news stored currencies, economies and tours as their countries' statements); in a
+     * sentence of a hostile act the demonym's party acts ("Japanese jets bombed ...").
+     */
+    @Test
+    void aDemonymBeforeAThingIsNoDoer() {
+        for (String sentence : List.of("The Japanese yen strengthened 0.13% versus the greenback at 108.55 per dollar.",
+                "The order is crucial for the American manufacturing giant.")) {
+            ArticleInput thing = extract(sentence, "2024-01-10");
+            assertTrue(thing.claims().stream().noneMatch(c -> List.of("JP", "US").contains(country(thing, c.subject()))), sentence);
+        }
+        ArticleInput act = extract("Japanese jets bombed a village in Vietnam.", "2024-01-10");
+        assertEquals("JP", country(act, act.claims().get(0).subject()));
+    }
+
     @Test
     void aMonthIsNoFamilyName() {
         // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries

@@ -79,7 +79,7 @@ final class RoleReader extends SentenceParts {
                     && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
         } else {
             pronoun = null;
-            subjectMention = subjectOf(said);
+            subjectMention = subjectOf(said, !hostileIn(frame.from, frame.to));
             subject = subjectMention == null ? null : subjectMention.actor();
             subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
                     : "the first party after the verb not introduced by a preposition";
@@ -387,25 +387,49 @@ final class RoleReader extends SentenceParts {
         return null;
     }
 
-    private Mention subjectOf(List<Mention> said) {
+    private Mention subjectOf(List<Mention> said, boolean noHostileAct) {
         for (Mention m : said) {
-            if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin()) {
+            if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin() && !(noHostileAct && namesAThing(m))) {
                 return m;
             }
         }
         for (Mention m : said) {
-            if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY) {
+            if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY && !(noHostileAct && namesAThing(m))) {
                 return m;
             }
         }
         // "masih banyak kecurangan yang dilakukan KPU", "Setiap tempat yang digunakan Hamas adalah target": the only party
         // is the doer inside a relative clause; what is said is about it
         for (Mention m : said) {
-            if (mark(m) == Mark.MODIFIER && m.actor().kind() != ActorKind.TERRITORY) {
+            if (mark(m) == Mark.MODIFIER && m.actor().kind() != ActorKind.TERRITORY && !(noHostileAct && namesAThing(m))) {
                 return m;
             }
         }
         return null;
+    }
+
+    /**
+     * "The Japanese yen strengthened", "the American manufacturing giant", "the Indian economy": in a sentence that tells
+     * of no hostile act, a demonym before the noun of a thing says where the thing is from, not who acts ("Russian
+     * missiles", "Chinese officials", "the Chinese have" do; so does any party of "Israeli jets bombed ...").
+     */
+    private boolean namesAThing(Mention m) {
+        int next = m.end();
+        if (!Lexicon.ENGLISH.equals(lang.code()) || m.actor().kind() != ActorKind.STATE || next >= tokens.size()) {
+            return false;
+        }
+        PhraseTable.Match<Lexicon.Name> name = ctx.lexicon.names().longestAt(tokens, m.start());
+        if (name == null || name.end() != next || name.value().type() != Lexicon.NameType.DEMONYM) {
+            return false;
+        }
+        Token t = tokens.get(next);
+        String word = t.norm();
+        if (!t.isWord() || t.capitalized() || mentionAt[next] >= 0 || lang.role(t) != null || ctx.lexicon.isFunctionWord(word)
+                || AUXILIARIES.contains(word) || t.pos() != null && !t.noun() && !t.adjective()) {
+            return false;
+        }
+        return !ctx.lexicon.mayNameHostileAct(word) && !ctx.lexicon.isAct(word, true) && !ctx.lexicon.isAgent(word)
+                && lang.cues().longestAt(tokens, next) == null && lang.categories().longestAt(tokens, next) == null;
     }
 
     private List<Mention> counterparties(List<Mention> said, Mention subjectMention, Mention agent, ArticleActors.Actor subject) {
