@@ -490,6 +490,21 @@ class ExtractorRulesTest {
         assertEquals("JP", country(act, act.claims().get(0).subject()));
     }
 
+    /**
+     * When what a speaker says names no party, the outlet states what the sentence tells, and the speaker is no party of
+     * it: "..., Austria's interior minister said" is no statement about Austria's minister (general news stored every
+     * "..., Harris said" of a police report so); one named before "to protest" speaks in no verb of its own.
+     */
+    @Test
+    void aSpeakerWhoseWordsNameNoPartyIsNoPartyOfTheOutletsStatement() {
+        String said = "The house where Adolf Hitler was born will be turned into a police station, Austria's interior minister said on Tuesday.";
+        ArticleInput article = extract(said, "2024-01-10");
+        assertTrue(article.claims().stream().noneMatch(c -> "AT".equals(country(article, c.subject()))), said);
+        ArticleInput summoned = extract("Estonia summoned Russia's charge d'affaires to protest against repeated airspace violations.", "2024-01-10");
+        assertEquals("EE", country(summoned, summoned.claims().get(0).subject()));
+        assertEquals("RU", country(summoned, summoned.claims().get(0).counterparty()));
+    }
+
     @Test
     void aMonthIsNoFamilyName() {
         // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries

@@ -83,7 +83,11 @@ final class ClaimFinder {
         if (drafts == null && frame.type != null && ctx.noSpeaker != null) {
             // the speaker says nothing about a party ("... and said unrest there reflected old tensions"):
             // what the sentence itself tells, in the publisher's voice
+            Mention speaker = frame.speaker;
+            CueType said = frame.type;
             frame = frames.unattributed();
+            // "... , Austria's interior minister said": whoever speaks is not what the sentence tells of
+            frame.mutedSpeaker = speaker == null || beforeInfinitive(parts, speaker, said) ? null : speaker;
             drafts = roles.claims(frame);
             toldAround = true;
         }
@@ -177,6 +181,17 @@ final class ClaimFinder {
         String country = speaker == null ? null : speaker.country();
         return country != null && (country.equals(claim.claimant.country()) || country.equals(claim.subject.country())
                 || claim.counterparty != null && country.equals(claim.counterparty.country()));
+    }
+
+    /** "Estonia summoned Russia's chargé d'affaires to protest ...": the party before "to"/"untuk" and its cue speaks in no verb of its own. */
+    private static boolean beforeInfinitive(SentenceParts parts, Mention speaker, CueType said) {
+        for (SentenceParts.Cue cue : parts.cues) {
+            if (cue.start() >= speaker.end() && cue.type() == said) {
+                Token before = parts.tokens.get(cue.start() - 1);
+                return before.is("to") || before.is("untuk");
+            }
+        }
+        return false;
     }
 
     /** The party right after an exonerating phrase, at most two words between ("bukan karena gangguan dari KMP"), or null. */

@@ -21,6 +21,8 @@ final class Frame {
     boolean selfSubject;
     /** the speaker's own act follows the verb ("threatened to ...", "refused to ...", "menolak menarik ..."): it is the subject */
     boolean ownAct;
+    /** told in the publisher's voice around a speaker whose words name no party: that speaker, who is no party of it */
+    Mention mutedSpeaker;
     /** the cue as written, and how the speaker was found: for the explanation */
     String cueText;
     String speakerRule;

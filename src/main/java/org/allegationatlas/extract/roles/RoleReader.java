@@ -38,7 +38,7 @@ final class RoleReader extends SentenceParts {
         sufferer = null;
         List<Mention> said = new ArrayList<>();
         for (Mention m : mentions) {
-            if (m.start() >= frame.from && m.end() <= frame.to && m != frame.speaker) {
+            if (m.start() >= frame.from && m.end() <= frame.to && m != frame.speaker && m != frame.mutedSpeaker) {
                 said.add(m);
             }
         }
