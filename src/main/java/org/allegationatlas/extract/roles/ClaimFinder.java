@@ -87,7 +87,7 @@ final class ClaimFinder {
             CueType said = frame.type;
             frame = frames.unattributed();
             // "... , Austria's interior minister said": whoever speaks is not what the sentence tells of
-            frame.mutedSpeaker = speaker == null || beforeInfinitive(parts, speaker, said) ? null : speaker;
+            frame.mutedSpeaker = speaker == null || actsBeforeSpeaking(parts, speaker, said) ? null : speaker;
             drafts = roles.claims(frame);
             toldAround = true;
         }
@@ -184,12 +184,17 @@ final class ClaimFinder {
                 || claim.counterparty != null && country.equals(claim.counterparty.country()));
     }
 
-    /** "Estonia summoned Russia's chargé d'affaires to protest ...": the party before "to"/"untuk" and its cue speaks in no verb of its own. */
-    private static boolean beforeInfinitive(SentenceParts parts, Mention speaker, CueType said) {
+    /**
+     * The speaker named before its verb is a party of what the sentence tells when it does something first ("The United
+     * States defended the right of Russian troops ... and insisted ...") or speaks in no verb of its own ("Estonia
+     * summoned Russia's chargé d'affaires to protest ...": the one before "to"/"untuk" and the cue).
+     */
+    private boolean actsBeforeSpeaking(SentenceParts parts, Mention speaker, CueType said) {
         for (SentenceParts.Cue cue : parts.cues) {
             if (cue.start() >= speaker.end() && cue.type() == said) {
                 Token before = parts.tokens.get(cue.start() - 1);
-                return before.is("to") || before.is("untuk");
+                return before.is("to") || before.is("untuk") || act(parts, speaker.end(), cue.start())
+                        || hostileAct(parts.tokens, speaker.end(), cue.start());
             }
         }
         return false;
