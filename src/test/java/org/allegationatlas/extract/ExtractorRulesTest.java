@@ -2,7 +2,6 @@ package org.allegationatlas.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -504,22 +503,6 @@ class ExtractorRulesTest {
         ArticleInput summoned = extract("Estonia summoned Russia's charge d'affaires to protest against repeated airspace violations.", "2024-01-10");
         assertEquals("EE", country(summoned, summoned.claims().get(0).subject()));
         assertEquals("RU", country(summoned, summoned.claims().get(0).counterparty()));
-    }
-
-    /**
-     * The outlet states an act between parties, or a hostile or categorised act of one: "NASA is developing a mission"
-     * is no statement for the atlas (general news stored every sentence naming one country's body so), "NASA is
-     * developing a mission with Russia" and "Russian forces shelled the village" are.
-     */
-    @Test
-    void theOutletStatesAnActBetweenPartiesOrAHostileOne() {
-        ArticleInput alone = extract("NASA is developing a mission called Europa Clipper which is scheduled to launch in the mid-2020s.", "2024-01-10");
-        assertTrue(alone.claims().stream().allMatch(c -> c.claimant() == null), "one party's act of no kind: no statement");
-        ArticleInput between = extract("NASA is developing a mission called Europa Clipper with Russia.", "2024-01-10");
-        assertEquals("RU", country(between, between.claims().get(0).counterparty()));
-        assertNotNull(between.claims().get(0).claimant());
-        ArticleInput hostile = extract("Russian forces shelled the village overnight.", "2024-01-10");
-        assertNotNull(hostile.claims().get(0).claimant());
     }
 
     @Test

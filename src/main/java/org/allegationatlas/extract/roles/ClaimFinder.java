@@ -159,11 +159,10 @@ final class ClaimFinder {
             // "Turkish warplanes struck targets in northern Iraq.": no one in the text is said to speak, or what a speaker
             // says names no party and the sentence's parties are told around it; the outlet that publishes it states it
             // (never when a speaking verb's speaker was not found: that one is unknown). Only an act between parties
-            // with a country among them, or one party's hostile or categorised act: "Netflix has been a game changer"
-            // and "NASA is developing a mission" are no statements for the atlas, and every sentence of a story naming
-            // someone would otherwise be stored
+            // with a country among them: "Netflix has been a game changer" is no statement for the atlas, and every
+            // sentence of a story naming someone would otherwise be stored
             for (ClaimDraft d : drafts) {
-                if (d.claimant == ctx.noSpeaker && withCountry(d) && (d.counterparty != null || category != ClaimCategory.OTHER || hostile)) {
+                if (d.claimant == ctx.noSpeaker && withCountry(d)) {
                     d.claimant = outlet;
                     d.claimantWhy = ClaimDraft.describe(outlet) + "; the publisher, who states what it reports: " + (toldAround
                             ? "what the speaker says names no party, the sentence tells the rest"
