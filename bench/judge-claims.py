@@ -71,10 +71,12 @@ def pack(dumps):
 
 
 def add(packed, verdict_file):
-    ids = dict(re.findall(r"^## (J\d+) \(page \w+\) key (\w+)$", open(packed, encoding="utf-8").read(), re.M))
+    ids = dict(re.findall(r"^## ([A-Z]\d+) \(page \w+\) key (\w+)$", open(packed, encoding="utf-8").read(), re.M))
     verdicts = judged()
-    for line in open(verdict_file, encoding="utf-8").read().splitlines()[1:]:
+    for number, line in enumerate(open(verdict_file, encoding="utf-8").read().splitlines()[1:], 2):
         jid, holds, stance_ok, reason = (line.split("\t") + [""])[:4]
+        if jid not in ids or holds not in ("Y", "N") or stance_ok not in ("Y", "N"):
+            sys.exit(f"{verdict_file}:{number}: expected an id of {packed} and Y/N twice, got {line!r}; nothing added")
         verdicts[ids[jid]] = (holds == "Y", stance_ok == "Y", reason)
     with open(JUDGED, "w", encoding="utf-8") as out:
         out.write("key\tholds\tstance_ok\treason\n")
