@@ -505,6 +505,21 @@ class ExtractorRulesTest {
         assertEquals("RU", country(summoned, summoned.claims().get(0).counterparty()));
     }
 
+    /**
+     * Parties listed with the subject act beside it, not on one another ("officials from Mexico, Canada and Japan make
+     * concessions": Canada is no counterparty of Mexico), unless the list does something mutual ("held talks").
+     */
+    @Test
+    void partiesListedWithTheSubjectAreItsFellowsUnlessTheyActOnOneAnother() {
+        String listed = "The threat of tariffs has prompted officials from Mexico, Canada and Japan to make concessions.";
+        ArticleInput fellows = extract(listed, "2024-01-10");
+        assertTrue(fellows.claims().stream().noneMatch(c -> "MX".equals(country(fellows, c.subject()))
+                && c.counterparty() != null && List.of("CA", "JP").contains(country(fellows, c.counterparty()))), listed);
+        ArticleInput talks = extract("Washington and the Taliban held talks in Doha.", "2024-01-10");
+        assertEquals("US", country(talks, talks.claims().get(0).subject()));
+        assertEquals("AF", country(talks, talks.claims().get(0).counterparty()));
+    }
+
     @Test
     void aMonthIsNoFamilyName() {
         // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries

@@ -445,6 +445,12 @@ final class RoleReader extends SentenceParts {
                 candidates.add(m);
             }
         }
+        List<Mention> listed = subjectMention == null ? List.of() : listedWith(subjectMention);
+        if (!listed.isEmpty() && !reciprocal(subjectMention, listed.get(listed.size() - 1))) {
+            // "officials from Mexico, Canada, Japan ... make concessions", "Beijing and the Hong Kong government will not
+            // take a step back": parties listed with the subject act beside it, not on one another
+            candidates.removeAll(listed);
+        }
         Mention first = null;
         if (agent != null) {
             // "a camp for Congolese refugees was attacked by Burundian militiamen": the one attacked
@@ -475,6 +481,44 @@ final class RoleReader extends SentenceParts {
         }
         return found;
     }
+
+    /** The parties listed right after {@code m}, joined to it by "and", "dan" or commas only. */
+    private List<Mention> listedWith(Mention m) {
+        List<Mention> listed = new ArrayList<>();
+        int k = mentions.indexOf(m);
+        while (k >= 0 && k + 1 < mentions.size() && onlyCoordination(mentions.get(k).end(), mentions.get(k + 1).start())) {
+            k++;
+            listed.add(mentions.get(k));
+        }
+        return listed;
+    }
+
+    /**
+     * The listed parties act on one another: "between Washington and the Taliban", "Washington and the Taliban had been
+     * holding talks" (a word of a mutual act after the list), not "trade talks with Europe, Japan, Canada and Mexico".
+     */
+    private boolean reciprocal(Mention first, Mention last) {
+        int before = first.start() - 1;
+        while (before >= 0 && lang.role(tokens.get(before)) == Role.SKIP) {
+            before--;
+        }
+        if (before >= 0 && (tokens.get(before).is("between") || tokens.get(before).is("antara"))) {
+            return true;
+        }
+        for (int i = last.end(); i < tokens.size(); i++) {
+            if (mentionAt[i] < 0 && (RECIPROCAL.contains(tokens.get(i).norm())
+                    || tokens.get(i).is("each") && i + 1 < tokens.size() && tokens.get(i + 1).is("other"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> RECIPROCAL = java.util.Set.of("talks", "talked", "met", "meet", "meeting",
+            "summit", "negotiate", "negotiated", "negotiations", "signed", "treaty", "clash", "clashed", "clashes", "fought",
+            "war", "relations", "ties", "swap", "swapped", "exchanged", "truce", "ceasefire", "bertemu", "pertemuan",
+            "perundingan", "negosiasi", "sepakat", "kesepakatan", "perjanjian", "menandatangani", "bentrok", "bentrokan",
+            "perang", "hubungan", "gencatan");
 
     private boolean isRoleMarked(Mention m) {
         Mark mark = mark(m);
