@@ -157,7 +157,11 @@ public final class Lexicon {
             common.add(row[0]);
         }
         phoenix.loadNames(names, word -> common.contains(word) || ordinaryEnglishWord.test(word));
-        phoenix.loadVerbs(language(ENGLISH).cues());
+        Set<String> notSpeaking = new HashSet<>();
+        for (String[] row : ResourceFiles.tsv("extract/lexicon/not-speaking-en.tsv")) {
+            notSpeaking.add(row[0]);
+        }
+        phoenix.loadVerbs(language(ENGLISH).cues(), notSpeaking);
         agents.addAll(phoenix.agents());
         for (String[] row : ResourceFiles.tsv("extract/lexicon/hostile-acts.tsv")) {
             hostileActs.add(Tokenizer.norm(row[0]));

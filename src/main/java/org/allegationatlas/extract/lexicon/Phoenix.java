@@ -169,9 +169,15 @@ public final class Phoenix {
         }
     }
 
-    /** English verb forms by CAMEO code: accusing and criticising (11x) accuse; other verbal acts report. */
-    void loadVerbs(PhraseTable<Lexicon.CueType> englishCues) {
+    /**
+     * English verb forms by CAMEO code: accusing and criticising (11x) accuse; other verbal acts report; but those that
+     * make no one a speaker alone ({@code notSpeaking}: "needed").
+     */
+    void loadVerbs(PhraseTable<Lexicon.CueType> englishCues, Set<String> notSpeaking) {
         for (String[] row : ResourceFiles.tsv("extract/lexicon/phoenix/verbs.tsv")) {
+            if (notSpeaking.contains(row[0])) {
+                continue;
+            }
             String code = row[1];
             // 11x disapprove (criticise, accuse, blame); 10x demand, 12x reject, 13x threaten: a speaker's act
             Lexicon.CueType type = code.startsWith("11") ? Lexicon.CueType.ACCUSE
