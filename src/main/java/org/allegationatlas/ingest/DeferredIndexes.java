@@ -33,7 +33,8 @@ import io.quarkus.runtime.StartupEvent;
  * them back, where its CREATE INDEX on a loaded table sorts the rows in blocks and merges them into the index in key
  * order (MVTable.rebuildIndexBlockMerge). Kept: the primary key, any unique or constraint's index (on H2 those that
  * back its foreign keys, read from INFORMATION_SCHEMA), and {@code claim_article}, through which the import itself
- * reads (an article replaced, its claims deleted).
+ * reads (an article replaced, its claims deleted). The embedded database's import defers the count tables' indexes
+ * too while it adds its tally (all but their primary keys, through which a tally adds to a row they hold).
  * <p>
  * Crash-safe: each index's definition is written to {@code deferred_index} (V12) before it is dropped (PostgreSQL's
  * DDL is transactional: both or neither; H2 commits the records before it runs the first DROP INDEX); each is built

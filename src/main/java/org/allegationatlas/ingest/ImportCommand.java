@@ -99,6 +99,9 @@ public class ImportCommand {
                 summary = session.finish();
             } finally {
                 session.close(); // a batch still being stored (the file could not be read on): counted in first
+                // the index builds and the tally are one transaction each: nothing to gain, and the background saves
+                // of a delay would copy pages beside them
+                writeDelayRestored.run();
                 // before counting again, which reads the claims by their date: what this import deferred, or what another
                 // import deferred before it was killed beside this one (which then found none to defer)
                 long startBuilding = System.nanoTime();
