@@ -74,7 +74,7 @@ public class DeferredIndexes {
     void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
         List<String> built = buildRecorded();
         if (!built.isEmpty()) {
-            LOG.infof("Built the claim indexes that a stopped import had deferred: %s", built);
+            LOG.infof("Built the indexes that a stopped import had deferred: %s", built);
         }
     }
 

@@ -47,9 +47,6 @@ public class ImportCommand {
     @Inject
     UncountedImports uncounted;
 
-    @Inject
-    ImportWriteDelay writeDelay;
-
     public int run(Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
             out.println("import: cannot read " + file);
@@ -83,63 +80,54 @@ public class ImportCommand {
                         terminal ? "" : System.lineSeparator());
             }
         }, exclusive || running != null ? new ClaimTally() : null);
-        Runnable writeDelayRestored = exclusive ? writeDelay.relax() : () -> {
-        };
         indexes.deferIfFresh();
         if (countAtEnd) {
             counts.defer();
         }
         Summary summary;
-        try {
-            try (InputStream in = new CountingInput(Files.newInputStream(file), bytesRead);
-                    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    session.accept(line);
+        try (InputStream in = new CountingInput(Files.newInputStream(file), bytesRead);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                session.accept(line);
+            }
+            summary = session.finish();
+        } finally {
+            session.close(); // a batch still being stored (the file could not be read on): counted in first
+            // before counting again, which reads the claims by their date: what this import deferred, or what another
+            // import deferred before it was killed beside this one (which then found none to defer)
+            long startBuilding = System.nanoTime();
+            List<String> built = indexes.buildRecorded();
+            if (!built.isEmpty()) {
+                out.printf("%sBuilt the claims' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", built.size(),
+                        (System.nanoTime() - startBuilding) / 1e9);
+            }
+            if (countAtEnd) {
+                boolean countIndexesDeferred = !indexes.deferCountIndexesIfFew().isEmpty();
+                long start = System.nanoTime();
+                if (session.tallied()) {
+                    counts.add(session.tally());
+                } else {
+                    counts.countAgain();
                 }
-                summary = session.finish();
-            } finally {
-                session.close(); // a batch still being stored (the file could not be read on): counted in first
-                // the index builds and the tally are one transaction each: nothing to gain, and the background saves
-                // of a delay would copy pages beside them
-                writeDelayRestored.run();
-                // before counting again, which reads the claims by their date: what this import deferred, or what another
-                // import deferred before it was killed beside this one (which then found none to defer)
-                long startBuilding = System.nanoTime();
-                List<String> built = indexes.buildRecorded();
-                if (!built.isEmpty()) {
-                    out.printf("%sBuilt the claims' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", built.size(),
-                            (System.nanoTime() - startBuilding) / 1e9);
-                }
-                if (countAtEnd) {
-                    boolean countIndexesDeferred = !indexes.deferCountIndexesIfFew().isEmpty();
-                    long start = System.nanoTime();
-                    if (session.tallied()) {
-                        counts.add(session.tally());
-                    } else {
-                        counts.countAgain();
-                    }
-                    out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", (System.nanoTime() - start) / 1e9);
-                    if (countIndexesDeferred) {
-                        long startCountIndexes = System.nanoTime();
-                        List<String> countIndexes = indexes.buildRecorded();
-                        out.printf("%sBuilt the counts' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", countIndexes.size(),
-                                (System.nanoTime() - startCountIndexes) / 1e9);
-                    }
-                }
-                if (running != null) {
-                    try (running) {
-                        long start = System.nanoTime();
-                        UncountedImports.Outcome outcome = running.finish(session.tally());
-                        out.printf("%s%s in %.1f s%n", terminal ? "\r\033[K" : "", switch (outcome) {
-                        case ADDED, NOTHING -> "Counted the claims for the map";
-                        case COUNTED_AGAIN -> "Counted every claim again for the map";
-                        case LEFT_TO_RUNNING_IMPORT -> "Left the claims' counts to the import still running beside this one";
-                        }, (System.nanoTime() - start) / 1e9);
-                    }
+                out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", (System.nanoTime() - start) / 1e9);
+                if (countIndexesDeferred) {
+                    long startCountIndexes = System.nanoTime();
+                    List<String> countIndexes = indexes.buildRecorded();
+                    out.printf("%sBuilt the counts' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", countIndexes.size(),
+                            (System.nanoTime() - startCountIndexes) / 1e9);
                 }
             }
-        } finally {
-            writeDelayRestored.run();
+            if (running != null) {
+                try (running) {
+                    long start = System.nanoTime();
+                    UncountedImports.Outcome outcome = running.finish(session.tally());
+                    out.printf("%s%s in %.1f s%n", terminal ? "\r\033[K" : "", switch (outcome) {
+                    case ADDED, NOTHING -> "Counted the claims for the map";
+                    case COUNTED_AGAIN -> "Counted every claim again for the map";
+                    case LEFT_TO_RUNNING_IMPORT -> "Left the claims' counts to the import still running beside this one";
+                    }, (System.nanoTime() - start) / 1e9);
+                }
+            }
         }
         out.printf("%sImported %s%n", terminal ? "\r\033[K" : "", summary.describe());
         compaction.compactAndClose(out);
