@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -84,6 +87,12 @@ public class ClaimCountsRefill {
                 where c.stated_on is null and c.claimant_country is not null and c.subject_country is not null
             ) counted
             group by stance, claimant_country, subject_country, category, language""";
+
+    /**
+     * Up to this many count rows per table (a fresh database's seed article holds a few dozen) are read before a
+     * tally is added, so that its other rows are inserted, not merged.
+     */
+    static final int FEW_HELD_ROWS = 100_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -169,17 +178,36 @@ public class ClaimCountsRefill {
     public void add(ClaimTally tally) {
         CountsTransaction.run(dataSource, "Cannot add the import's claim counts", connection -> {
             try (Statement statement = connection.createStatement()) {
-                boolean empty;
-                try (ResultSet rs = statement.executeQuery("select (select count(*) from (select 1 from country_claim_counts"
-                        + " fetch first 1 rows only) c) + (select count(*) from (select 1 from country_pair_counts fetch first 1 rows only) p)")) {
-                    empty = rs.next() && rs.getLong(1) == 0;
-                }
-                tally.writeTo(connection, empty);
+                tally.writeTo(connection, held(connection, "select span, stance, period, role, country, category, language"
+                        + " from country_claim_counts"), held(connection, "select span, stance, period, claimant_country,"
+                        + " subject_country, category, language from country_pair_counts"));
                 setDeferred(connection, false);
                 statement.executeUpdate(DataVersion.BUMP);
             }
             return null;
         });
+    }
+
+    /**
+     * The key columns of the count rows {@code select} reads (as text, in the tables' key order), or null if there are
+     * more than {@link #FEW_HELD_ROWS}.
+     */
+    private static Set<List<String>> held(Connection connection, String select) throws SQLException {
+        Set<List<String>> held = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(select + " fetch first " + (FEW_HELD_ROWS + 1) + " rows only")) {
+            while (rows.next()) {
+                if (held.size() == FEW_HELD_ROWS) {
+                    return null;
+                }
+                String[] key = new String[7];
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = i == 2 ? Integer.toString(rows.getInt(3)) : rows.getString(i + 1);
+                }
+                held.add(List.of(key));
+            }
+        }
+        return held;
     }
 
     /** An import killed while it deferred the counts left them wrong: count again before anything is served. */

@@ -33,7 +33,8 @@ import io.quarkus.runtime.StartupEvent;
  * them back, where its CREATE INDEX on a loaded table sorts the rows in blocks and merges them into the index in key
  * order (MVTable.rebuildIndexBlockMerge). Kept: the primary key, any unique or constraint's index (on H2 those that
  * back its foreign keys, read from INFORMATION_SCHEMA), and {@code claim_article}, through which the import itself
- * reads (an article replaced, its claims deleted).
+ * reads (an article replaced, its claims deleted). The embedded database's import defers the count tables' indexes
+ * too while it adds its tally (all but their primary keys, through which a tally adds to a row they hold).
  * <p>
  * Crash-safe: each index's definition is written to {@code deferred_index} (V12) before it is dropped (PostgreSQL's
  * DDL is transactional: both or neither; H2 commits the records before it runs the first DROP INDEX); each is built
@@ -53,6 +54,13 @@ public class DeferredIndexes {
      * them over these too costs well under a second). Above it the import keeps them up to date as before.
      */
     static final int FEW_CLAIMS = 10_000;
+    /**
+     * V7's count tables: their indexes but the primary keys are deferred while the import of a fresh database adds its
+     * tally (their rows a million and a half at 200,000 articles, each kept in four or five indexes at once), if they
+     * hold at most this many rows (the seed article's few dozen).
+     */
+    static final int FEW_COUNT_ROWS = 10_000;
+    private static final List<String> COUNT_TABLES = List.of("country_claim_counts", "country_pair_counts");
     /** The index the import reads through (BulkStore.deleteClaimsOf); its key grows with the articles' ids anyway. */
     private static final String KEPT = "claim_article";
     private static final int DDL_TIMEOUT_SECONDS = 24 * 3600;
@@ -66,7 +74,7 @@ public class DeferredIndexes {
     void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
         List<String> built = buildRecorded();
         if (!built.isEmpty()) {
-            LOG.infof("Built the claim indexes that a stopped import had deferred: %s", built);
+            LOG.infof("Built the indexes that a stopped import had deferred: %s", built);
         }
     }
 
@@ -79,14 +87,40 @@ public class DeferredIndexes {
     }
 
     List<String> deferIfAtMost(int claims) {
+        return defer(List.of("claim"), claims);
+    }
+
+    /**
+     * Drops the count tables' indexes but their primary keys (through which a tally adds to a row they hold) if they
+     * hold at most {@link #FEW_COUNT_ROWS} rows, recording them first, so that the import's tally goes into the tables
+     * in their primary keys' order and each other index is built once after it by a sort ({@link #buildRecorded()});
+     * returns their names.
+     */
+    public List<String> deferCountIndexesIfFew() {
+        return deferCountIndexesIfAtMost(FEW_COUNT_ROWS);
+    }
+
+    List<String> deferCountIndexesIfAtMost(int rows) {
+        return defer(COUNT_TABLES, rows);
+    }
+
+    /** Drops the deferrable indexes of {@code tables} if they hold at most {@code rows} rows together, recording them first. */
+    private List<String> defer(List<String> tables, int rows) {
         return QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).call(() -> {
             WriteLock.acquire(em);
             List<String> dropped = new ArrayList<>();
             em.unwrap(Session.class).doWork(connection -> {
-                if (claimsUpTo(connection, claims + 1L) > claims) {
+                long held = 0;
+                for (String table : tables) {
+                    held += rowsUpTo(connection, table, rows + 1L);
+                }
+                if (held > rows) {
                     return;
                 }
-                Map<String, String> indexes = postgresql() ? postgresqlIndexes(connection) : h2Indexes(connection);
+                Map<String, String> indexes = new LinkedHashMap<>();
+                for (String table : tables) {
+                    indexes.putAll(postgresql() ? postgresqlIndexes(connection, table) : h2Indexes(connection, table));
+                }
                 indexes.keySet().removeIf(KEPT::equalsIgnoreCase);
                 try (PreparedStatement record = connection.prepareStatement("insert into deferred_index (name, definition) values (?, ?)")) {
                     for (Map.Entry<String, String> index : indexes.entrySet()) {
@@ -156,23 +190,24 @@ public class DeferredIndexes {
         });
     }
 
-    private static long claimsUpTo(Connection connection, long limit) throws SQLException {
+    private static long rowsUpTo(Connection connection, String table, long limit) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from (select id from claim limit " + limit + ") c")) {
+                ResultSet rows = statement.executeQuery("select count(*) from (select 1 from " + table + " limit " + limit + ") c")) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
-    /** The claim table's plain indexes (not the primary key's, not unique, not a constraint's), by name. */
-    private static Map<String, String> postgresqlIndexes(Connection connection) throws SQLException {
+    /** A table's plain indexes (not the primary key's, not unique, not a constraint's), by name. */
+    private static Map<String, String> postgresqlIndexes(Connection connection, String table) throws SQLException {
         Map<String, String> indexes = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("""
-                        select c.relname, pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
-                        where i.indrelid = 'claim'::regclass and not i.indisunique and not i.indisprimary
-                          and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
-                        order by c.relname""")) {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select c.relname, pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
+                where i.indrelid = cast(? as regclass) and not i.indisunique and not i.indisprimary
+                  and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+                order by c.relname""")) {
+            statement.setString(1, table);
+            ResultSet rows = statement.executeQuery();
             while (rows.next()) {
                 // "CREATE INDEX name ON public.claim USING btree (...)": built again only if it is missing
                 indexes.put(rows.getString(1), rows.getString(2).replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
@@ -182,22 +217,23 @@ public class DeferredIndexes {
     }
 
     /**
-     * H2's: the claim table's plain indexes that no constraint uses (on H2 each foreign key needs an index on its
-     * columns), by name, each as a CREATE INDEX made from its columns in INFORMATION_SCHEMA (which holds no statement).
+     * H2's: a table's plain indexes that no constraint uses (on H2 each foreign key needs an index on its columns), by
+     * name, each as a CREATE INDEX made from its columns in INFORMATION_SCHEMA (which holds no statement).
      */
-    private static Map<String, String> h2Indexes(Connection connection) throws SQLException {
+    private static Map<String, String> h2Indexes(Connection connection, String table) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, String> tables = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("""
-                        select i.index_name, i.table_schema, i.table_name, c.column_name, c.ordering_specification, c.null_ordering
-                        from information_schema.indexes i join information_schema.index_columns c
-                          on c.index_schema = i.index_schema and c.index_name = i.index_name
-                        where i.table_schema = current_schema and i.table_name = 'CLAIM'
-                          and i.index_type_name = 'INDEX' and not i.is_generated
-                          and not exists (select 1 from information_schema.table_constraints k
-                                          where k.index_schema = i.index_schema and k.index_name = i.index_name)
-                        order by i.index_name, c.ordinal_position""")) {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select i.index_name, i.table_schema, i.table_name, c.column_name, c.ordering_specification, c.null_ordering
+                from information_schema.indexes i join information_schema.index_columns c
+                  on c.index_schema = i.index_schema and c.index_name = i.index_name
+                where i.table_schema = current_schema and i.table_name = upper(?)
+                  and i.index_type_name = 'INDEX' and not i.is_generated
+                  and not exists (select 1 from information_schema.table_constraints k
+                                  where k.index_schema = i.index_schema and k.index_name = i.index_name)
+                order by i.index_name, c.ordinal_position""")) {
+            statement.setString(1, table);
+            ResultSet rows = statement.executeQuery();
             while (rows.next()) {
                 tables.put(rows.getString(1), quoted(rows.getString(2)) + '.' + quoted(rows.getString(3)));
                 columns.computeIfAbsent(rows.getString(1), name -> new ArrayList<>())

@@ -26,7 +26,8 @@ import org.allegationatlas.ingest.BulkImport.Summary;
  * its end rather than row by row: with the embedded database to itself, by adding what it tallied as it stored
  * them ({@link ClaimTally}), or after replacing articles by counting every claim again (ClaimCountsRefill). On
  * PostgreSQL, whose servers may write meanwhile, by adding its tally of its own claims ({@link UncountedImports}).
- * Into a fresh database it builds the claim table's secondary indexes once at its end ({@link DeferredIndexes}).
+ * Into a fresh database it builds the claim table's secondary indexes once at its end, and the count tables' once it
+ * has counted ({@link DeferredIndexes}).
  */
 @ApplicationScoped
 public class ImportCommand {
@@ -101,6 +102,7 @@ public class ImportCommand {
                         (System.nanoTime() - startBuilding) / 1e9);
             }
             if (countAtEnd) {
+                boolean countIndexesDeferred = !indexes.deferCountIndexesIfFew().isEmpty();
                 long start = System.nanoTime();
                 if (session.tallied()) {
                     counts.add(session.tally());
@@ -108,6 +110,12 @@ public class ImportCommand {
                     counts.countAgain();
                 }
                 out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", (System.nanoTime() - start) / 1e9);
+                if (countIndexesDeferred) {
+                    long startCountIndexes = System.nanoTime();
+                    List<String> countIndexes = indexes.buildRecorded();
+                    out.printf("%sBuilt the counts' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", countIndexes.size(),
+                            (System.nanoTime() - startCountIndexes) / 1e9);
+                }
             }
             if (running != null) {
                 try (running) {

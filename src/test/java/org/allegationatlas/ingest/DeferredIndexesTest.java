@@ -55,6 +55,10 @@ class DeferredIndexesTest {
         return postgresql() ? 9 : 6;
     }
 
+    /** V7's count tables' indexes but their primary keys. */
+    private static final Set<String> COUNT_INDEXES = Set.of("country_claim_counts_read", "country_claim_counts_country",
+            "country_pair_counts_read", "country_pair_counts_subject", "country_pair_counts_claimant");
+
     private boolean postgresql() {
         return "postgresql".equals(dbKind);
     }
@@ -88,6 +92,33 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void theCountTablesIndexesButTheirPrimaryKeysAreDeferredAndBuiltAgainFromTheRecord() throws Exception {
+        Set<String> before = countIndexes();
+        assertTrue(before.containsAll(COUNT_INDEXES), before.toString());
+
+        Set<String> deferred = lowerCase(indexes.deferCountIndexesIfAtMost(Integer.MAX_VALUE));
+        assertEquals(COUNT_INDEXES, deferred);
+        Set<String> left = countIndexes();
+        deferred.forEach(name -> assertFalse(left.contains(name), name + " was dropped: " + left));
+        assertEquals(2, left.size(), "the primary keys stay, through which a tally adds to a row: " + left);
+        assertEquals(deferred, recorded(), "each dropped index recorded");
+
+        // as the start after an import killed while it added its tally
+        indexes.atStart(null);
+        assertEquals(before, countIndexes());
+        assertTrue(recorded().isEmpty());
+    }
+
+    @Test
+    void countTablesWithManyRowsKeepTheirIndexes() throws Exception {
+        assumeTrue(countRows() > 0, "some count rows");
+        Set<String> before = countIndexes();
+        assertEquals(List.of(), indexes.deferCountIndexesIfAtMost(0));
+        assertEquals(before, countIndexes());
+        assertTrue(recorded().isEmpty());
+    }
+
+    @Test
     void theCommandLineImportIntoAFreshDatabaseBuildsTheIndexesItDeferredAtItsEnd(@TempDir Path dir) throws Exception {
         assumeTrue(claims() <= DeferredIndexes.FEW_CLAIMS, "a database with few claims, as a fresh one holds");
         Set<String> before = claimIndexes();
@@ -101,6 +132,11 @@ class DeferredIndexesTest {
         assertTrue(output.contains("Built the claims' " + deferrable() + " deferred indexes"), output);
         assertTrue(output.contains("Imported 2 articles (4 claims)"), output);
         assertEquals(before, claimIndexes(), "every index back at the import's end");
+        if (!postgresql() && countRows() <= DeferredIndexes.FEW_COUNT_ROWS) {
+            // the embedded database's import counts at its end, into count tables whose indexes wait for it
+            assertTrue(output.contains("Built the counts' " + COUNT_INDEXES.size() + " deferred indexes"), output);
+            assertTrue(countIndexes().containsAll(COUNT_INDEXES), countIndexes().toString());
+        }
         assertTrue(recorded().isEmpty());
     }
 
@@ -146,6 +182,15 @@ class DeferredIndexesTest {
         assertTrue(recorded().isEmpty());
     }
 
+    private long countRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select (select count(*) from country_claim_counts)"
+                        + " + (select count(*) from country_pair_counts)")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private long claims() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from claim")) {
@@ -156,10 +201,21 @@ class DeferredIndexesTest {
 
     /** The claim table's index names, lower case, from the JDBC driver's catalog. */
     private Set<String> claimIndexes() throws SQLException {
+        return indexesOf("claim");
+    }
+
+    /** Both count tables' index names, lower case. */
+    private Set<String> countIndexes() throws SQLException {
+        Set<String> names = indexesOf("country_claim_counts");
+        names.addAll(indexesOf("country_pair_counts"));
+        return names;
+    }
+
+    private Set<String> indexesOf(String table) throws SQLException {
         Set<String> names = new TreeSet<>();
         try (Connection connection = dataSource.getConnection();
-                ResultSet rows = connection.getMetaData().getIndexInfo(null, null, postgresql() ? "claim" : "CLAIM",
-                        false, false)) {
+                ResultSet rows = connection.getMetaData().getIndexInfo(null, null,
+                        postgresql() ? table : table.toUpperCase(Locale.ROOT), false, false)) {
             while (rows.next()) {
                 if (rows.getString("INDEX_NAME") != null) {
                     names.add(rows.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
