@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.allegationatlas.claim.ClaimCategory;
@@ -483,26 +484,26 @@ class ExtractorRulesTest {
     void aDemonymBeforeAThingIsNoDoer() {
         for (String sentence : List.of("The Japanese yen strengthened 0.13% versus the greenback at 108.55 per dollar.",
                 "The order is crucial for the American manufacturing giant.")) {
-            ArticleInput thing = extract(sentence, "2024-01-10");
-            assertTrue(thing.claims().stream().noneMatch(c -> List.of("JP", "US").contains(country(thing, c.subject()))), sentence);
+            assertTrue(pairs(sentence).stream().noneMatch(p -> Arrays.asList("JP", "US").contains(p.get(0))), sentence);
         }
-        ArticleInput act = extract("Japanese jets bombed a village in Vietnam.", "2024-01-10");
-        assertEquals("JP", country(act, act.claims().get(0).subject()));
+        assertEquals("JP", pairs("Japanese jets bombed a village in Vietnam.").get(0).get(0));
     }
 
     /**
      * When what a speaker says names no party, the outlet states what the sentence tells, and the speaker is no party of
      * it: "..., Austria's interior minister said" is no statement about Austria's minister (general news stored every
-     * "..., Harris said" of a police report so); one named before "to protest" speaks in no verb of its own.
+     * "..., Harris said" of a police report so); one that acts before it speaks ("defended ... and insisted") or is named
+     * before "to protest" (no verb of its own) stays.
      */
     @Test
     void aSpeakerWhoseWordsNameNoPartyIsNoPartyOfTheOutletsStatement() {
         String said = "The house where Adolf Hitler was born will be turned into a police station, Austria's interior minister said on Tuesday.";
-        ArticleInput article = extract(said, "2024-01-10");
-        assertTrue(article.claims().stream().noneMatch(c -> "AT".equals(country(article, c.subject()))), said);
-        ArticleInput summoned = extract("Estonia summoned Russia's charge d'affaires to protest against repeated airspace violations.", "2024-01-10");
-        assertEquals("EE", country(summoned, summoned.claims().get(0).subject()));
-        assertEquals("RU", country(summoned, summoned.claims().get(0).counterparty()));
+        assertTrue(pairs(said).stream().noneMatch(p -> "AT".equals(p.get(0))), said);
+        assertEquals(List.of("EE", "RU"), pairs("Estonia summoned Russia's charge d'affaires to protest against repeated airspace violations.").get(0));
+        // a speaker that acts before it speaks stays the doer of what the sentence tells
+        String acted = "The United States on Thursday defended the right of Russian troops to fire on militants in Azerbaijan"
+                + " and insisted unrest there reflected old ethnic tensions.";
+        assertEquals("US", pairs(acted).get(0).get(0), acted);
     }
 
     /**
@@ -512,12 +513,8 @@ class ExtractorRulesTest {
     @Test
     void partiesListedWithTheSubjectAreItsFellowsUnlessTheyActOnOneAnother() {
         String listed = "The threat of tariffs has prompted officials from Mexico, Canada and Japan to make concessions.";
-        ArticleInput fellows = extract(listed, "2024-01-10");
-        assertTrue(fellows.claims().stream().noneMatch(c -> "MX".equals(country(fellows, c.subject()))
-                && c.counterparty() != null && List.of("CA", "JP").contains(country(fellows, c.counterparty()))), listed);
-        ArticleInput talks = extract("Washington and the Taliban held talks in Doha.", "2024-01-10");
-        assertEquals("US", country(talks, talks.claims().get(0).subject()));
-        assertEquals("AF", country(talks, talks.claims().get(0).counterparty()));
+        assertTrue(pairs(listed).stream().noneMatch(p -> "MX".equals(p.get(0)) && Arrays.asList("CA", "JP").contains(p.get(1))), listed);
+        assertEquals(List.of("US", "AF"), pairs("Washington and the Taliban held talks in Doha.").get(0));
     }
 
     /** "Need" is a demand only in Phoenix's patterns: "Kazakhstan needed the doubles match" makes no one a speaker. */
@@ -545,6 +542,14 @@ class ExtractorRulesTest {
     private static ArticleInput extract(String body, String publishedOn) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput("urn:test:rules", null, "Test Wire", null,
                 LocalDate.parse(publishedOn), null, body)).article();
+    }
+
+    /** The subject's and the counterparty's countries of each claim extracted from {@code body} (either may be null). */
+    private static List<List<String>> pairs(String body) {
+        ArticleInput article = extract(body, "2024-01-10");
+        return article.claims().stream()
+                .map(c -> Arrays.asList(country(article, c.subject()), country(article, c.counterparty())))
+                .toList();
     }
 
     private static ActorInput actor(ArticleInput article, String key) {
