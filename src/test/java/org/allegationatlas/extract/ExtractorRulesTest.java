@@ -525,6 +525,18 @@ class ExtractorRulesTest {
         assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && "KZ".equals(country(article, c.claimant()))), sport);
     }
 
+    /**
+     * A sentence listing twenty thousand countries is read (a party's mark was found by a recursion as deep as the list:
+     * a stack overflow after ~25 s, and an error instead of the article's claims).
+     */
+    @Test
+    void aSentenceListingThousandsOfCountriesIsRead() {
+        String list = "Officials from " + String.join(", ", java.util.Collections.nCopies(4_000, "Mexico, Canada, Japan, Chile, Peru"))
+                + " made concessions.";
+        List<List<String>> pairs = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> pairs(list));
+        assertFalse(pairs.isEmpty(), "the list's claims");
+    }
+
     @Test
     void aMonthIsNoFamilyName() {
         // "Juni" is also the family name of a Syrian official in the Phoenix dictionaries

@@ -47,6 +47,8 @@ class SentenceParts {
     final int last;
     /** tokens of ", which ...," / ", yang ...,": what a party is, not who speaks */
     final boolean[] apposition;
+    /** each party's {@link #mark}, by its index in {@link #mentions}, once found */
+    private final Mark[] marks;
 
     SentenceParts(List<Token> tokens, List<Mention> mentions, ArticleContext ctx) {
         this.tokens = tokens;
@@ -54,6 +56,7 @@ class SentenceParts {
         this.ctx = ctx;
         this.lang = ctx.language;
         this.mentionAt = new int[tokens.size()];
+        this.marks = new Mark[mentions.size()];
         Arrays.fill(mentionAt, -1);
         for (int k = 0; k < mentions.size(); k++) {
             for (int t = mentions.get(k).start(); t < mentions.get(k).end(); t++) {
@@ -169,23 +172,54 @@ class SentenceParts {
         return role == Role.PRONOUN || role == Role.SELF || role == Role.CLAUSE;
     }
 
-    /** The role word right before a party, skipping determiners ("ke para", "to the"); a conjunct has its first conjunct's. */
+    /**
+     * The role word right before a party, skipping determiners ("ke para", "to the"); a conjunct has its first conjunct's.
+     * Found by walking back along the list, each party's mark kept (it depends on positions only): a sentence listing
+     * thousands of countries is read in one pass, not one pass per party, nor by a recursion as deep as the list.
+     */
     Mark mark(Mention m) {
         if (m == null) {
             return Mark.NONE;
         }
-        if (m.start() >= 2 && tokens.get(m.start() - 1).is("(") && mentionAt[m.start() - 2] >= 0) {
-            return mark(mentions.get(mentionAt[m.start() - 2])); // "Palestine Liberation Organization (PLO)"
+        List<Integer> walked = new ArrayList<>();
+        Mention current = m;
+        Mark found = null;
+        while (found == null) {
+            int k = mentionAt[current.start()];
+            if (k >= 0 && marks[k] != null) {
+                found = marks[k];
+                break;
+            }
+            if (k >= 0) {
+                walked.add(k);
+            }
+            Mention previous = firstConjunct(current);
+            if (previous == null) {
+                found = ownMark(current);
+            } else {
+                current = previous;
+            }
         }
-        Mark own = ownMark(m);
+        for (int k : walked) {
+            marks[k] = found;
+        }
+        return found;
+    }
+
+    /** The party whose mark {@code m} takes: the name it abbreviates ("... Organization (PLO)"), the list's first ("to the United States and Britain"). */
+    private Mention firstConjunct(Mention m) {
+        if (m.start() >= 2 && tokens.get(m.start() - 1).is("(") && mentionAt[m.start() - 2] >= 0) {
+            return mentions.get(mentionAt[m.start() - 2]);
+        }
+        if (ownMark(m) != Mark.NONE) {
+            return null;
+        }
         int before = m.start() - 1;
-        while (own == Mark.NONE && before > 0 && COORDINATION.contains(tokens.get(before).norm()) && mentionAt[before] < 0) {
+        while (before > 0 && COORDINATION.contains(tokens.get(before).norm()) && mentionAt[before] < 0) {
             before--;
         }
-        if (own == Mark.NONE && before < m.start() - 1 && before >= 0 && mentionAt[before] >= 0 && inList(before + 1, m)) {
-            return mark(mentions.get(mentionAt[before])); // "to the United States and Britain"
-        }
-        return own;
+        return before < m.start() - 1 && before >= 0 && mentionAt[before] >= 0 && inList(before + 1, m)
+                ? mentions.get(mentionAt[before]) : null;
     }
 
     /** The words from {@code from} up to m join it to a list: "and", "or", or a comma with more of the list after m. */
@@ -342,6 +376,7 @@ class SentenceParts {
         this.ctx = other.ctx;
         this.lang = other.lang;
         this.mentionAt = other.mentionAt;
+        this.marks = other.marks;
         this.last = other.last;
         this.apposition = other.apposition;
         this.cues.addAll(other.cues);
