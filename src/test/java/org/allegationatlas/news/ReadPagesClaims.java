@@ -64,7 +64,7 @@ public final class ReadPagesClaims {
             tallies.computeIfAbsent(split, s -> new Tally()).add(sha, fromMarked, fromRead, split.equals("dev"));
             if (split.equals(System.getProperty("dump"))) {
                 extractor.extractFromLexicon(marked).storable().claims().forEach(c -> System.out.println("DUMP " + sha.substring(0, 10) + " "
-                        + c.confidence() + " " + c.stance() + " " + c.quote().replaceAll("\\s+", " ") + "\n    " + c.explanation()));
+                        + c.confidence() + " " + c.stance() + " " + c.quote().replaceAll("\\s+", " ") + "\n    category: " + c.category() + "\n    " + c.explanation()));
             }
         }
         for (String split : splits) {
