@@ -546,6 +546,25 @@ class ExtractorRulesTest {
         assertEquals("SY", country(article, claim.counterparty()));
     }
 
+    /**
+     * A titled person the text gives no country gets the last government speaker's (or the dateline's): a guess a reader
+     * must be able to see, since it is wrong for a foreign general quoted in a ministry's story, or for a royal.
+     */
+    @Test
+    void aPersonsGuessedCountryIsSaidToBeGuessed() {
+        ArticleInput article = extract("Russia's foreign ministry accused Ukraine of shelling Donetsk. "
+                + "General Ivan Petrov said Ukrainian forces had attacked Belgorod. "
+                + "Russian General Oleg Sokolov said Ukrainian drones had struck Kursk.", "2024-01-10");
+        ClaimInput guessed = article.claims().get(1);
+        assertEquals("Ivan Petrov", actor(article, guessed.claimant()).name());
+        assertEquals("RU", country(article, guessed.claimant()));
+        assertTrue(guessed.explanation().contains("Ivan Petrov [RU] (its country not in the text: the last government speaker's"),
+                guessed.explanation());
+        ClaimInput stated = article.claims().get(2);
+        assertEquals("RU", country(article, stated.claimant()), stated.explanation());
+        assertFalse(stated.explanation().contains("not in the text"), stated.explanation());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

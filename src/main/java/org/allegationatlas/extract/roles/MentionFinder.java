@@ -49,6 +49,9 @@ final class MentionFinder {
     }
 
     private static final int LONGEST_NAME = 4;
+    /** Said of a titled person whose country the text does not give, so a reader sees the country was guessed. */
+    private static final String GUESSED_FROM_ARTICLE = "its country not in the text: the last government speaker's, else the dateline's";
+    private static final String GUESSED_HOME = "its country not in the text: an office named in Indonesian news is held at home";
     private static final Set<String> NAME_PARTICLES = Set.of("bin", "al", "el", "de", "da", "van", "von", "der", "ibn", "abu", "la", "le");
     private static final Set<String> HEADS_NAMED_AFTER_LEADER = Set.of("administration", "government");
 
@@ -519,16 +522,19 @@ final class MentionFinder {
                         named = new ActorDef(personName, ActorKind.PERSON, country, text(start, nameEnd).trim());
                     } else {
                         String personName = text(j, nameEnd);
+                        String guess = null;
                         if (country == null && officeName == null) {
                             country = ctx.contextCountry();
+                            guess = GUESSED_FROM_ARTICLE;
                             if (country == null) {
                                 // "Menteri Agama Lukman Hakim Saifuddin": an office without a country in Indonesian news is
                                 // held at home (a foreign one is qualified: "Menteri Luar Negeri Rusia")
                                 country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                                guess = GUESSED_HOME;
                             }
                             guessed = country != null;
                         }
-                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim());
+                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim(), guessed ? guess : null);
                     }
                 }
             }
@@ -537,12 +543,15 @@ final class MentionFinder {
                 return new Mention(ctx.actors.actor(named, false, named.name(), ctx.languageCode()), start, end, false,
                         guessed);
             }
+            String guess = null;
             if (country == null && officeName == null && j > titleEnd && Lexicon.INDONESIAN.equals(lang.code())) {
                 // "Menteri Hukum dan HAM keliru ...": an office named without a country is held in the article's country,
                 // else at home (as with a name above)
                 country = ctx.contextCountry();
+                guess = GUESSED_FROM_ARTICLE;
                 if (country == null) {
                     country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+                    guess = GUESSED_HOME;
                 }
                 guessed = country != null;
             }
@@ -554,7 +563,8 @@ final class MentionFinder {
             if (posted != null) {
                 holder += " to " + lexicon.countryName(posted);
             }
-            return mention(new ActorDef(holder, ActorKind.PERSON, country, null), false, start, end, guessed);
+            return mention(new ActorDef(holder, ActorKind.PERSON, country, null, guessed ? guess : null), false, start, end,
+                    guessed);
         }
 
         /**
