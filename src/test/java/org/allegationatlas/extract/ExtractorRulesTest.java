@@ -565,6 +565,32 @@ class ExtractorRulesTest {
         assertFalse(stated.explanation().contains("not in the text"), stated.explanation());
     }
 
+    /**
+     * A pronoun opening a sentence stands for a party of the sentence before, not for a speaker paragraphs back: "We
+     * believe that justice has been served" was the FBI named three sentences earlier, "She said ..." of a voter was
+     * Joe Biden.
+     */
+    @Test
+    void aPronounStandsForAPartyOfTheSentenceBefore() {
+        String accusation = "Russia's foreign ministry accused Ukraine of shelling Donetsk. ";
+        String pronoun = "They said Ukrainian forces had attacked Belgorod.";
+        ArticleInput near = extract(accusation + pronoun, "2024-01-10");
+        assertEquals("RU", country(near, near.claims().get(1).claimant()), near.claims().get(1).explanation());
+        ArticleInput far = extract(accusation + "The talks were postponed. Heavy snow fell in the capital. " + pronoun, "2024-01-10");
+        assertTrue(far.claims().stream().filter(c -> c.quote().contains("Belgorod"))
+                .noneMatch(c -> c.claimant() != null && "RU".equals(country(far, c.claimant()))),
+                () -> far.claims().toString());
+    }
+
+    /** "He urged Mr. Xi to make a deal, saying ...": the pronoun is the sentence's subject, so Mr. Xi is not the one saying. */
+    @Test
+    void aPronounOpeningTheSentenceIsItsSubject() {
+        ArticleInput article = extract("Trump said China must buy more farm goods. The talks stalled. Prices fell. "
+                + "He urged Mr. Xi to make a deal, saying Chinese tariffs had hurt farmers.", "2024-01-10");
+        assertTrue(article.claims().stream().filter(c -> c.claimant() != null)
+                .noneMatch(c -> actor(article, c.claimant()).name().equals("Xi Jinping")), () -> article.claims().toString());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -65,6 +65,7 @@ final class ArticleContext {
 
     void spoke(ArticleActors.Actor speaker) {
         lastSpeaker = speaker;
+        lastSpokeIn = sentence;
         if (speaker.country() != null && speaker.kind() != ActorKind.ORGANIZATION && speaker.kind() != ActorKind.GROUP
                 && speaker.kind() != ActorKind.MEDIA) {
             lastSpeakerCountry = speaker.country();
@@ -159,16 +160,31 @@ final class ArticleContext {
 
     /** How many actors had been named when the current sentence began: a pronoun looks back from there. */
     int namedBeforeSentence;
+    /** How many actors had been named before the sentence before this one. */
+    int namedBeforePrevious;
+    /** The sentence being read (counted from 0), and the one in which {@link #lastSpeaker} spoke. */
+    int sentence;
+    int lastSpokeIn = -2;
+
+    /** Starts the article's {@code index}-th sentence. */
+    void startSentence(int index) {
+        namedBeforePrevious = namedBeforeSentence;
+        namedBeforeSentence = named.size();
+        sentence = index;
+    }
 
     /**
-     * What a pronoun opening a sentence stands for: "he"/"ia" the nearest person named before (or the last
-     * speaker); "they"/"it"/"mereka" the nearest state, body or group; null when nothing fits.
+     * What a pronoun opening a sentence stands for: "he"/"ia" the last speaker or else the nearest person named,
+     * "they"/"it"/"mereka" the nearest state, body or group — a speaker of this sentence or the one before, a party named
+     * in the one before (one paragraphs back is more often not whom the pronoun means: someone the dictionaries do not
+     * know was named since); null when nothing fits.
      */
     ArticleActors.Actor antecedent(boolean person) {
-        if (lastSpeaker != null && (person ? lastSpeaker.kind() == ActorKind.PERSON : lastSpeaker.kind() != ActorKind.PERSON)) {
+        boolean recent = lastSpokeIn >= sentence - 1;
+        if (lastSpeaker != null && recent && (person ? lastSpeaker.kind() == ActorKind.PERSON : lastSpeaker.kind() != ActorKind.PERSON)) {
             return lastSpeaker;
         }
-        for (int i = Math.min(namedBeforeSentence, named.size()) - 1; i >= 0; i--) {
+        for (int i = Math.min(namedBeforeSentence, named.size()) - 1; i >= namedBeforePrevious; i--) {
             ArticleActors.Actor a = named.get(i);
             boolean fits = person ? a.kind() == ActorKind.PERSON
                     : a.kind() != ActorKind.PERSON && a.kind() != ActorKind.TERRITORY;

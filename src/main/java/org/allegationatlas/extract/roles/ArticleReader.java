@@ -69,7 +69,7 @@ public final class ArticleReader {
             return false;
         }
         List<Token> tokens = Tokenizer.tokenize(ctx.body, sentence.start(), sentence.end());
-        ctx.namedBeforeSentence = ctx.named.size();
+        ctx.startSentence(index);
         List<Mention> mentions = mentionFinder.find(tokens, ctx);
         if (!mentions.isEmpty()) {
             tokens = tagged(tokens); // the same tokens, with tags: mention offsets hold

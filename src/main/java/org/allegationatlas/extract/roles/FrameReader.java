@@ -400,7 +400,7 @@ final class FrameReader extends SentenceParts {
                     : pronounReferent != null ? "the party opening the sentence, which the pronoun before the verb stands for"
                     : relative ? "the party of the relative clause that holds the verb"
                     : entityName != null ? "a person's name before the verb, tagged PER by the Indonesian entity model"
-                    : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor named before"
+                    : speaker == null ? "a pronoun before the verb, resolved to the nearest fitting actor of the sentence before"
                     : coordinated ? "the subject of the sentence (\"X ... and said\")"
                     : "the party before the verb (its subject)";
             frame.negated = negatedBefore(cue.start());
@@ -661,10 +661,24 @@ final class FrameReader extends SentenceParts {
     private Mention mainSubject(int from, int cueStart) {
         for (Mention m : mentions) {
             if (m.start() >= from && m.end() <= cueStart && mark(m) == Mark.NONE && !apposition[m.start()]) {
-                return m;
+                // "He urged Mr. Trump to make a deal ..., saying ...": a pronoun opening the sentence is its subject
+                return openingPronoun(from, m.start()) ? null : m;
             }
         }
         return null;
+    }
+
+    /** Whether a subject pronoun ("he", "they", "ia") comes first among the words from {@code from} to {@code to}. */
+    private boolean openingPronoun(int from, int to) {
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord()) {
+                continue;
+            }
+            Lexicon.Role role = lang.role(t);
+            return (role == Lexicon.Role.PRONOUN || role == Lexicon.Role.SELF) && !t.is("it") && !t.is("its");
+        }
+        return false;
     }
 
     private Mention speakerBefore(int from, int cueStart) {
