@@ -591,6 +591,37 @@ class ExtractorRulesTest {
                 .noneMatch(c -> actor(article, c.claimant()).name().equals("Xi Jinping")), () -> article.claims().toString());
     }
 
+    /**
+     * A demonym opening a name the dictionaries do not know names an organisation of that country ("the American Farm
+     * Bureau Federation said", "Chinese CDC said"): not the state, which the farm lobby does not speak for. A person
+     * ("American Kevin King") or a body or role noun in the name ("Syrian Democratic Forces") is read as before.
+     */
+    @Test
+    void aDemonymOpeningAnUnknownNameIsAnOrganisationOfThatCountry() {
+        ArticleInput article = extract("The American Farm Bureau Federation said Chinese tariffs had hurt farmers.", "2024-01-10");
+        ActorInput speaker = actor(article, article.claims().get(0).claimant());
+        assertEquals("American Farm Bureau Federation", speaker.name());
+        assertEquals(org.allegationatlas.actor.ActorKind.ORGANIZATION, speaker.kind());
+        assertEquals("US", speaker.country());
+        ArticleInput forces = extract("Syrian Democratic Forces accused Turkey of shelling Kobani.", "2024-01-10");
+        ActorInput group = actor(forces, forces.claims().get(0).claimant());
+        assertEquals("SY", group.country());
+        assertFalse(group.kind() == org.allegationatlas.actor.ActorKind.ORGANIZATION, group.toString());
+        ArticleInput headline = extract("Chinese Hackers Target American Power Grid, Officials Say", "2024-01-10");
+        assertTrue(headline.actors().stream().noneMatch(a -> a.kind() == org.allegationatlas.actor.ActorKind.ORGANIZATION),
+                () -> headline.actors().toString());
+    }
+
+    /** "..., and the US lawyers are demanding ...": a verb in -ing after "are" has its own subject, not the sentence's first. */
+    @Test
+    void aProgressiveVerbHasItsOwnSubject() {
+        ArticleInput article = extract("His interview on state-owned BBC was a disaster, and the US lawyers are demanding the FBI "
+                + "question him.", "2024-01-10");
+        assertTrue(article.claims().stream().anyMatch(c -> "US".equals(country(article, c.claimant()))
+                && c.explanation().contains("as \"the US lawyers\"")), () -> article.claims().toString());
+        assertTrue(article.claims().stream().noneMatch(c -> "GB".equals(country(article, c.claimant()))), () -> article.claims().toString());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -141,9 +141,17 @@ public final class Lexicon {
     /** Words of blame ("keliru", "interfering"): a speaker saying one of another party criticises it (blame-words.tsv). */
     private final PhraseTable<Boolean> blameWords = new PhraseTable<>();
 
+    private final java.util.function.Predicate<String> ordinaryEnglishWord;
+
+    /** Whether the lower-case word is an ordinary English word ("farm", "bureau"; not "kevin"). */
+    public boolean isOrdinaryEnglishWord(String lowerCase) {
+        return ordinaryEnglishWord.test(lowerCase);
+    }
+
     /** {@code ordinaryEnglishWord}: a lower-case word of the language, never taken for a family name alone ("wild"). */
     public Lexicon(Countries countries, java.util.function.Predicate<String> ordinaryEnglishWord) {
         this.countries = countries;
+        this.ordinaryEnglishWord = ordinaryEnglishWord;
         for (String code : new String[] { INDONESIAN, ENGLISH }) {
             languages.put(code, new Language(code, new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(),
                     new PhraseTable<>(), new PhraseTable<>(), new PhraseTable<>(), new HashMap<>(), new HashSet<>(), new PhraseTable<>()));

@@ -353,8 +353,9 @@ final class FrameReader extends SentenceParts {
                 continue; // "Vucic, who rejects Kosovo's independence, accused Kosovo ...": the main verb speaks
             }
             // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
+            // (not "are demanding": a form of "be" before makes it the verb of its own clause, whose subject is before it)
             boolean coordinated = cue.start() > from && COORDINATION.contains(tokens.get(cue.start() - 1).norm())
-                    || tokens.get(cue.start()).norm().endsWith("ing");
+                    || tokens.get(cue.start()).norm().endsWith("ing") && !(cue.start() > from && BE.contains(tokens.get(cue.start() - 1).norm()));
             Mention speaker = coordinated ? mainSubject(from, cue.start()) : speakerBefore(from, cue.start());
             Mention pronounReferent = null;
             if (!coordinated && inClausePronounBefore(from, cue.start()) != null) {

@@ -339,6 +339,10 @@ final class MentionFinder {
                 String name = text(atom.start(), atoms[j].end());
                 return mention(new ActorDef(name, ActorKind.GROUP, atom.countryLike(), null), true, atom.start(), atoms[j].end(), false);
             }
+            Mention organisation = organisationNamedWith(atom);
+            if (organisation != null) {
+                return organisation;
+            }
             if (j < tokens.size() && tokens.get(j).is("'s")) {
                 j++;
             }
@@ -372,6 +376,62 @@ final class MentionFinder {
                 j++;
             }
             return null;
+        }
+
+        /**
+         * "the American Farm Bureau", "the Chinese Center for Disease Control", "Chinese CDC": a demonym opening a proper
+         * name the dictionaries do not know names an organisation of that country, not the state. Not when a body, title
+         * or role noun is among the name's words ("Syrian Democratic Forces", "Russian Foreign Minister"), which the
+         * caller reads, nor in a sentence written in title case (a headline: every word capitalised).
+         */
+        private Mention organisationNamedWith(Atom atom) {
+            if (atom.type() != NameType.DEMONYM || titleCase()) {
+                return null;
+            }
+            int end = atom.end();
+            for (int k = atom.end(); k < tokens.size(); k++) {
+                Token t = tokens.get(k);
+                boolean joiner = (t.is("for") || t.is("of") || t.is("and")) && k > atom.end() && k + 1 < tokens.size()
+                        && tokens.get(k + 1).capitalized() && atoms[k + 1] == null;
+                if (joiner) {
+                    continue;
+                }
+                if (atoms[k] != null || !t.isWord() || !t.capitalized() || lang.role(t) != null || lang.cues().longestAt(tokens, k) != null) {
+                    break;
+                }
+                if (lang.bodies().longestAt(tokens, k) != null || lang.titles().longestAt(tokens, k) != null
+                        || lexicon.isAgent(t.norm()) || lexicon.isOfficeWord(t.norm())) {
+                    return null; // "Syrian Democratic Forces", "Hong Kong Polytechnic University": read by the caller
+                }
+                if (!lexicon.isOrdinaryEnglishWord(t.norm()) && !acronym(t.text())) {
+                    return null; // "American Kevin King": a person's name
+                }
+                end = k + 1;
+            }
+            if (end == atom.end() || end < tokens.size() && atoms[end] != null) {
+                return null; // no name, or one that runs into a known party ("Afghan Taliban")
+            }
+            ActorDef organisation = new ActorDef(text(atom.start(), end), ActorKind.ORGANIZATION, atom.countryLike(), null,
+                    "a name the dictionaries do not know, opened by the demonym \"" + text(atom.start(), atom.end())
+                            + "\": an organisation of that country");
+            return mention(organisation, false, atom.start(), end, false);
+        }
+
+        private static boolean acronym(String word) {
+            return word.length() >= 2 && word.length() <= 6 && word.chars().allMatch(Character::isUpperCase);
+        }
+
+        /** Whether most of the sentence's words are capitalised, as in a headline. */
+        private boolean titleCase() {
+            int words = 0;
+            int capitalized = 0;
+            for (Token t : tokens) {
+                if (t.isWord() && !lexicon.isFunctionWord(t.norm())) {
+                    words++;
+                    capitalized += t.capitalized() ? 1 : 0;
+                }
+            }
+            return words >= 4 && capitalized * 4 >= words * 3;
         }
 
         /** Indonesian order and "X of Y": "Kementerian Pertahanan Rusia", "government of Sudan", "pemerintahan Presiden Joe Biden". */

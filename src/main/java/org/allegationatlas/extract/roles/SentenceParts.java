@@ -31,6 +31,8 @@ class SentenceParts {
     }
 
     static final Set<String> COORDINATION = Set.of(",", "and", "dan", "serta", "or", "atau", "&");
+    /** The forms of "be" that make a verb in -ing a progressive ("are demanding"), not a participle ("..., saying"). */
+    static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "am");
     static final Set<String> RELATIVES = Set.of("which", "who", "whose", "yang");
     /** Words of a time phrase between a verb and what follows: "said in December that", "on Tuesday". */
     static final Set<String> TIME_WORDS = Set.of("last", "this", "next", "week", "month", "year", "earlier", "later",
