@@ -622,6 +622,15 @@ class ExtractorRulesTest {
         assertTrue(article.claims().stream().noneMatch(c -> "GB".equals(country(article, c.claimant()))), () -> article.claims().toString());
     }
 
+    /** "A Washington-based trade expert said": where the speaker works is not a party ("Iranian-backed" still names Iran). */
+    @Test
+    void wherePeopleAreBasedIsNoParty() {
+        ArticleInput article = extract("One Washington-based trade expert said China would have to buy more farm goods.", "2024-01-10");
+        assertTrue(article.claims().stream().noneMatch(c -> "US".equals(country(article, c.claimant()))), () -> article.claims().toString());
+        ArticleInput backed = extract("Iranian-backed militias attacked a US base in Syria.", "2024-01-10");
+        assertTrue(backed.claims().stream().anyMatch(c -> "IR".equals(country(backed, c.subject()))), () -> backed.claims().toString());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -1070,6 +1070,11 @@ final class MentionFinder {
         /** A name that stands alone: a state, a people, a known actor. */
         Mention plain(Atom atom) {
             String surface = text(atom.start(), atom.end());
+            if (atom.type() == NameType.COUNTRY && atom.end() - atom.start() == 1 && tokens.get(atom.start()).norm().endsWith("-based")) {
+                // "One Washington-based trade expert said", "a London-based designer": where someone works, not a party
+                // ("London-based rights groups" is read as a group of that country by phraseAt)
+                return null;
+            }
             return switch (atom.type()) {
                 case COUNTRY -> new Mention(ctx.state(atom.country(), atom.origin() ? null : surface), atom.start(), atom.end(),
                         atom.origin(), false);
