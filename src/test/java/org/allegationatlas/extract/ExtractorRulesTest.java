@@ -631,6 +631,15 @@ class ExtractorRulesTest {
         assertTrue(backed.claims().stream().anyMatch(c -> "IR".equals(country(backed, c.subject()))), () -> backed.claims().toString());
     }
 
+    /** "an American and an Australian": a person of each country, not the United States and Australia. */
+    @Test
+    void aDemonymAfterAnIndefiniteArticleIsAPerson() {
+        ArticleInput article = extract("Two hostages, an American and an Australian, who had been held by the Taliban since 2016 "
+                + "were released on Tuesday.", "2024-01-10");
+        assertTrue(article.claims().stream().allMatch(c -> c.counterparty() == null), () -> article.claims().toString());
+        assertEquals(List.of(Arrays.asList("US", "AF")), pairs("An American drone struck a Taliban camp."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -1067,6 +1067,18 @@ final class MentionFinder {
                     && lang.role(t) == null;
         }
 
+        /** "an American", "an Australian who ...": a demonym as the noun of an indefinite article, before no noun. */
+        private boolean aPerson(Atom atom) {
+            if (atom.start() == 0 || !(tokens.get(atom.start() - 1).is("a") || tokens.get(atom.start() - 1).is("an"))) {
+                return false;
+            }
+            if (atom.end() >= tokens.size()) {
+                return true;
+            }
+            Token next = tokens.get(atom.end());
+            return !next.isWord() || lexicon.isFunctionWord(next.norm()) || next.pos() != null && next.pos().startsWith("V");
+        }
+
         /** A name that stands alone: a state, a people, a known actor. */
         Mention plain(Atom atom) {
             String surface = text(atom.start(), atom.end());
@@ -1078,7 +1090,8 @@ final class MentionFinder {
             return switch (atom.type()) {
                 case COUNTRY -> new Mention(ctx.state(atom.country(), atom.origin() ? null : surface), atom.start(), atom.end(),
                         atom.origin(), false);
-                case DEMONYM -> new Mention(ctx.state(atom.country(), null), atom.start(), atom.end(), false, false);
+                // "two hostages — an American and an Australian —": one person of that country, not the state
+                case DEMONYM -> aPerson(atom) ? null : new Mention(ctx.state(atom.country(), null), atom.start(), atom.end(), false, false);
                 case PEOPLE -> mention(new ActorDef(capitalized(surface), ActorKind.GROUP, atom.country(), null), true,
                         atom.start(), atom.end(), false);
                 case ACTOR -> {
