@@ -640,6 +640,20 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("US", "AF")), pairs("An American drone struck a Taliban camp."));
     }
 
+    /**
+     * "Iran has been accused of supplying drones to Russia": an English passive with no doer after "by" leaves the accuser
+     * unnamed; the party before it is the accused, not the accuser (it was Iran accusing Russia). With "by" the doer speaks.
+     */
+    @Test
+    void aPassiveAccusationWithoutItsDoerIsNoOnesSpeech() {
+        ArticleInput article = extract("Iran has been accused of supplying drones to Russia.", "2024-01-10");
+        assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && "IR".equals(country(article, c.claimant()))),
+                () -> article.claims().toString());
+        ArticleInput byDoer = extract("Russia was accused by Ukraine of shelling Kharkiv.", "2024-01-10");
+        assertEquals("UA", country(byDoer, byDoer.claims().get(0).claimant()));
+        assertEquals("RU", country(byDoer, byDoer.claims().get(0).subject()));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -343,6 +343,16 @@ final class FrameReader extends SentenceParts {
         return frame.to - frame.from >= 2 ? frame : null;
     }
 
+    /** "has been accused of", "was criticised for", "was said to": an English passive whose doer is not named after "by". */
+    private boolean passiveWithoutDoer(Cue cue) {
+        int before = cue.start() - 1;
+        if (before >= 0 && (tokens.get(before).is("also") || tokens.get(before).is("widely") || tokens.get(before).is("repeatedly"))) {
+            before--;
+        }
+        return before >= 0 && lang.role(tokens.get(before)) == Lexicon.Role.PASSIVE && !tokens.get(cue.start()).norm().endsWith("ing")
+                && (cue.end() >= tokens.size() || !tokens.get(cue.end()).is("by"));
+    }
+
     /** "Gedung Putih ... menuduh ...", "The United States on Thursday demanded that ...". */
     private Frame leadFrame(int from, int to) {
         for (Cue cue : cues) {
@@ -351,6 +361,9 @@ final class FrameReader extends SentenceParts {
             }
             if (apposition[cue.start()] && laterVerbOutsideApposition(cue, to)) {
                 continue; // "Vucic, who rejects Kosovo's independence, accused Kosovo ...": the main verb speaks
+            }
+            if (passiveWithoutDoer(cue)) {
+                continue; // "Iran has been accused of supplying drones", "was said to": the party before is spoken of, not speaking
             }
             // "X praised Y and said ...", "X rejected Y, saying ...": the speaker is the sentence's subject
             // (not "are demanding": a form of "be" before makes it the verb of its own clause, whose subject is before it)
