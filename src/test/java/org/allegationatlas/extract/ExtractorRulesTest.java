@@ -654,6 +654,15 @@ class ExtractorRulesTest {
         assertEquals("RU", country(byDoer, byDoer.claims().get(0).subject()));
     }
 
+    /** "US President Donald Trump": the office and the name written against each other are one party, not two sides. */
+    @Test
+    void aPartyNamedTwiceInARowIsNotItsOwnCounterparty() {
+        ArticleInput article = extract("The administration of US President Donald Trump has corrected an historic injustice, "
+                + "Netanyahu said.", "2024-01-10");
+        assertTrue(article.claims().stream().allMatch(c -> c.counterparty() == null), () -> article.claims().toString());
+        assertEquals(List.of(Arrays.asList("CN", null)), pairs("US President Donald Trump accused China of stealing technology."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -441,7 +441,10 @@ final class RoleReader extends SentenceParts {
             Mark mark = mark(m);
             boolean place = mark == Mark.PLACE || m.actor().kind() == ActorKind.TERRITORY
                     && (mark == Mark.COUNTERPARTY || mark == Mark.SOURCE);
-            if (!place) {
+            // "US President Donald Trump", "the administration of US President Donald Trump": a party written right
+            // against the subject, with no word between, is the same party named twice, not the other side
+            boolean sameName = subjectMention != null && (m.start() == subjectMention.end() || m.end() == subjectMention.start());
+            if (!place && !sameName) {
                 candidates.add(m);
             }
         }
