@@ -663,6 +663,17 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("CN", null)), pairs("US President Donald Trump accused China of stealing technology."));
     }
 
+    /** "The Afghan Taliban, however, claimed ... which it said": the demonym says whose the known group is; one party. */
+    @Test
+    void aDemonymBeforeAKnownGroupIsThatGroup() {
+        ArticleInput article = extract("The Afghan Taliban, however, claimed responsibility for shooting down the helicopter, "
+                + "which it said crashed in Logar province south of the capital Kabul.", "2024-01-10");
+        assertTrue(article.claims().stream().anyMatch(c -> actor(article, c.claimant()).name().equals("Taliban")),
+                () -> article.claims().toString());
+        assertTrue(article.claims().stream().noneMatch(c -> actor(article, c.claimant()).kind() == org.allegationatlas.actor.ActorKind.STATE),
+                () -> article.claims().toString());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
