@@ -50,7 +50,6 @@ public class AtlasMain implements QuarkusApplication {
     ReadPageCommand readPageCommand;
 
     public static void main(String... args) {
-        commandSettings(args);
         // a restore replaces the database file, so it runs before anything opens it
         if (args.length > 0 && args[0].equals("restore")) {
             System.exit(args.length == 2 ? DatabaseRestore.run(Path.of(args[1]), System.out) : usage());
@@ -71,19 +70,6 @@ public class AtlasMain implements QuarkusApplication {
             System.setProperty("atlas.feeds.check-every", "off");
         }
         Quarkus.run(AtlasMain.class, args);
-    }
-
-    /**
-     * System properties a command sets before anything opens the database. The import turns off H2's cache of values
-     * (SysProperties.OBJECT_CACHE, read once when H2 is first used): it hashes every string H2 reads or writes, the
-     * quotes and article bodies included, to share equal ones, which an import that reads every claim several times
-     * while building its indexes never does; 6 % of a 200,000-article import's CPU samples were in it. The service
-     * keeps H2's default. Either can be set with {@code -Dh2.objectCache}.
-     */
-    static void commandSettings(String... args) {
-        if (args.length > 0 && args[0].equals("import") && System.getProperty("h2.objectCache") == null) {
-            System.setProperty("h2.objectCache", "false");
-        }
     }
 
     @Override

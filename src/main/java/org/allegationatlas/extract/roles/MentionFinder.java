@@ -334,6 +334,13 @@ final class MentionFinder {
         /** English order: "Russian Defence Ministry", "Sudan's government", "Iranian Foreign Minister X". */
         private Mention countryThenBodyOrTitle(Atom atom) {
             int j = atom.end();
+            if (atom.type() == NameType.DEMONYM && j < tokens.size() && atoms[j] != null && atoms[j].type() == NameType.ACTOR
+                    && atoms[j].actor().kind() != ActorKind.STATE && !atoms[j].isPerson()
+                    && (atoms[j].country() == null || atoms[j].country().equals(atom.country()))) {
+                // "the Afghan Taliban", "Lebanese Hezbollah": the demonym says whose the known group is; one party
+                Mention named = plain(atoms[j]);
+                return named == null ? null : new Mention(named.actor(), atom.start(), named.end(), false, named.guessedCountry());
+            }
             if (j < tokens.size() && atoms[j] != null && atoms[j].type() == NameType.PEOPLE && atom.type() == NameType.DEMONYM) {
                 // "Bosnian Serbs", "Iraqi Kurds": a people of the first country
                 String name = text(atom.start(), atoms[j].end());
