@@ -674,6 +674,16 @@ class ExtractorRulesTest {
                 () -> article.claims().toString());
     }
 
+    /** "the British royal blankly denied": a demonym before the noun of a person or thing is not the speaker. */
+    @Test
+    void aDemonymBeforeAPersonsNounDoesNotSpeak() {
+        ArticleInput article = extract("In the interview, the British royal blankly denied having met the women in a US prison.", "2024-01-10");
+        assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && "GB".equals(country(article, c.claimant()))),
+                () -> article.claims().toString());
+        ArticleInput officials = extract("British officials denied having sold weapons to Iran.", "2024-01-10");
+        assertEquals("GB", country(officials, officials.claims().get(0).claimant()));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

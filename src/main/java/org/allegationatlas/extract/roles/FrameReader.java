@@ -676,7 +676,7 @@ final class FrameReader extends SentenceParts {
         for (Mention m : mentions) {
             if (m.start() >= from && m.end() <= cueStart && mark(m) == Mark.NONE && !apposition[m.start()]) {
                 // "He urged Mr. Trump to make a deal ..., saying ...": a pronoun opening the sentence is its subject
-                return openingPronoun(from, m.start()) ? null : m;
+                return openingPronoun(from, m.start()) || namesAThing(m) ? null : m;
             }
         }
         return null;
@@ -703,8 +703,8 @@ final class FrameReader extends SentenceParts {
         for (int k = mentions.size() - 1; k >= 0; k--) {
             Mention m = mentions.get(k);
             if (m.end() <= cueStart && m.start() >= from) {
-                if (cueStart - m.end() > speakerMaxGap) {
-                    return null;
+                if (cueStart - m.end() > speakerMaxGap || namesAThing(m)) {
+                    return null; // "the British royal blankly denied": the royal speaks, not the United Kingdom
                 }
                 if (mark(m) == Mark.NONE && !apposition[m.start()] || spokespersonOf(m)) {
                     return m;

@@ -383,4 +383,29 @@ class SentenceParts {
         this.apposition = other.apposition;
         this.cues.addAll(other.cues);
     }
+
+    /**
+     * "The Japanese yen strengthened", "the American manufacturing giant", "the Indian economy": in a sentence that tells
+     * of no hostile act, a demonym before the noun of a thing says where the thing is from, not who acts ("Russian
+     * missiles", "Chinese officials", "the Chinese have" do; so does any party of "Israeli jets bombed ..."). Such a
+     * demonym is never the speaker either: "the British royal blankly denied" is the royal's denial, not the United Kingdom's.
+     */
+    boolean namesAThing(Mention m) {
+        int next = m.end();
+        if (!Lexicon.ENGLISH.equals(lang.code()) || m.actor().kind() != ActorKind.STATE || next >= tokens.size()) {
+            return false;
+        }
+        PhraseTable.Match<Lexicon.Name> name = ctx.lexicon.names().longestAt(tokens, m.start());
+        if (name == null || name.end() != next || name.value().type() != Lexicon.NameType.DEMONYM) {
+            return false;
+        }
+        Token t = tokens.get(next);
+        String word = t.norm();
+        if (!t.isWord() || t.capitalized() || mentionAt[next] >= 0 || lang.role(t) != null || ctx.lexicon.isFunctionWord(word)
+                || AUXILIARIES.contains(word) || t.pos() != null && !t.noun() && !t.adjective()) {
+            return false;
+        }
+        return !ctx.lexicon.mayNameHostileAct(word) && !ctx.lexicon.isAct(word, true) && !ctx.lexicon.isAgent(word)
+                && lang.cues().longestAt(tokens, next) == null && lang.categories().longestAt(tokens, next) == null;
+    }
 }
