@@ -684,6 +684,13 @@ class ExtractorRulesTest {
         assertEquals("GB", country(officials, officials.claims().get(0).claimant()));
     }
 
+    /** "Washington and the Taliban had been holding talks ... for US troops to leave": the one listed is the other side. */
+    @Test
+    void theOneListedWithTheSubjectInTalksIsTheOtherSide() {
+        assertEquals(List.of(Arrays.asList("US", "AF")), pairs("Washington and the Taliban had been holding direct talks pursuing "
+                + "an agreement for US troops to begin leaving Afghanistan."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -425,12 +425,18 @@ final class RoleReader extends SentenceParts {
             }
         }
         List<Mention> listed = subjectMention == null ? List.of() : listedWith(subjectMention);
-        if (!listed.isEmpty() && !reciprocal(subjectMention, listed.get(listed.size() - 1))) {
+        boolean mutual = !listed.isEmpty() && reciprocal(subjectMention, listed.get(listed.size() - 1));
+        if (!listed.isEmpty() && !mutual) {
             // "officials from Mexico, Canada, Japan ... make concessions", "Beijing and the Hong Kong government will not
             // take a step back": parties listed with the subject act beside it, not on one another
             candidates.removeAll(listed);
         }
         Mention first = null;
+        if (mutual && agent == null && candidates.contains(listed.get(0))) {
+            // "Washington and the Taliban had been holding direct talks ... for US troops to begin leaving": the one
+            // listed with the subject is the other side of the talks, before any party later in the sentence
+            first = listed.get(0);
+        }
         if (agent != null) {
             // "a camp for Congolese refugees was attacked by Burundian militiamen": the one attacked
             first = candidates.stream().filter(m -> m.start() < agent.start()).findFirst().orElse(null);
