@@ -691,6 +691,15 @@ class ExtractorRulesTest {
                 + "an agreement for US troops to begin leaving Afghanistan."));
     }
 
+    /** "abducted by gunmen ... in the heart of Afghan capital": a place does not act; "struck the Ukrainian capital" suffers. */
+    @Test
+    void aPlaceNamedByItsDemonymDoesNotAct() {
+        ArticleInput article = extract("Two professors were abducted by gunmen wearing military uniforms in the heart of Afghan "
+                + "capital in August 2016.", "2024-01-10");
+        assertTrue(article.claims().stream().noneMatch(c -> "AF".equals(country(article, c.subject()))), () -> article.claims().toString());
+        assertEquals(List.of(Arrays.asList("RU", "UA")), pairs("Russian missiles struck the Ukrainian capital overnight."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

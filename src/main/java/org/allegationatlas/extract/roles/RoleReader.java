@@ -389,12 +389,14 @@ final class RoleReader extends SentenceParts {
 
     private Mention subjectOf(List<Mention> said, boolean noHostileAct) {
         for (Mention m : said) {
-            if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin() && !(noHostileAct && namesAThing(m))) {
+            if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin() && !(noHostileAct && namesAThing(m))
+                    && !namesAPlace(m)) {
                 return m;
             }
         }
         for (Mention m : said) {
-            if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY && !(noHostileAct && namesAThing(m))) {
+            if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY && !(noHostileAct && namesAThing(m))
+                    && !namesAPlace(m)) {
                 return m;
             }
         }
@@ -407,6 +409,24 @@ final class RoleReader extends SentenceParts {
         }
         return null;
     }
+
+    /**
+     * "in the heart of Afghan capital", "near the Syrian border": a place, which does not act even in a sentence of a
+     * hostile act (it may suffer one: "struck the Ukrainian capital" keeps its counterparty). Not "the capital Dili": the
+     * capital's name stands for those in it ("Prisoners rioted at a jail in East Timor's capital Dili", a PLOVER dev row).
+     */
+    private boolean namesAPlace(Mention m) {
+        if (!Lexicon.ENGLISH.equals(lang.code())) {
+            return false;
+        }
+        PhraseTable.Match<Lexicon.Name> name = ctx.lexicon.names().longestAt(tokens, m.start());
+        return name != null && name.end() == m.end() && name.value().type() == Lexicon.NameType.DEMONYM && m.end() < tokens.size()
+                && PLACE_NOUNS.contains(tokens.get(m.end()).norm());
+    }
+
+    private static final java.util.Set<String> PLACE_NOUNS = java.util.Set.of("capital", "city", "cities", "town", "towns",
+            "village", "villages", "province", "provinces", "region", "regions", "border", "borders", "coast", "island",
+            "islands", "countryside", "soil", "territory", "waters", "airspace");
 
     private List<Mention> counterparties(List<Mention> said, Mention subjectMention, Mention agent, ArticleActors.Actor subject) {
         List<Mention> candidates = new ArrayList<>();
