@@ -700,6 +700,13 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("RU", "UA")), pairs("Russian missiles struck the Ukrainian capital overnight."));
     }
 
+    /** The Phoenix dictionary lists "DEA" under the FBI (one CAMEO code for both); the atlas names the agency that spoke. */
+    @Test
+    void theDeaIsNotTheFbi() {
+        ArticleInput article = extract("The DEA said Mexican cartels remain the main source of heroin in the United States.", "2024-01-10");
+        assertEquals("US Drug Enforcement Administration", actor(article, article.claims().get(0).claimant()).name());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
