@@ -707,6 +707,16 @@ class ExtractorRulesTest {
         assertEquals("US Drug Enforcement Administration", actor(article, article.claims().get(0).claimant()).name());
     }
 
+    /** "The BBC's Moscow correspondent said", "told VOA Pentagon correspondent ...": a journalist's beat is no party. */
+    @Test
+    void aCorrespondentsBeatIsNoParty() {
+        ArticleInput article = extract("The BBC's Moscow correspondent said Ukrainian drones had struck an oil depot.", "2024-01-10");
+        assertTrue(article.actors().stream().noneMatch(a -> "RU".equals(a.country())), () -> article.actors().toString());
+        ArticleInput told = extract("A US military spokesman told VOA Pentagon correspondent Carla Babb that Russian claims were false.",
+                "2024-01-10");
+        assertTrue(told.actors().stream().noneMatch(a -> a.name().equals("Pentagon")), () -> told.actors().toString());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -49,6 +49,8 @@ final class MentionFinder {
     }
 
     private static final int LONGEST_NAME = 4;
+    /** Nouns of a journalist named after the place or body they cover. */
+    private static final Set<String> BEATS = Set.of("correspondent", "correspondents", "bureau");
     /** Said of a titled person whose country the text does not give, so a reader sees the country was guessed. */
     private static final String GUESSED_FROM_ARTICLE = "its country not in the text: the last government speaker's, else the dateline's";
     private static final String GUESSED_HOME = "its country not in the text: an office named in Indonesian news is held at home";
@@ -334,6 +336,9 @@ final class MentionFinder {
         /** English order: "Russian Defence Ministry", "Sudan's government", "Iranian Foreign Minister X". */
         private Mention countryThenBodyOrTitle(Atom atom) {
             int j = atom.end();
+            if (j < tokens.size() && BEATS.contains(tokens.get(j).norm())) {
+                return null; // "Moscow correspondent": the reporter's beat (plain() names no party either)
+            }
             if (atom.type() == NameType.DEMONYM && j < tokens.size() && atoms[j] != null && atoms[j].type() == NameType.ACTOR
                     && atoms[j].actor().kind() != ActorKind.STATE && !atoms[j].isPerson()
                     && (atoms[j].country() == null || atoms[j].country().equals(atom.country()))) {
@@ -1089,6 +1094,10 @@ final class MentionFinder {
         /** A name that stands alone: a state, a people, a known actor. */
         Mention plain(Atom atom) {
             String surface = text(atom.start(), atom.end());
+            if (atom.end() < tokens.size() && BEATS.contains(tokens.get(atom.end()).norm())) {
+                // "VOA Pentagon correspondent Carla Babb", "our Moscow correspondent": a journalist's beat, not a party
+                return null;
+            }
             if (atom.type() == NameType.COUNTRY && atom.end() - atom.start() == 1 && tokens.get(atom.start()).norm().endsWith("-based")) {
                 // "One Washington-based trade expert said", "a London-based designer": where someone works, not a party
                 // ("London-based rights groups" is read as a group of that country by phraseAt)
