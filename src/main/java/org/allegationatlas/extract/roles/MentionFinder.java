@@ -50,7 +50,7 @@ final class MentionFinder {
 
     private static final int LONGEST_NAME = 4;
     /** Nouns of a journalist named after the place or body they cover. */
-    private static final Set<String> BEATS = Set.of("correspondent", "correspondents", "bureau");
+    private static final Set<String> BEATS = Set.of("correspondent", "correspondents");
     /** Said of a titled person whose country the text does not give, so a reader sees the country was guessed. */
     private static final String GUESSED_FROM_ARTICLE = "its country not in the text: the last government speaker's, else the dateline's";
     private static final String GUESSED_HOME = "its country not in the text: an office named in Indonesian news is held at home";
