@@ -717,6 +717,15 @@ class ExtractorRulesTest {
         assertTrue(told.actors().stream().noneMatch(a -> a.name().equals("Pentagon")), () -> told.actors().toString());
     }
 
+    /** "sources told Reuters that Russia ...": the outlet told is not what is said; a state told may be ("told Lebanon that it"). */
+    @Test
+    void thePressToldIsNotWhatIsSaid() {
+        ArticleInput article = extract("Ukrainian officials told Reuters that Russia had moved troops to the border.", "2024-01-10");
+        assertEquals("RU", country(article, article.claims().get(0).subject()), article.claims().get(0).explanation());
+        assertEquals(List.of(Arrays.asList("LB", null)), pairs("Israel's defence minister told Lebanon on Sunday that it would bear "
+                + "responsibility for any attacks launched from its soil."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

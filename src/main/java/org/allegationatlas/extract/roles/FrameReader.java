@@ -597,6 +597,10 @@ final class FrameReader extends SentenceParts {
      * Else {@code from} ("said it had not sent the drones that ..." keeps its "it").
      */
     private int afterAdverbial(int from, int to) {
+        int told = afterAddressee(from, to);
+        if (told > from) {
+            return told;
+        }
         Lexicon.Role opening = from < to ? lang.role(tokens.get(from)) : null;
         if (opening != Lexicon.Role.COUNTERPARTY && opening != Lexicon.Role.PLACE) {
             return from;
@@ -610,6 +614,38 @@ final class FrameReader extends SentenceParts {
             }
         }
         return from;
+    }
+
+    /**
+     * "sources told Reuters that Russia ...", "told US media this month that its forces ...": after a verb of telling
+     * someone, what is said begins after "that"; the one told is not what it is about. {@code from} is right after the verb.
+     */
+    private int afterAddressee(int from, int to) {
+        if (from == 0 || from >= to || !TELLING.contains(tokens.get(from - 1).norm()) || !pressAt(from)) {
+            return from; // "told Lebanon that it would bear responsibility": a party told may be whom it is about
+        }
+        for (int i = from; i < Math.min(to, from + 8); i++) {
+            if (tokens.get(i).is("that")) {
+                return i + 1;
+            }
+            if (lang.cues().longestAt(tokens, i) != null || tokens.get(i).is(",") && i > from) {
+                return from;
+            }
+        }
+        return from;
+    }
+
+    private static final Set<String> TELLING = Set.of("told", "tell", "tells", "telling", "informed", "assured");
+
+    /** Whether the party at {@code i} is the press: an outlet ("Reuters", "VOA") or a noun of it ("US media", "reporters"). */
+    private boolean pressAt(int i) {
+        if (mentionAt[i] < 0) {
+            return tokens.get(i).is("reporters") || tokens.get(i).is("journalists");
+        }
+        Mention m = mentions.get(mentionAt[i]);
+        String name = m.actor().name().toLowerCase(java.util.Locale.ROOT);
+        return m.actor().kind() == ActorKind.MEDIA || name.endsWith(" media") || name.endsWith(" press") || name.endsWith(" reporters")
+                || name.endsWith(" journalists");
     }
 
     /** A subject pronoun right before the verb (auxiliaries between) that does not open the clause, or null. */
