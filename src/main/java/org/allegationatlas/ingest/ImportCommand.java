@@ -59,7 +59,7 @@ public class ImportCommand {
         boolean exclusive = compaction.exclusive();
         boolean countAtEnd = exclusive;
         UncountedImports.Running running = !exclusive && uncounted.applies() ? uncounted.begin() : null;
-        BulkImport.Session session = bulkImport.start(new BulkImport.Listener() {
+        BulkImport.Listener listener = new BulkImport.Listener() {
             @Override
             public void badLine(LineError error) {
                 out.printf("%sline %d: %s%n", terminal ? "\r\033[K" : "", error.line(), error.message());
@@ -79,7 +79,10 @@ public class ImportCommand {
                         terminal ? "\r\033[K" : "", soFar.articles(), soFar.claims(), rate, done * 100, eta / 60, eta % 60,
                         terminal ? "" : System.lineSeparator());
             }
-        }, exclusive || running != null ? new ClaimTally() : null);
+        };
+        // into an embedded file of its own in smaller transactions (BulkImport.EMBEDDED_BATCH_SIZE)
+        BulkImport.Session session = exclusive ? bulkImport.startEmbedded(listener, new ClaimTally())
+                : bulkImport.start(listener, running != null ? new ClaimTally() : null);
         indexes.deferIfFresh();
         if (countAtEnd) {
             counts.defer();
