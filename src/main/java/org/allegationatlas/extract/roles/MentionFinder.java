@@ -433,8 +433,17 @@ final class MentionFinder {
             return word.length() >= 2 && word.length() <= 6 && word.chars().allMatch(Character::isUpperCase);
         }
 
-        /** Whether most of the sentence's words are capitalised, as in a headline. */
+        /** Whether most of the sentence's words are capitalised, as in a headline; counted once a sentence. */
         private boolean titleCase() {
+            if (titleCase == null) {
+                titleCase = countTitleCase();
+            }
+            return titleCase;
+        }
+
+        private Boolean titleCase;
+
+        private boolean countTitleCase() {
             int words = 0;
             int capitalized = 0;
             for (Token t : tokens) {
