@@ -336,8 +336,8 @@ final class MentionFinder {
         /** English order: "Russian Defence Ministry", "Sudan's government", "Iranian Foreign Minister X". */
         private Mention countryThenBodyOrTitle(Atom atom) {
             int j = atom.end();
-            if (j < tokens.size() && BEATS.contains(tokens.get(j).norm())) {
-                return null; // "Moscow correspondent": the reporter's beat (plain() names no party either)
+            if (beatOf(atom)) {
+                return null; // "Moscow correspondent": plain() names no party either
             }
             if (atom.type() == NameType.DEMONYM && j < tokens.size() && atoms[j] != null && atoms[j].type() == NameType.ACTOR
                     && atoms[j].actor().kind() != ActorKind.STATE && !atoms[j].isPerson()
@@ -605,14 +605,10 @@ final class MentionFinder {
                         String personName = text(j, nameEnd);
                         String guess = null;
                         if (country == null && officeName == null) {
-                            country = ctx.contextCountry();
-                            guess = GUESSED_FROM_ARTICLE;
-                            if (country == null) {
-                                // "Menteri Agama Lukman Hakim Saifuddin": an office without a country in Indonesian news is
-                                // held at home (a foreign one is qualified: "Menteri Luar Negeri Rusia")
-                                country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
-                                guess = GUESSED_HOME;
-                            }
+                            // "Menteri Agama Lukman Hakim Saifuddin": an office without a country in Indonesian news is
+                            // held at home (a foreign one is qualified: "Menteri Luar Negeri Rusia")
+                            guess = guessedCountrySource();
+                            country = guessedCountry();
                             guessed = country != null;
                         }
                         named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim(), guessed ? guess : null);
@@ -628,12 +624,8 @@ final class MentionFinder {
             if (country == null && officeName == null && j > titleEnd && Lexicon.INDONESIAN.equals(lang.code())) {
                 // "Menteri Hukum dan HAM keliru ...": an office named without a country is held in the article's country,
                 // else at home (as with a name above)
-                country = ctx.contextCountry();
-                guess = GUESSED_FROM_ARTICLE;
-                if (country == null) {
-                    country = RuleFiles.RULES.getProperty("office.home-country." + lang.code());
-                    guess = GUESSED_HOME;
-                }
+                guess = guessedCountrySource();
+                country = guessedCountry();
                 guessed = country != null;
             }
             if (country == null && officeName == null) {
@@ -1088,6 +1080,22 @@ final class MentionFinder {
                     && lang.role(t) == null;
         }
 
+        /** "VOA Pentagon correspondent Carla Babb", "our Moscow correspondent": a journalist's beat, not a party. */
+        private boolean beatOf(Atom atom) {
+            return atom.end() < tokens.size() && BEATS.contains(tokens.get(atom.end()).norm());
+        }
+
+        /** The country of a titled person the text gives none: the article's context, else (Indonesian news) home. */
+        private String guessedCountry() {
+            String context = ctx.contextCountry();
+            return context != null ? context : RuleFiles.RULES.getProperty("office.home-country." + lang.code());
+        }
+
+        /** What the explanation says of {@link #guessedCountry()}. */
+        private String guessedCountrySource() {
+            return ctx.contextCountry() != null ? GUESSED_FROM_ARTICLE : GUESSED_HOME;
+        }
+
         /** "an American", "an Australian who ...": a demonym as the noun of an indefinite article, before no noun. */
         private boolean aPerson(Atom atom) {
             if (atom.start() == 0 || !(tokens.get(atom.start() - 1).is("a") || tokens.get(atom.start() - 1).is("an"))) {
@@ -1103,8 +1111,7 @@ final class MentionFinder {
         /** A name that stands alone: a state, a people, a known actor. */
         Mention plain(Atom atom) {
             String surface = text(atom.start(), atom.end());
-            if (atom.end() < tokens.size() && BEATS.contains(tokens.get(atom.end()).norm())) {
-                // "VOA Pentagon correspondent Carla Babb", "our Moscow correspondent": a journalist's beat, not a party
+            if (beatOf(atom)) {
                 return null;
             }
             if (atom.type() == NameType.COUNTRY && atom.end() - atom.start() == 1 && tokens.get(atom.start()).norm().endsWith("-based")) {
