@@ -521,8 +521,7 @@ class ExtractorRulesTest {
     @Test
     void needMakesNoOneASpeaker() {
         String sport = "Kazakhstan also needed the doubles match to beat the Netherlands 2-1 and clinch the tie.";
-        ArticleInput article = extract(sport, "2024-01-10");
-        assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && "KZ".equals(country(article, c.claimant()))), sport);
+        assertFalse(claimantCountries(sport).contains("KZ"), sport);
     }
 
     /**
@@ -625,8 +624,7 @@ class ExtractorRulesTest {
     /** "A Washington-based trade expert said": where the speaker works is not a party ("Iranian-backed" still names Iran). */
     @Test
     void wherePeopleAreBasedIsNoParty() {
-        ArticleInput article = extract("One Washington-based trade expert said China would have to buy more farm goods.", "2024-01-10");
-        assertTrue(article.claims().stream().noneMatch(c -> "US".equals(country(article, c.claimant()))), () -> article.claims().toString());
+        assertFalse(claimantCountries("One Washington-based trade expert said China would have to buy more farm goods.").contains("US"));
         ArticleInput backed = extract("Iranian-backed militias attacked a US base in Syria.", "2024-01-10");
         assertTrue(backed.claims().stream().anyMatch(c -> "IR".equals(country(backed, c.subject()))), () -> backed.claims().toString());
     }
@@ -646,9 +644,7 @@ class ExtractorRulesTest {
      */
     @Test
     void aPassiveAccusationWithoutItsDoerIsNoOnesSpeech() {
-        ArticleInput article = extract("Iran has been accused of supplying drones to Russia.", "2024-01-10");
-        assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && "IR".equals(country(article, c.claimant()))),
-                () -> article.claims().toString());
+        assertFalse(claimantCountries("Iran has been accused of supplying drones to Russia.").contains("IR"));
         ArticleInput byDoer = extract("Russia was accused by Ukraine of shelling Kharkiv.", "2024-01-10");
         assertEquals("UA", country(byDoer, byDoer.claims().get(0).claimant()));
         assertEquals("RU", country(byDoer, byDoer.claims().get(0).subject()));
@@ -677,11 +673,9 @@ class ExtractorRulesTest {
     /** "the British royal blankly denied": a demonym before the noun of a person or thing is not the speaker. */
     @Test
     void aDemonymBeforeAPersonsNounDoesNotSpeak() {
-        ArticleInput article = extract("In the interview, the British royal blankly denied having met the women in a US prison.", "2024-01-10");
-        assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && "GB".equals(country(article, c.claimant()))),
-                () -> article.claims().toString());
-        ArticleInput officials = extract("British officials denied having sold weapons to Iran.", "2024-01-10");
-        assertEquals("GB", country(officials, officials.claims().get(0).claimant()));
+        assertFalse(claimantCountries("In the interview, the British royal blankly denied having met the women in a US prison.")
+                .contains("GB"));
+        assertEquals(List.of("GB"), claimantCountries("British officials denied having sold weapons to Iran."));
     }
 
     /** "Washington and the Taliban had been holding talks ... for US troops to leave": the one listed is the other side. */
@@ -734,6 +728,12 @@ class ExtractorRulesTest {
     private static ArticleInput extract(String body, String publishedOn) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput("urn:test:rules", null, "Test Wire", null,
                 LocalDate.parse(publishedOn), null, body)).article();
+    }
+
+    /** The claimant's country of each claim extracted from {@code body} that has a claimant (null: a claimant without one). */
+    private static List<String> claimantCountries(String body) {
+        ArticleInput article = extract(body, "2024-01-10");
+        return article.claims().stream().filter(c -> c.claimant() != null).map(c -> country(article, c.claimant())).toList();
     }
 
     /** The subject's and the counterparty's countries of each claim extracted from {@code body} (either may be null). */
