@@ -726,7 +726,8 @@ final class FrameReader extends SentenceParts {
                 continue;
             }
             Lexicon.Role role = lang.role(t);
-            return (role == Lexicon.Role.PRONOUN || role == Lexicon.Role.SELF) && !t.is("it") && !t.is("its");
+            // not "it": often no one ("It is unclear whether Mr. Trump ...")
+            return (role == Lexicon.Role.PRONOUN || role == Lexicon.Role.SELF) && !t.is("it");
         }
         return false;
     }

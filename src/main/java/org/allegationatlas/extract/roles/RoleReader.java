@@ -416,12 +416,8 @@ final class RoleReader extends SentenceParts {
      * capital's name stands for those in it ("Prisoners rioted at a jail in East Timor's capital Dili", a PLOVER dev row).
      */
     private boolean namesAPlace(Mention m) {
-        if (!Lexicon.ENGLISH.equals(lang.code())) {
-            return false;
-        }
-        PhraseTable.Match<Lexicon.Name> name = ctx.lexicon.names().longestAt(tokens, m.start());
-        return name != null && name.end() == m.end() && name.value().type() == Lexicon.NameType.DEMONYM && m.end() < tokens.size()
-                && PLACE_NOUNS.contains(tokens.get(m.end()).norm());
+        Token next = afterDemonym(m);
+        return next != null && PLACE_NOUNS.contains(next.norm());
     }
 
     private static final java.util.Set<String> PLACE_NOUNS = java.util.Set.of("capital", "city", "cities", "town", "towns",

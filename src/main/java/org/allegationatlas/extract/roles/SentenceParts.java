@@ -384,6 +384,16 @@ class SentenceParts {
         this.cues.addAll(other.cues);
     }
 
+    /** The word after {@code m} when m is an English demonym alone ("the Japanese yen", "Afghan capital"), else null. */
+    Token afterDemonym(Mention m) {
+        if (!Lexicon.ENGLISH.equals(lang.code()) || m.actor().kind() != ActorKind.STATE || m.end() >= tokens.size()) {
+            return null;
+        }
+        PhraseTable.Match<Lexicon.Name> name = ctx.lexicon.names().longestAt(tokens, m.start());
+        boolean demonym = name != null && name.end() == m.end() && name.value().type() == Lexicon.NameType.DEMONYM;
+        return demonym ? tokens.get(m.end()) : null;
+    }
+
     /**
      * "The Japanese yen strengthened", "the American manufacturing giant", "the Indian economy": in a sentence that tells
      * of no hostile act, a demonym before the noun of a thing says where the thing is from, not who acts ("Russian
@@ -391,15 +401,11 @@ class SentenceParts {
      * demonym is never the speaker either: "the British royal blankly denied" is the royal's denial, not the United Kingdom's.
      */
     boolean namesAThing(Mention m) {
+        Token t = afterDemonym(m);
+        if (t == null) {
+            return false;
+        }
         int next = m.end();
-        if (!Lexicon.ENGLISH.equals(lang.code()) || m.actor().kind() != ActorKind.STATE || next >= tokens.size()) {
-            return false;
-        }
-        PhraseTable.Match<Lexicon.Name> name = ctx.lexicon.names().longestAt(tokens, m.start());
-        if (name == null || name.end() != next || name.value().type() != Lexicon.NameType.DEMONYM) {
-            return false;
-        }
-        Token t = tokens.get(next);
         String word = t.norm();
         if (!t.isWord() || t.capitalized() || mentionAt[next] >= 0 || lang.role(t) != null || ctx.lexicon.isFunctionWord(word)
                 || AUXILIARIES.contains(word) || t.pos() != null && !t.noun() && !t.adjective()) {
