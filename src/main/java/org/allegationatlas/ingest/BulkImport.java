@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Imports JSON Lines, one ArticleInput per line, in batches of {@code atlas.import.batch-size}
@@ -63,6 +65,18 @@ public class BulkImport {
 
     @ConfigProperty(name = "atlas.import.batch-size")
     Optional<Integer> batchSize;
+
+    /** A batch size under 1 stops the start: it would silently commit every article alone, never what was meant. */
+    void checkSettings(@Observes StartupEvent start) {
+        checkBatchSize(batchSize);
+    }
+
+    static void checkBatchSize(Optional<Integer> size) {
+        if (size.isPresent() && size.get() < 1) {
+            throw new IllegalArgumentException("atlas.import.batch-size (ATLAS_IMPORT_BATCH_SIZE) is " + size.get()
+                    + ": it must be 1 or more, the articles an import commits at a time; leave it unset for the default");
+        }
+    }
 
     private final ArticleLines articleLines = new ArticleLines();
 

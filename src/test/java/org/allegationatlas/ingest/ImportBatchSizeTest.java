@@ -30,6 +30,17 @@ class ImportBatchSizeTest {
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
+    /** 0 or less would commit every article alone without a word; the start is stopped with what to set. */
+    @Test
+    void aBatchSizeUnderOneIsRefusedWithWhatToSet() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BulkImport.checkBatchSize(java.util.Optional.of(0)));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().startsWith("atlas.import.batch-size (ATLAS_IMPORT_BATCH_SIZE) is 0: "
+                + "it must be 1 or more"), refused.getMessage());
+        BulkImport.checkBatchSize(java.util.Optional.of(1));
+        BulkImport.checkBatchSize(java.util.Optional.empty());
+    }
+
     @Test
     void theEmbeddedCommandLineImportCommitsEveryHundredArticles() {
         assumeFalse("postgresql".equals(dbKind), "the embedded database's import");
