@@ -84,8 +84,11 @@ public final class TestArticles {
         return ingest("ingestArticleId", input);
     }
 
-    private Json ingest(String document, Map<String, Object> input) {
-        Json answer = GraphQL.ok(document, "input", input).at("ingestArticle");
+    /** Stores an article through a document of its own (graphql/DOCUMENT.graphql, variables input and more); deleted by deleteAll. */
+    public Json ingest(String document, Map<String, Object> input, Object... moreNamesAndValues) {
+        List<Object> variables = new ArrayList<>(List.of("input", input));
+        variables.addAll(List.of(moreNamesAndValues));
+        Json answer = GraphQL.ok(document, variables.toArray()).at("ingestArticle");
         String id = answer.getString("id");
         if (!ingested.contains(id)) {
             ingested.add(id);

@@ -4,11 +4,16 @@ import java.time.Duration;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import org.allegationatlas.common.data.MutationRequest;
 import org.allegationatlas.common.graphql.LeavesPropertiesAlone;
+
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.InstrumentationContext;
 
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
@@ -31,6 +36,15 @@ public class RequestDeadline extends SimplePerformantInstrumentation implements 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         return new Deadline(System.nanoTime() + timeout.toNanos());
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        if (parameters.getExecutionContext().getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION) {
+            MutationRequest.markCurrent(); // nor is its answer read under the statement timeout
+        }
+        return super.beginExecuteOperation(parameters, state);
     }
 
     @Override

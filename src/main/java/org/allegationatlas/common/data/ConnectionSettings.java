@@ -25,7 +25,8 @@ import io.quarkus.arc.Unremovable;
  * <li>the statement timeout ({@code atlas.db.statement-timeout-ms}), which protects the service from
  * expensive <em>reads</em>: a write transaction ({@code WriteLock}), a migration and the recount of the
  * claims lift it on their connection with {@link #liftStatementTimeout}, and it is back when the connection
- * returns to the pool. Valid work never fails on it, however busy the machine.</li>
+ * returns to the pool, and so do the reads of a mutation's answer ({@link MutationRequest}). Valid work never
+ * fails on it, however busy the machine.</li>
  * </ul>
  * PostgreSQL's timeout is its session's {@code statement_timeout}. H2's is its session's {@code QUERY_TIMEOUT},
  * set in SQL so that H2's JDBC driver keeps reporting 0: Hibernate, on closing a statement that reports a
@@ -66,6 +67,17 @@ public class ConnectionSettings implements AgroalPoolInterceptor {
             setReadTimeout(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare a database connection: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onConnectionAcquire(Connection connection) {
+        if (MutationRequest.isCurrent()) {
+            try {
+                liftStatementTimeout(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot lift the statement timeout for a write's answer: " + e.getMessage(), e);
+            }
         }
     }
 
