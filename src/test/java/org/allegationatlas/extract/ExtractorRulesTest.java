@@ -524,6 +524,14 @@ class ExtractorRulesTest {
         assertFalse(claimantCountries(sport).contains("KZ"), sport);
     }
 
+    /** "Want" tells what a party seeks, not what it said: "Beijing also wants Trump to ..." is the outlet's statement. */
+    @Test
+    void wantMakesNoOneASpeaker() {
+        String want = "Beijing also wants Trump to eliminate the tariffs on Chinese goods.";
+        assertFalse(claimantCountries(want).contains("CN"), want);
+        assertEquals(List.of(Arrays.asList("CN", "US")), pairs(want));
+    }
+
     /**
      * A sentence listing twenty thousand countries is read (a party's mark was found by a recursion as deep as the list:
      * a stack overflow after ~25 s, and an error instead of the article's claims).
