@@ -533,6 +533,17 @@ class ExtractorRulesTest {
     }
 
     /**
+     * A titled person with no country takes the one country the sentence places things in ("in a London house"), not
+     * that of a place name read in a person's ("met Virginia Giuffre": Prince Andrew was American, then in every later
+     * sentence naming him).
+     */
+    @Test
+    void aTitledPersonsCountryIsWhereTheSentencePlacesThings() {
+        assertFalse(claimantCountries("Prince Andrew denied having met Virginia Giuffre.").contains("US"));
+        assertEquals(List.of("GB"), claimantCountries("Prince Andrew denied having met Virginia Giuffre in a London house."));
+    }
+
+    /**
      * A sentence listing twenty thousand countries is read (a party's mark was found by a recursion as deep as the list:
      * a stack overflow after ~25 s, and an error instead of the article's claims).
      */

@@ -131,12 +131,13 @@ class SentenceParts {
 
     /**
      * A titled person whose country neither the title nor the context gives ("President X ... in Sudan")
-     * is taken for an office holder of the one country where the sentence places things.
+     * is taken for an office holder of the one country where the sentence places things. Only a place the sentence
+     * puts something in counts: a place name elsewhere may be a person's ("met Virginia Giuffre").
      */
     private void affiliateByPlace() {
         Set<String> places = new HashSet<>();
         for (Mention m : mentions) {
-            if (m.actor().country() != null && (mark(m) == Mark.PLACE || m.actor().kind() == ActorKind.TERRITORY)) {
+            if (m.actor().country() != null && mark(m) == Mark.PLACE) {
                 places.add(m.actor().country());
             }
         }
