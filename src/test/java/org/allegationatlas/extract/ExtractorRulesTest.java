@@ -739,6 +739,19 @@ class ExtractorRulesTest {
                 + "responsibility for any attacks launched from its soil."));
     }
 
+    /**
+     * "said it believes Iran supplied ...", "said it viewed Washington's move as ...": a pronoun holding a view is not the
+     * doer, what it sees others do is; "said it would expel ..." is still the speaker's own act.
+     */
+    @Test
+    void aPronounHoldingAViewIsNotTheDoer() {
+        assertEquals(List.of(Arrays.asList("IR", "LB")), pairs("Israel's foreign ministry said it believes Iran supplied the drones to "
+                + "Hezbollah."));
+        assertEquals(List.of(Arrays.asList("US", null)), pairs("Russia's foreign ministry said it \"viewed\" Washington's move as a "
+                + "violation of international law."));
+        assertEquals(List.of(Arrays.asList("RU", "GB")), pairs("Russia's foreign ministry said it would expel the British diplomats."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
