@@ -752,6 +752,17 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("RU", "GB")), pairs("Russia's foreign ministry said it would expel the British diplomats."));
     }
 
+    /**
+     * In the outlet's own English sentence a party after "with", "for", "on", "over" is the other side, not the doer:
+     * "In an interview with the FBI, Webb confessed" is no act of the FBI. Both sides of "between" still act.
+     */
+    @Test
+    void theOtherSideOfAnActIsNotTheOutletsSubject() {
+        assertEquals(List.of(), pairs("In an interview with the FBI, Webb confessed to the kidnapping."));
+        assertEquals(List.of(), pairs("The uncertainty is weighing on the United States economy."));
+        assertEquals(List.of(Arrays.asList("CN", "JP")), pairs("Tensions between China and Japan rose after the collision."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

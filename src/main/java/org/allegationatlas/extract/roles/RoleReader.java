@@ -79,7 +79,7 @@ final class RoleReader extends SentenceParts {
                     && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
         } else {
             pronoun = null;
-            subjectMention = subjectOf(said, !hostileIn(frame.from, frame.to));
+            subjectMention = subjectOf(said, !hostileIn(frame.from, frame.to), speakerless && Lexicon.ENGLISH.equals(lang.code()));
             subject = subjectMention == null ? null : subjectMention.actor();
             subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
                     : "the first party after the verb not introduced by a preposition";
@@ -424,7 +424,12 @@ final class RoleReader extends SentenceParts {
         return VIEWS.contains(tokens.get(i).norm()) || cue != null && cue.value() == CueType.BELIEF;
     }
 
-    private Mention subjectOf(List<Mention> said, boolean noHostileAct) {
+    /**
+     * The doer of what is said: the first party free of a preposition; failing one, a party after one, but in the
+     * outlet's English sentences not the other side of an act ("interview with the FBI", "pain for American farmers",
+     * "weighing on the United States economy"): such a sentence names no doer. Both sides of "between" are its doers.
+     */
+    private Mention subjectOf(List<Mention> said, boolean noHostileAct, boolean outletsEnglish) {
         for (Mention m : said) {
             if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin() && !(noHostileAct && namesAThing(m))
                     && !namesAPlace(m)) {
@@ -433,7 +438,7 @@ final class RoleReader extends SentenceParts {
         }
         for (Mention m : said) {
             if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY && !(noHostileAct && namesAThing(m))
-                    && !namesAPlace(m)) {
+                    && !namesAPlace(m) && !(outletsEnglish && mark(m) == Mark.COUNTERPARTY && !afterBetween(m))) {
                 return m;
             }
         }
@@ -445,6 +450,19 @@ final class RoleReader extends SentenceParts {
             }
         }
         return null;
+    }
+
+    /** "between China and Japan": the party, or the list it is in, follows "between". */
+    private boolean afterBetween(Mention m) {
+        Mention first = m;
+        for (Mention previous = firstConjunct(m); previous != null; previous = firstConjunct(previous)) {
+            first = previous;
+        }
+        int i = first.start() - 1;
+        while (i >= 0 && lang.role(tokens.get(i)) == Role.SKIP) {
+            i--;
+        }
+        return i >= 0 && tokens.get(i).is("between");
     }
 
     /**

@@ -210,7 +210,7 @@ class SentenceParts {
     }
 
     /** The party whose mark {@code m} takes: the name it abbreviates ("... Organization (PLO)"), the list's first ("to the United States and Britain"). */
-    private Mention firstConjunct(Mention m) {
+    Mention firstConjunct(Mention m) {
         if (m.start() >= 2 && tokens.get(m.start() - 1).is("(") && mentionAt[m.start() - 2] >= 0) {
             return mentions.get(mentionAt[m.start() - 2]);
         }
