@@ -763,6 +763,17 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("CN", "JP")), pairs("Tensions between China and Japan rose after the collision."));
     }
 
+    /** "DUBAI, United Arab Emirates — ", "KABUL, Afghanistan (AP) — ": a dateline's city and country are no parties. */
+    @Test
+    void aDatelinesCityAndCountryAreNoParties() {
+        assertEquals(List.of(Arrays.asList("IR", "GB")), pairs("DUBAI, United Arab Emirates — Iranian boats seized a British tanker "
+                + "in the Gulf, officials said."));
+        ArticleInput wire = extract("KABUL, Afghanistan (AP) — Taliban fighters attacked a police post in Ghazni, officials said.",
+                null, "urn:test:rules");
+        assertTrue(wire.actors().stream().noneMatch(a -> a.name().equals("Afghanistan")), () -> wire.actors().toString());
+        assertEquals(List.of("AF"), wire.claims().stream().map(c -> country(wire, c.subject())).toList());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
