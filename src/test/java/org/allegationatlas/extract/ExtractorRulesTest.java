@@ -774,6 +774,14 @@ class ExtractorRulesTest {
         assertEquals(List.of("AF"), wire.claims().stream().map(c -> country(wire, c.subject())).toList());
     }
 
+    /** "The Los Angeles Times reported", "the London side": a place's name opening a paper's or a club's is no party. */
+    @Test
+    void aPlaceOpeningANewspapersOrClubsNameIsNoParty() {
+        assertFalse(claimantCountries("The Los Angeles Times reported that Chinese hackers had attacked the power grid.").contains("US"));
+        assertEquals(List.of(), pairs("The London side beat Chelsea on Saturday."));
+        assertEquals(List.of(Arrays.asList("AF", "AF")), pairs("Taliban fighters attacked a Kandahar post on Sunday."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
