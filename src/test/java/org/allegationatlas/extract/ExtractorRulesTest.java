@@ -782,6 +782,15 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("AF", "AF")), pairs("Taliban fighters attacked a Kandahar post on Sunday."));
     }
 
+    /** "in Greenbelt, Maryland, have confirmed": the state after a town the sentence places things in is no speaker. */
+    @Test
+    void theRegionAfterATownIsWhereItIs() {
+        ArticleInput article = extract("Researchers at the Goddard Space Flight Center in Greenbelt, Maryland, have confirmed that "
+                + "Russia launched the satellite.", "2024-01-10");
+        assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && actor(article, c.claimant()).name().equals("Maryland")),
+                () -> article.claims().toString());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -267,7 +267,7 @@ class SentenceParts {
         if (role == Role.SOURCE) {
             return Mark.SOURCE;
         }
-        if (role == Role.PLACE) {
+        if (role == Role.PLACE || inTownOf(m, i)) {
             return Mark.PLACE;
         }
         if (role == Role.AGENT) {
@@ -282,6 +282,21 @@ class SentenceParts {
             return Mark.MODIFIER;
         }
         return Mark.NONE;
+    }
+
+    /**
+     * "in Greenbelt, Maryland, have confirmed", "near Logar, Kabul province": a region after a town the sentence puts
+     * something in (the comma at {@code comma}) is where that town is, no speaker or doer.
+     */
+    private boolean inTownOf(Mention m, int comma) {
+        if (m.actor().kind() != ActorKind.TERRITORY || !tokens.get(comma).is(",")) {
+            return false;
+        }
+        int k = comma - 1;
+        while (k >= 0 && comma - k <= 3 && mentionAt[k] < 0 && tokens.get(k).capitalized()) {
+            k--;
+        }
+        return k < comma - 1 && k >= 0 && lang.role(tokens.get(k)) == Role.PLACE;
     }
 
     /** An Indonesian noun, not a verb: no verb prefix, no function word, no party. */
