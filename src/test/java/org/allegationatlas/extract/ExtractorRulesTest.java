@@ -791,6 +791,18 @@ class ExtractorRulesTest {
                 () -> article.claims().toString());
     }
 
+    /** "United Nations spokesman Farhan Haq ... in Homs": an office of a body of no country takes none from a place. */
+    @Test
+    void anOfficeOfABodyOfNoCountryTakesNoneFromAPlace() {
+        ArticleInput article = extract("United Nations spokesman Farhan Haq told reporters that the government of Syria must ensure "
+                + "access to the shelters in Homs.", "2024-01-10");
+        ActorInput spokesman = actor(article, article.claims().get(0).claimant());
+        assertEquals("Farhan Haq", spokesman.name());
+        assertNull(spokesman.country());
+        assertTrue(article.claims().get(0).explanation().contains("an office of United Nations, which is no country's"),
+                article.claims().get(0).explanation());
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

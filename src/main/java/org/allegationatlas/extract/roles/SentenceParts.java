@@ -132,7 +132,8 @@ class SentenceParts {
     /**
      * A titled person whose country neither the title nor the context gives ("President X ... in Sudan")
      * is taken for an office holder of the one country where the sentence places things. Only a place the sentence
-     * puts something in counts: a place name elsewhere may be a person's ("met Virginia Giuffre").
+     * puts something in counts: a place name elsewhere may be a person's ("met Virginia Giuffre"). Not one whose office
+     * is of a body of no country (the source says so: "United Nations spokesman").
      */
     private void affiliateByPlace() {
         Set<String> places = new HashSet<>();
@@ -148,7 +149,7 @@ class SentenceParts {
         for (int k = 0; k < mentions.size(); k++) {
             Mention m = mentions.get(k);
             ActorDef def = m.actor().def;
-            if (def.kind() == ActorKind.PERSON && def.country() == null && def.title() != null) {
+            if (def.kind() == ActorKind.PERSON && def.country() == null && def.title() != null && def.source() == null) {
                 ActorDef placed = new ActorDef(def.name(), def.kind(), country, def.title());
                 ctx.rememberPerson(placed);
                 mentions.set(k, new Mention(ctx.actors.actor(placed, false, def.name(), ctx.languageCode()), m.start(), m.end(),
