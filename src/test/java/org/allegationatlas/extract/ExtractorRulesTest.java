@@ -803,6 +803,14 @@ class ExtractorRulesTest {
                 article.claims().get(0).explanation());
     }
 
+    /** "reiterated the UK's position that settlements are illegal": the one whose position it is is not the doer. */
+    @Test
+    void theOneWhosePositionItIsIsNotTheDoer() {
+        assertEquals(List.of(), pairs("A spokesperson for the British Foreign Office reiterated the UK's position that settlements "
+                + "are illegal under international law."));
+        assertEquals(List.of(Arrays.asList("GB", null)), pairs("The UK's position was criticised by Russia."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

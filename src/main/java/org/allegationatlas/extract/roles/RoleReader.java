@@ -432,13 +432,13 @@ final class RoleReader extends SentenceParts {
     private Mention subjectOf(List<Mention> said, boolean noHostileAct, boolean outletsEnglish) {
         for (Mention m : said) {
             if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin() && !(noHostileAct && namesAThing(m))
-                    && !namesAPlace(m)) {
+                    && !namesAPlace(m) && !viewHolder(m)) {
                 return m;
             }
         }
         for (Mention m : said) {
             if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY && !(noHostileAct && namesAThing(m))
-                    && !namesAPlace(m) && !(outletsEnglish && mark(m) == Mark.COUNTERPARTY && !afterBetween(m))) {
+                    && !namesAPlace(m) && !viewHolder(m) && !(outletsEnglish && mark(m) == Mark.COUNTERPARTY && !afterBetween(m))) {
                 return m;
             }
         }
@@ -450,6 +450,14 @@ final class RoleReader extends SentenceParts {
             }
         }
         return null;
+    }
+
+    private static final java.util.Set<String> VIEW_NOUNS = java.util.Set.of("position", "view", "views", "stance", "belief",
+            "assessment", "opinion");
+
+    /** "reiterated the UK's position that settlements are illegal": the one whose view it is does not do what it says. */
+    private boolean viewHolder(Mention m) {
+        return m.end() + 1 < tokens.size() && tokens.get(m.end()).is("'s") && VIEW_NOUNS.contains(tokens.get(m.end() + 1).norm());
     }
 
     /** "between China and Japan": the party, or the list it is in, follows "between". */
