@@ -615,13 +615,13 @@ final class MentionFinder {
                             country = guessedCountry();
                             guessed = country != null;
                         }
+                        String source = guessed ? guess : null;
                         if (country == null && officeName != null) {
                             // "United Nations spokesman Farhan Haq": he speaks for a body of no country, whatever the
                             // sentence's places (SentenceParts.affiliateByPlace leaves him so)
-                            guess = "an office of " + officeName + ", which is no country's";
+                            source = "an office of " + officeName + ", which is no country's";
                         }
-                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim(),
-                                guessed || country == null && officeName != null ? guess : null);
+                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim(), source);
                     }
                 }
             }

@@ -286,7 +286,7 @@ class SentenceParts {
     }
 
     /**
-     * "in Greenbelt, Maryland, have confirmed", "near Logar, Kabul province": a region after a town the sentence puts
+     * "in Greenbelt, Maryland, have confirmed", "in West Palm Beach, Florida": a region after a town the sentence puts
      * something in (the comma at {@code comma}) is where that town is, no speaker or doer.
      */
     private boolean inTownOf(Mention m, int comma) {
