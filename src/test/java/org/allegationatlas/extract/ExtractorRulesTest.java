@@ -524,6 +524,25 @@ class ExtractorRulesTest {
         assertFalse(claimantCountries(sport).contains("KZ"), sport);
     }
 
+    /** "Want" tells what a party seeks, not what it said: "Beijing also wants Trump to ..." is the outlet's statement. */
+    @Test
+    void wantMakesNoOneASpeaker() {
+        String want = "Beijing also wants Trump to eliminate the tariffs on Chinese goods.";
+        assertFalse(claimantCountries(want).contains("CN"), want);
+        assertEquals(List.of(Arrays.asList("CN", "US")), pairs(want));
+    }
+
+    /**
+     * A titled person with no country takes the one country the sentence places things in ("in a London house"), not
+     * that of a place name read in a person's ("met Virginia Giuffre": Prince Andrew was American, then in every later
+     * sentence naming him).
+     */
+    @Test
+    void aTitledPersonsCountryIsWhereTheSentencePlacesThings() {
+        assertFalse(claimantCountries("Prince Andrew denied having met Virginia Giuffre.").contains("US"));
+        assertEquals(List.of("GB"), claimantCountries("Prince Andrew denied having met Virginia Giuffre in a London house."));
+    }
+
     /**
      * A sentence listing twenty thousand countries is read (a party's mark was found by a recursion as deep as the list:
      * a stack overflow after ~25 s, and an error instead of the article's claims).
@@ -718,6 +737,78 @@ class ExtractorRulesTest {
         assertEquals("RU", country(article, article.claims().get(0).subject()), article.claims().get(0).explanation());
         assertEquals(List.of(Arrays.asList("LB", null)), pairs("Israel's defence minister told Lebanon on Sunday that it would bear "
                 + "responsibility for any attacks launched from its soil."));
+    }
+
+    /**
+     * "said it believes Iran supplied ...", "said it viewed Washington's move as ...": a pronoun holding a view is not the
+     * doer, what it sees others do is; "said it would expel ..." is still the speaker's own act.
+     */
+    @Test
+    void aPronounHoldingAViewIsNotTheDoer() {
+        assertEquals(List.of(Arrays.asList("IR", "LB")), pairs("Israel's foreign ministry said it believes Iran supplied the drones to "
+                + "Hezbollah."));
+        assertEquals(List.of(Arrays.asList("US", null)), pairs("Russia's foreign ministry said it \"viewed\" Washington's move as a "
+                + "violation of international law."));
+        assertEquals(List.of(Arrays.asList("RU", "GB")), pairs("Russia's foreign ministry said it would expel the British diplomats."));
+    }
+
+    /**
+     * In the outlet's own English sentence a party after "with", "for", "on", "over" is the other side, not the doer:
+     * "In an interview with the FBI, Webb confessed" is no act of the FBI. Both sides of "between" still act.
+     */
+    @Test
+    void theOtherSideOfAnActIsNotTheOutletsSubject() {
+        assertEquals(List.of(), pairs("In an interview with the FBI, Webb confessed to the kidnapping."));
+        assertEquals(List.of(), pairs("The uncertainty is weighing on the United States economy."));
+        assertEquals(List.of(Arrays.asList("CN", "JP")), pairs("Tensions between China and Japan rose after the collision."));
+    }
+
+    /** "DUBAI, United Arab Emirates — ", "KABUL, Afghanistan (AP) — ": a dateline's city and country are no parties. */
+    @Test
+    void aDatelinesCityAndCountryAreNoParties() {
+        assertEquals(List.of(Arrays.asList("IR", "GB")), pairs("DUBAI, United Arab Emirates — Iranian boats seized a British tanker "
+                + "in the Gulf, officials said."));
+        ArticleInput wire = extract("KABUL, Afghanistan (AP) — Taliban fighters attacked a police post in Ghazni, officials said.",
+                null, "urn:test:rules");
+        assertTrue(wire.actors().stream().noneMatch(a -> a.name().equals("Afghanistan")), () -> wire.actors().toString());
+        assertEquals(List.of("AF"), wire.claims().stream().map(c -> country(wire, c.subject())).toList());
+    }
+
+    /** "The Los Angeles Times reported", "the London side": a place's name opening a paper's or a club's is no party. */
+    @Test
+    void aPlaceOpeningANewspapersOrClubsNameIsNoParty() {
+        assertFalse(claimantCountries("The Los Angeles Times reported that Chinese hackers had attacked the power grid.").contains("US"));
+        assertEquals(List.of(), pairs("The London side beat Chelsea on Saturday."));
+        assertEquals(List.of(Arrays.asList("AF", "AF")), pairs("Taliban fighters attacked a Kandahar post on Sunday."));
+    }
+
+    /** "in Greenbelt, Maryland, have confirmed": the state after a town the sentence places things in is no speaker. */
+    @Test
+    void theRegionAfterATownIsWhereItIs() {
+        ArticleInput article = extract("Researchers at the Goddard Space Flight Center in Greenbelt, Maryland, have confirmed that "
+                + "Russia launched the satellite.", "2024-01-10");
+        assertTrue(article.claims().stream().noneMatch(c -> c.claimant() != null && actor(article, c.claimant()).name().equals("Maryland")),
+                () -> article.claims().toString());
+    }
+
+    /** "United Nations spokesman Farhan Haq ... in Homs": an office of a body of no country takes none from a place. */
+    @Test
+    void anOfficeOfABodyOfNoCountryTakesNoneFromAPlace() {
+        ArticleInput article = extract("United Nations spokesman Farhan Haq told reporters that the government of Syria must ensure "
+                + "access to the shelters in Homs.", "2024-01-10");
+        ActorInput spokesman = actor(article, article.claims().get(0).claimant());
+        assertEquals("Farhan Haq", spokesman.name());
+        assertNull(spokesman.country());
+        assertTrue(article.claims().get(0).explanation().contains("an office of United Nations, which is no country's"),
+                article.claims().get(0).explanation());
+    }
+
+    /** "reiterated the UK's position that settlements are illegal": the one whose position it is is not the doer. */
+    @Test
+    void theOneWhosePositionItIsIsNotTheDoer() {
+        assertEquals(List.of(), pairs("A spokesperson for the British Foreign Office reiterated the UK's position that settlements "
+                + "are illegal under international law."));
+        assertEquals(List.of(Arrays.asList("GB", null)), pairs("The UK's position was criticised by Russia."));
     }
 
     private static ArticleInput extract(String body, String publisher, String url) {

@@ -51,6 +51,10 @@ final class MentionFinder {
     private static final int LONGEST_NAME = 4;
     /** Nouns of a journalist named after the place or body they cover. */
     private static final Set<String> BEATS = Set.of("correspondent", "correspondents");
+    /** Nouns of newspapers and of sports clubs that a place's name opens (see opensAPaperOrClub). */
+    private static final Set<String> PAPERS = Set.of("times", "post", "chronicle", "herald", "tribune", "journal", "gazette", "globe",
+            "examiner", "inquirer", "courier", "observer", "telegraph", "sentinel", "dispatch");
+    private static final Set<String> CLUBS = Set.of("side", "club", "outfit", "franchise");
     /** Said of a titled person whose country the text does not give, so a reader sees the country was guessed. */
     private static final String GUESSED_FROM_ARTICLE = "its country not in the text: the last government speaker's, else the dateline's";
     private static final String GUESSED_HOME = "its country not in the text: an office named in Indonesian news is held at home";
@@ -336,8 +340,8 @@ final class MentionFinder {
         /** English order: "Russian Defence Ministry", "Sudan's government", "Iranian Foreign Minister X". */
         private Mention countryThenBodyOrTitle(Atom atom) {
             int j = atom.end();
-            if (beatOf(atom)) {
-                return null; // "Moscow correspondent": plain() names no party either
+            if (beatOf(atom) || opensAPaperOrClub(atom)) {
+                return null; // "Moscow correspondent", "the London side": plain() names no party either
             }
             if (atom.type() == NameType.DEMONYM && j < tokens.size() && atoms[j] != null && atoms[j].type() == NameType.ACTOR
                     && atoms[j].actor().kind() != ActorKind.STATE && !atoms[j].isPerson()
@@ -611,7 +615,13 @@ final class MentionFinder {
                             country = guessedCountry();
                             guessed = country != null;
                         }
-                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim(), guessed ? guess : null);
+                        String source = guessed ? guess : null;
+                        if (country == null && officeName != null) {
+                            // "United Nations spokesman Farhan Haq": he speaks for a body of no country, whatever the
+                            // sentence's places (SentenceParts.affiliateByPlace leaves him so)
+                            source = "an office of " + officeName + ", which is no country's";
+                        }
+                        named = new ActorDef(personName, ActorKind.PERSON, country, text(start, j).trim(), source);
                     }
                 }
             }
@@ -1085,6 +1095,20 @@ final class MentionFinder {
             return atom.end() < tokens.size() && BEATS.contains(tokens.get(atom.end()).norm());
         }
 
+        /**
+         * "The Los Angeles Times", "the Jakarta Post", "the London side", "the Madrid club": a country's, capital's or
+         * place's name opening a newspaper's or a club's is neither the state nor the place. Not a demonym ("the Chinese
+         * side" is the state in talks), and a paper's noun is capitalised ("a Kandahar post" is an outpost).
+         */
+        private boolean opensAPaperOrClub(Atom atom) {
+            if (atom.end() >= tokens.size() || atom.type() == NameType.DEMONYM
+                    || atom.type() == NameType.ACTOR && atom.actor().kind() != ActorKind.TERRITORY) {
+                return false;
+            }
+            Token next = tokens.get(atom.end());
+            return CLUBS.contains(next.norm()) || next.capitalized() && PAPERS.contains(next.norm());
+        }
+
         /** The country of a titled person the text gives none: the article's context, else (Indonesian news) home. */
         private String guessedCountry() {
             String context = ctx.contextCountry();
@@ -1111,7 +1135,7 @@ final class MentionFinder {
         /** A name that stands alone: a state, a people, a known actor. */
         Mention plain(Atom atom) {
             String surface = text(atom.start(), atom.end());
-            if (beatOf(atom)) {
+            if (beatOf(atom) || opensAPaperOrClub(atom)) {
                 return null;
             }
             if (atom.type() == NameType.COUNTRY && atom.end() - atom.start() == 1 && tokens.get(atom.start()).norm().endsWith("-based")) {

@@ -72,14 +72,14 @@ final class RoleReader extends SentenceParts {
             pronoun = Role.SELF;
             subjectWhy = "the speaker itself (\"threatened to ...\")";
         } else if (pronoun != null && frame.type != null && !speakerless
-                && (pronoun == Role.PRONOUN || claimant.kind() == ActorKind.PERSON)) {
+                && (pronoun == Role.PRONOUN || claimant.kind() == ActorKind.PERSON) && !holdsAView(frame.from, frame.to)) {
             subjectWhy = "a pronoun opening what is said: the speaker" + (pronoun == Role.PRONOUN ? " (its state)" : "");
             // "he" only ever means a person who speaks; "they", "we", "it" also a state or a body
             subject = pronoun == Role.PRONOUN && claimant.speaksForState && claimant.country() != null
                     && claimant.kind() != ActorKind.STATE ? ctx.state(claimant.country(), null) : claimant;
         } else {
             pronoun = null;
-            subjectMention = subjectOf(said, !hostileIn(frame.from, frame.to));
+            subjectMention = subjectOf(said, !hostileIn(frame.from, frame.to), speakerless && Lexicon.ENGLISH.equals(lang.code()));
             subject = subjectMention == null ? null : subjectMention.actor();
             subjectWhy = speakerless ? "the first party of the sentence not introduced by a preposition"
                     : "the first party after the verb not introduced by a preposition";
@@ -362,41 +362,83 @@ final class RoleReader extends SentenceParts {
 
     /** "mereka", "they", "he" opening what is said, before any party; a time phrase may come first ("in December that it"). */
     private Role leadingPronoun(int from, int to) {
+        int at = leadingPronounAt(from, to);
+        if (at < 0) {
+            return null;
+        }
+        Role role = lang.role(tokens.get(at));
+        return role == Role.SELF ? Role.SELF : Role.PRONOUN;
+    }
+
+    /** Where {@link #leadingPronoun} is; -1 when none. */
+    private int leadingPronounAt(int from, int to) {
         for (int i = from; i < Math.min(to, from + 8); i++) {
             if (mentionAt[i] >= 0) {
-                return null;
+                return -1;
             }
             Token t = tokens.get(i);
             Role role = lang.role(t);
             if (role == Role.PRONOUN || role == Role.SELF) {
-                return role;
+                return i;
             }
             // "pasukannya", "negaranya", "its troops", "their forces": the speaker's own side
             String w = t.norm();
             if (w.equals("its") || w.equals("their") || Lexicon.INDONESIAN.equals(lang.code()) && w.endsWith("nya") && w.length() > 5
                     && (ctx.lexicon.isAgent(w.substring(0, w.length() - 3)) || w.startsWith("negara") || w.startsWith("pihak"))) {
-                return Role.PRONOUN;
+                return i;
             }
             boolean timePhrase = role == Role.SKIP || role == Role.CLAUSE || role == Role.PLACE || role == Role.COUNTERPARTY
                     || AUXILIARIES.contains(t.norm()) || TIME_WORDS.contains(t.norm()) || lang.dates().longestAt(tokens, i) != null
                     || t.text().chars().allMatch(Character::isDigit);
             if (t.isWord() && !timePhrase) {
-                return null;
+                return -1;
             }
         }
-        return null;
+        return -1;
     }
 
-    private Mention subjectOf(List<Mention> said, boolean noHostileAct) {
+    /** English verbs of a view or a feeling: what follows them is what the one holding it sees others do. */
+    private static final java.util.Set<String> VIEWS = java.util.Set.of("view", "views", "viewed", "regret", "regrets", "regretted",
+            "fear", "fears", "feared", "hope", "hopes", "hoped", "think", "thinks", "thought", "consider", "considers", "considered",
+            "doubt", "doubts", "doubted");
+
+    /**
+     * "said it viewed Washington's move as ...", "said it believes Iran supplied ...": the pronoun holds a view of what
+     * others did; it is not the doer (the speaker's state was the subject of every such claim).
+     */
+    private boolean holdsAView(int from, int to) {
+        int at = leadingPronounAt(from, to);
+        Role role = at < 0 ? null : lang.role(tokens.get(at));
+        if (role != Role.PRONOUN && role != Role.SELF) {
+            return false; // none, or a possessive: "its troops"
+        }
+        int i = at + 1;
+        while (i < to && (AUXILIARIES.contains(tokens.get(i).norm()) || tokens.get(i).norm().endsWith("ly")
+                || tokens.get(i).text().matches("[\"“”]"))) {
+            i++; // "it also firmly believes", "it \"regrets ...\""
+        }
+        if (i >= to) {
+            return false;
+        }
+        PhraseTable.Match<CueType> cue = lang.cues().longestAt(tokens, i);
+        return VIEWS.contains(tokens.get(i).norm()) || cue != null && cue.value() == CueType.BELIEF;
+    }
+
+    /**
+     * The doer of what is said: the first party free of a preposition; failing one, a party after one, but in the
+     * outlet's English sentences not the other side of an act ("interview with the FBI", "pain for American farmers",
+     * "weighing on the United States economy"): such a sentence names no doer. Both sides of "between" are its doers.
+     */
+    private Mention subjectOf(List<Mention> said, boolean noHostileAct, boolean outletsEnglish) {
         for (Mention m : said) {
             if (mark(m) == Mark.NONE && m.actor().kind() != ActorKind.TERRITORY && !m.origin() && !(noHostileAct && namesAThing(m))
-                    && !namesAPlace(m)) {
+                    && !namesAPlace(m) && !viewHolder(m)) {
                 return m;
             }
         }
         for (Mention m : said) {
             if (mark(m) != Mark.MODIFIER && mark(m) != Mark.PLACE && m.actor().kind() != ActorKind.TERRITORY && !(noHostileAct && namesAThing(m))
-                    && !namesAPlace(m)) {
+                    && !namesAPlace(m) && !viewHolder(m) && !(outletsEnglish && mark(m) == Mark.COUNTERPARTY && !afterBetween(m))) {
                 return m;
             }
         }
@@ -408,6 +450,27 @@ final class RoleReader extends SentenceParts {
             }
         }
         return null;
+    }
+
+    private static final java.util.Set<String> VIEW_NOUNS = java.util.Set.of("position", "view", "views", "stance", "belief",
+            "assessment", "opinion");
+
+    /** "reiterated the UK's position that settlements are illegal": the one whose view it is does not do what it says. */
+    private boolean viewHolder(Mention m) {
+        return m.end() + 1 < tokens.size() && tokens.get(m.end()).is("'s") && VIEW_NOUNS.contains(tokens.get(m.end() + 1).norm());
+    }
+
+    /** "between China and Japan": the party, or the list it is in, follows "between". */
+    private boolean afterBetween(Mention m) {
+        Mention first = m;
+        for (Mention previous = firstConjunct(m); previous != null; previous = firstConjunct(previous)) {
+            first = previous;
+        }
+        int i = first.start() - 1;
+        while (i >= 0 && lang.role(tokens.get(i)) == Role.SKIP) {
+            i--;
+        }
+        return i >= 0 && tokens.get(i).is("between");
     }
 
     /**

@@ -131,12 +131,14 @@ class SentenceParts {
 
     /**
      * A titled person whose country neither the title nor the context gives ("President X ... in Sudan")
-     * is taken for an office holder of the one country where the sentence places things.
+     * is taken for an office holder of the one country where the sentence places things. Only a place the sentence
+     * puts something in counts: a place name elsewhere may be a person's ("met Virginia Giuffre"). Not one whose office
+     * is of a body of no country (the source says so: "United Nations spokesman").
      */
     private void affiliateByPlace() {
         Set<String> places = new HashSet<>();
         for (Mention m : mentions) {
-            if (m.actor().country() != null && (mark(m) == Mark.PLACE || m.actor().kind() == ActorKind.TERRITORY)) {
+            if (m.actor().country() != null && mark(m) == Mark.PLACE) {
                 places.add(m.actor().country());
             }
         }
@@ -147,7 +149,7 @@ class SentenceParts {
         for (int k = 0; k < mentions.size(); k++) {
             Mention m = mentions.get(k);
             ActorDef def = m.actor().def;
-            if (def.kind() == ActorKind.PERSON && def.country() == null && def.title() != null) {
+            if (def.kind() == ActorKind.PERSON && def.country() == null && def.title() != null && def.source() == null) {
                 ActorDef placed = new ActorDef(def.name(), def.kind(), country, def.title());
                 ctx.rememberPerson(placed);
                 mentions.set(k, new Mention(ctx.actors.actor(placed, false, def.name(), ctx.languageCode()), m.start(), m.end(),
@@ -209,7 +211,7 @@ class SentenceParts {
     }
 
     /** The party whose mark {@code m} takes: the name it abbreviates ("... Organization (PLO)"), the list's first ("to the United States and Britain"). */
-    private Mention firstConjunct(Mention m) {
+    Mention firstConjunct(Mention m) {
         if (m.start() >= 2 && tokens.get(m.start() - 1).is("(") && mentionAt[m.start() - 2] >= 0) {
             return mentions.get(mentionAt[m.start() - 2]);
         }
@@ -266,7 +268,7 @@ class SentenceParts {
         if (role == Role.SOURCE) {
             return Mark.SOURCE;
         }
-        if (role == Role.PLACE) {
+        if (role == Role.PLACE || inTownOf(m, i)) {
             return Mark.PLACE;
         }
         if (role == Role.AGENT) {
@@ -281,6 +283,21 @@ class SentenceParts {
             return Mark.MODIFIER;
         }
         return Mark.NONE;
+    }
+
+    /**
+     * "in Greenbelt, Maryland, have confirmed", "in West Palm Beach, Florida": a region after a town the sentence puts
+     * something in (the comma at {@code comma}) is where that town is, no speaker or doer.
+     */
+    private boolean inTownOf(Mention m, int comma) {
+        if (m.actor().kind() != ActorKind.TERRITORY || !tokens.get(comma).is(",")) {
+            return false;
+        }
+        int k = comma - 1;
+        while (k >= 0 && comma - k <= 3 && mentionAt[k] < 0 && tokens.get(k).capitalized()) {
+            k--;
+        }
+        return k < comma - 1 && k >= 0 && lang.role(tokens.get(k)) == Role.PLACE;
     }
 
     /** An Indonesian noun, not a verb: no verb prefix, no function word, no party. */

@@ -14,6 +14,8 @@ public record Dateline(int end, String publisher, String city) {
 
     /** "REPUBLIKA.CO.ID, WASHINGTON -- ", "JAKARTA, KOMPAS.com - " */
     private static final Pattern TWO_PART = Pattern.compile("^\\s*([^\\n,]{2,40}?)\\s*,\\s*([^\\n,]{2,40}?)\\s*(?:--|—|–|-)\\s+");
+    /** The part after the city's comma in "KABUL, Afghanistan (AP) - ": a place in words, then perhaps the wire. */
+    private static final Pattern PLACE_THEN_WIRE = Pattern.compile("(\\p{Lu}[^()]*?)(?:\\s*\\(([^)]{2,30})\\))?");
     /** "WASHINGTON (Reuters) - " */
     private static final Pattern WIRE = Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu} .'-]{1,30}?)\\s*\\(([^)\\n]{2,30})\\)\\s*(?:--|—|–|-)\\s+");
     /** "WASHINGTON -- " */
@@ -40,6 +42,12 @@ public record Dateline(int end, String publisher, String city) {
             }
             if (secondIsPublisher && isCapitals(first)) {
                 return new Dateline(m.end(), second, first);
+            }
+            Matcher placed = PLACE_THEN_WIRE.matcher(second);
+            if (!firstIsPublisher && isCapitals(first) && placed.matches() && !isCapitals(placed.group(1))) {
+                // "DUBAI, United Arab Emirates — ", "KABUL, Afghanistan (AP) — ": the city, then its country or state,
+                // which are no party of the first sentence
+                return new Dateline(m.end(), placed.group(2), first);
             }
         }
         m = CITY.matcher(head);
