@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,8 +30,23 @@ import org.allegationatlas.common.data.SequenceIds;
 @ApplicationScoped
 public class BulkActors {
 
-    /** An actor as an input names it (country already checked). */
-    public record Named(String name, ActorKind kind, String countryCode, String title, List<Alias> aliases) {
+    /**
+     * An actor as an input names it (country already checked), with its name's and aliases' normalized forms in that
+     * order ({@code normalized}: worked out once, where the Named is made; the bulk import makes them on its reading
+     * thread).
+     */
+    public record Named(String name, ActorKind kind, String countryCode, String title, List<Alias> aliases, List<String> normalized) {
+
+        public Named(String name, ActorKind kind, String countryCode, String title, List<Alias> aliases) {
+            this(name, kind, countryCode, title, aliases, normalizedNames(name, aliases));
+        }
+
+        private static List<String> normalizedNames(String name, List<Alias> aliases) {
+            List<String> normalized = new ArrayList<>(aliases.size() + 1);
+            normalized.add(Text.normalize(name));
+            aliases.forEach(alias -> normalized.add(Text.normalize(alias.name())));
+            return Collections.unmodifiableList(normalized);
+        }
     }
 
     private record Key(ActorKind kind, String countryCode, String name) {
@@ -78,7 +94,7 @@ public class BulkActors {
         List<ActorRef> refs = new ArrayList<>(actors.size());
         for (Named named : actors) {
             List<Alias> names = names(named);
-            Set<String> normalized = normalized(names);
+            Set<String> normalized = new LinkedHashSet<>(named.normalized());
             KnownActors.Known known = knownActors.lookup(named.kind(), named.countryCode(), normalized);
             if (known != null && (known.hasTitle() || named.title() == null)) {
                 refs.add(new ActorRef(known.id(), known.countryCode()));
@@ -92,7 +108,7 @@ public class BulkActors {
                 }
             }
             if (actor == null) {
-                actor = new Stored(actorIds.next(), named.name().trim(), Text.normalize(named.name()), named.kind(),
+                actor = new Stored(actorIds.next(), named.name().trim(), named.normalized().get(0), named.kind(),
                         named.countryCode(), named.title());
                 stored.put(actor.id, actor);
                 index(byName, actor, actor.normalizedName);
@@ -105,8 +121,9 @@ public class BulkActors {
             }
             // the names it lacks become aliases (ActorService.addAliases)
             Set<String> all = new LinkedHashSet<>(actor.aliases);
-            for (Alias alias : names) {
-                String name = Text.normalize(alias.name());
+            for (int i = 0; i < names.size(); i++) {
+                Alias alias = names.get(i);
+                String name = named.normalized().get(i);
                 boolean isCanonicalName = alias.name().trim().equals(actor.name) && alias.language() == null;
                 if (!isCanonicalName && all.add(name)) {
                     aliases.add(new NewAlias(aliasIds.next(), actor.id, alias.name().trim(), alias.language(), name));
@@ -126,7 +143,7 @@ public class BulkActors {
     private Set<String> namesToLookUp(List<Named> actors) {
         Set<String> names = new HashSet<>();
         for (Named named : actors) {
-            Set<String> normalized = normalized(names(named));
+            Set<String> normalized = new LinkedHashSet<>(named.normalized());
             KnownActors.Known known = knownActors.lookup(named.kind(), named.countryCode(), normalized);
             if (known == null || (!known.hasTitle() && named.title() != null)) {
                 names.addAll(normalized);
@@ -225,11 +242,5 @@ public class BulkActors {
         names.add(new Alias(named.name(), null));
         names.addAll(named.aliases());
         return names;
-    }
-
-    private static Set<String> normalized(List<Alias> names) {
-        Set<String> normalized = new LinkedHashSet<>();
-        names.forEach(n -> normalized.add(Text.normalize(n.name())));
-        return normalized;
     }
 }

@@ -18,7 +18,6 @@ import jakarta.json.bind.JsonbException;
 import org.allegationatlas.claim.ClaimOrigin;
 import org.allegationatlas.claim.ClaimTally;
 import org.allegationatlas.common.ApiException;
-import org.allegationatlas.ingest.IngestService.CheckedArticle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -133,7 +132,7 @@ public class BulkImport {
     public final class Session implements AutoCloseable {
         private final Listener listener;
         private final long started = System.nanoTime();
-        private final List<CheckedArticle> batch = new ArrayList<>();
+        private final List<BulkStore.Prepared> batch = new ArrayList<>();
         private final List<Long> batchLines = new ArrayList<>();
         private final List<LineError> errors = new ArrayList<>();
         private long lines;
@@ -183,7 +182,7 @@ public class BulkImport {
                 if (input == null) {
                     throw ApiException.validation("the line is not a JSON object");
                 }
-                batch.add(ingest.check(input));
+                batch.add(store.prepare(ingest.check(input))); // here, not on the storing thread (BulkStore.Prepared)
                 batchLines.add(lines);
             } catch (ApiException e) {
                 bad(lines, e.getMessage());
@@ -228,7 +227,7 @@ public class BulkImport {
             if (batch.isEmpty()) {
                 return;
             }
-            List<CheckedArticle> articles = List.copyOf(batch);
+            List<BulkStore.Prepared> articles = List.copyOf(batch);
             List<Long> numbers = List.copyOf(batchLines);
             batch.clear();
             batchLines.clear();
@@ -257,7 +256,7 @@ public class BulkImport {
         }
 
         /** Stores a batch; touches none of the session's counts (it may run on the storing thread). */
-        private StoredBatch store(List<CheckedArticle> articles, List<Long> numbers) {
+        private StoredBatch store(List<BulkStore.Prepared> articles, List<Long> numbers) {
             StoredBatch stored = new StoredBatch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             try {
                 stored.written().add(QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
@@ -267,7 +266,7 @@ public class BulkImport {
                 // something only the database could see (e.g. a value too long for a column):
                 // store the batch one by one to find the culprit and keep the rest
                 for (int i = 0; i < articles.size(); i++) {
-                    CheckedArticle article = articles.get(i);
+                    BulkStore.Prepared article = articles.get(i);
                     try {
                         stored.written().add(QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
                                 .call(() -> store.store(List.of(article), ClaimOrigin.CURATED, tally != null)));
@@ -297,9 +296,9 @@ public class BulkImport {
             }
         }
 
-        private void count(List<CheckedArticle> stored) {
+        private void count(List<BulkStore.Prepared> stored) {
             articles += stored.size();
-            stored.forEach(a -> claims += a.input().claims().size());
+            stored.forEach(a -> claims += a.article().input().claims().size());
         }
 
         private void bad(long line, String message) {
@@ -313,6 +312,6 @@ public class BulkImport {
     }
 
     /** What storing a batch did: what it wrote, the articles stored, the lines it could not store. */
-    private record StoredBatch(List<BulkStore.Written> written, List<CheckedArticle> articles, List<LineError> failed) {
+    private record StoredBatch(List<BulkStore.Written> written, List<BulkStore.Prepared> articles, List<LineError> failed) {
     }
 }

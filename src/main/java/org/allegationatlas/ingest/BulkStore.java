@@ -98,6 +98,22 @@ public class BulkStore {
     private record Existing(long id, String contentHash) {
     }
 
+    /**
+     * A checked article with what storing it needs that depends on it alone: its actors as {@link BulkActors} takes them
+     * (countries as codes, names normalized) and its body's hash. {@link #prepare} makes it; the bulk import does so on
+     * its reading thread, so that the thread that stores the batches (the import's slower half) does not.
+     */
+    public record Prepared(CheckedArticle article, List<BulkActors.Named> actors, String bodyHash) {
+    }
+
+    /** The article prepared for {@link #store}: touches no database, so any thread may call it. */
+    public Prepared prepare(CheckedArticle article) {
+        List<BulkActors.Named> named = new ArrayList<>();
+        article.actorsByKey().forEach((key, a) -> named.add(new BulkActors.Named(a.name(), a.kind(),
+                countries.requireCode(a.country(), "actor " + key + ".country"), a.title(), IngestService.aliasesOf(a))));
+        return new Prepared(article, List.copyOf(named), ContentHash.ofBody(article.input().body()));
+    }
+
     /** A claim of a replaced article, as it was counted (its article's language then). */
     private record DeletedClaim(Stance stance, ClaimCategory category, LocalDate statedOn, String subjectCountry,
             String claimantCountry, String language) {
@@ -112,14 +128,14 @@ public class BulkStore {
      * its own tally before it commits, and the triggers count a part that does; on H2 the triggers count.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Written store(List<CheckedArticle> batch, ClaimOrigin origin, boolean tallied) {
+    public Written store(List<Prepared> batch, ClaimOrigin origin, boolean tallied) {
         WriteLock.acquire(em);
         Written written = new Written();
         em.unwrap(Session.class).doWork(connection -> {
             // an url twice in a batch: the second replaces the first, as one by one; so each part holds an url once
-            Map<String, CheckedArticle> part = new LinkedHashMap<>();
-            for (CheckedArticle article : batch) {
-                String url = article.input().url().trim();
+            Map<String, Prepared> part = new LinkedHashMap<>();
+            for (Prepared article : batch) {
+                String url = article.article().input().url().trim();
                 if (part.containsKey(url)) {
                     store(connection, List.copyOf(part.values()), origin, tallied, written);
                     part.clear();
@@ -132,19 +148,19 @@ public class BulkStore {
         return written;
     }
 
-    private void store(Connection connection, List<CheckedArticle> batch, ClaimOrigin origin, boolean tallied, Written written)
+    private void store(Connection connection, List<Prepared> batch, ClaimOrigin origin, boolean tallied, Written written)
             throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
         Map<String, Existing> existing = existing(connection, batch);
-        List<CheckedArticle> changed = new ArrayList<>();
+        List<Prepared> changed = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<Long> replaced = new ArrayList<>();
         SequenceIds articleIds = SequenceIds.of(em, ArticleEntity.class);
-        for (CheckedArticle article : batch) {
-            Existing stored = existing.get(article.input().url().trim());
-            if (stored != null && IngestService.storedHash(article, origin).equals(stored.contentHash())) {
+        for (Prepared article : batch) {
+            Existing stored = existing.get(article.article().input().url().trim());
+            if (stored != null && IngestService.storedHash(article.article(), origin).equals(stored.contentHash())) {
                 continue; // the very same input again: nothing to change
             }
             changed.add(article);
@@ -173,9 +189,8 @@ public class BulkStore {
         }
 
         List<BulkActors.Named> named = new ArrayList<>();
-        for (CheckedArticle article : changed) {
-            article.actorsByKey().forEach((key, a) -> named.add(new BulkActors.Named(a.name(), a.kind(),
-                    countries.requireCode(a.country(), "actor " + key + ".country"), a.title(), IngestService.aliasesOf(a))));
+        for (Prepared article : changed) {
+            named.addAll(article.actors());
         }
         List<ActorRef> refs = actors.findOrCreateAll(connection, named);
 
@@ -219,10 +234,10 @@ public class BulkStore {
     }
 
     /** The stored articles of the batch's urls, with one query. */
-    private static Map<String, Existing> existing(Connection connection, List<CheckedArticle> batch) throws SQLException {
+    private static Map<String, Existing> existing(Connection connection, List<Prepared> batch) throws SQLException {
         Map<String, Existing> found = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("select id, url, content_hash from article where url = any(?)")) {
-            query.setArray(1, connection.createArrayOf("VARCHAR", batch.stream().map(a -> a.input().url().trim()).toArray()));
+            query.setArray(1, connection.createArrayOf("VARCHAR", batch.stream().map(a -> a.article().input().url().trim()).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     found.put(rows.getString(2), new Existing(rows.getLong(1), rows.getString(3)));
@@ -260,7 +275,7 @@ public class BulkStore {
         }
     }
 
-    private static void writeArticles(Connection connection, List<CheckedArticle> changed, List<Long> ids, List<Long> replaced,
+    private static void writeArticles(Connection connection, List<Prepared> changed, List<Long> ids, List<Long> replaced,
             ClaimOrigin origin) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ARTICLE);
@@ -268,7 +283,7 @@ public class BulkStore {
             boolean inserts = false;
             boolean updates = false;
             for (int i = 0; i < changed.size(); i++) {
-                CheckedArticle article = changed.get(i);
+                CheckedArticle article = changed.get(i).article();
                 ArticleInput input = article.input();
                 boolean isNew = !replaced.contains(ids.get(i));
                 PreparedStatement statement = isNew ? insert : update;
@@ -283,7 +298,7 @@ public class BulkStore {
                 statement.setObject(at++, input.publishedOn(), Types.DATE);
                 statement.setString(at++, input.dateline());
                 statement.setString(at++, input.body());
-                statement.setString(at++, ContentHash.ofBody(input.body()));
+                statement.setString(at++, changed.get(i).bodyHash());
                 statement.setString(at++, IngestService.storedHash(article, origin));
                 statement.setObject(at++, now);
                 if (!isNew) {
@@ -302,14 +317,14 @@ public class BulkStore {
         }
     }
 
-    private void writeClaims(Connection connection, List<CheckedArticle> changed, List<Long> articleIds, List<ActorRef> refs,
+    private void writeClaims(Connection connection, List<Prepared> changed, List<Long> articleIds, List<ActorRef> refs,
             ClaimOrigin origin, Written written) throws SQLException {
         SequenceIds claimIds = SequenceIds.of(em, ClaimEntity.class);
         List<long[]> answersLater = new ArrayList<>(); // a claim that answers one stored after it: set once both are in
         int actor = 0;
         try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIM)) {
             for (int a = 0; a < changed.size(); a++) {
-                CheckedArticle article = changed.get(a);
+                CheckedArticle article = changed.get(a).article();
                 ArticleInput input = article.input();
                 Map<String, ActorRef> stored = new HashMap<>();
                 for (String key : article.actorsByKey().keySet()) {
