@@ -811,6 +811,14 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("GB", null)), pairs("The UK's position was criticised by Russia."));
     }
 
+    /** "Chad Thomas has filled in", "who wrote as Robert Jordan": a country's name in a person's name is no party. */
+    @Test
+    void aCountrysNameInAPersonsNameIsNoParty() {
+        assertEquals(List.of(), pairs("Since the injury, Chad Thomas has filled in and played above expectations against Cleveland."));
+        assertEquals(List.of(), pairs("His friend, the late James Rigney, who wrote as Robert Jordan, supported him for years."));
+        assertEquals(List.of(Arrays.asList("TD", null)), pairs("Troops from Chad attacked the camp on Sunday."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
