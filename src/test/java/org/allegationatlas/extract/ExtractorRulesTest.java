@@ -819,6 +819,16 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("TD", null)), pairs("Troops from Chad attacked the camp on Sunday."));
     }
 
+    /** "Two US soldiers have been killed in a crash in Afghanistan": the party that suffered a passive act is not its doer. */
+    @Test
+    void thePartyThatSufferedAnActWithNoDoerNamedIsNotItsDoer() {
+        assertEquals(List.of(), pairs("Two United States service members have been killed in a helicopter crash in Afghanistan, "
+                + "the US military said."));
+        assertEquals(List.of(), pairs("More than 2,500 Afghan civilians have been killed in the fighting, according to the United Nations."));
+        assertEquals(List.of(Arrays.asList("PK", "IN")), pairs("Two Indian soldiers were killed when Pakistani troops opened fire."));
+        assertEquals(List.of(Arrays.asList("RU", "UA")), pairs("Ukrainian soldiers were attacked by Russia on Sunday."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -89,6 +89,11 @@ final class RoleReader extends SentenceParts {
                 subjectMention = doer;
                 subject = doer.actor();
                 subjectWhy = "the party of the clause of time after what the first party suffered (\"were killed when X ...\")";
+            } else if (sufferedUnnamedAct(subjectMention)) {
+                // "Two US service members have been killed in a helicopter crash in Afghanistan", "was besieged by police":
+                // the party suffered an act whose doer is no party of the sentence (none after "by", no "when X ..."):
+                // no party is said to have acted
+                return null;
             }
         }
         if (denial && !speakerless && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
@@ -253,6 +258,30 @@ final class RoleReader extends SentenceParts {
             when |= suffered && role == Role.WHEN;
         }
         return when ? next : null;
+    }
+
+    /**
+     * In English, the party is the one acted on by a passive hostile verb right after it ("were killed", "service
+     * members have been attacked"): an auxiliary of the passive, then the verb, within six words, before any other party
+     * or comma.
+     */
+    private boolean sufferedUnnamedAct(Mention first) {
+        if (first == null || !Lexicon.ENGLISH.equals(lang.code())) {
+            return false;
+        }
+        boolean passive = false;
+        for (int i = first.end(); i < Math.min(tokens.size(), first.end() + 6); i++) {
+            Token t = tokens.get(i);
+            if (mentionAt[i] >= 0 || !t.isWord()) {
+                return false;
+            }
+            if (lang.role(t) == Role.PASSIVE) {
+                passive = true;
+            } else if (passive) {
+                return t.norm().matches("[a-z]+(ed|en|wn)") && ctx.lexicon.isHostileAct(t.norm(), true);
+            }
+        }
+        return false;
     }
 
     private String surface(Mention m) {
