@@ -829,6 +829,15 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("RU", "UA")), pairs("Ukrainian soldiers were attacked by Russia on Sunday."));
     }
 
+    /** ", saying he trusted the Israeli courts to decide": the party after a verb in -ing is not its speaker. */
+    @Test
+    void thePartyAfterASpeakingVerbInIngIsNotItsSpeaker() {
+        List<String> claimants = claimantCountries("Secretary of State Mike Pompeo said that Washington had concluded the "
+                + "settlements were legal, saying he trusted the Israeli courts to decide.");
+        assertFalse(claimants.contains("IL"), claimants::toString);
+        assertEquals(List.of("IL"), claimantCountries("Russia attacked the port, said the Israeli government."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
