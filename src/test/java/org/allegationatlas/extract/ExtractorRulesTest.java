@@ -838,6 +838,13 @@ class ExtractorRulesTest {
         assertEquals(List.of("IL"), claimantCountries("Russia attacked the port, said the Israeli government."));
     }
 
+    /** "hospitalized in north China's Inner Mongolia": a compass word between "in" and a country keeps it a place. */
+    @Test
+    void aCountryAfterInAndACompassWordIsAPlace() {
+        assertEquals(List.of(), pairs("The patient was hospitalized in north China's Inner Mongolia region, the news agency said."));
+        assertEquals(List.of(Arrays.asList("TR", "SY")), pairs("Turkish warplanes struck targets in north Syria on Sunday."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();
