@@ -845,6 +845,14 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("TR", "SY")), pairs("Turkish warplanes struck targets in north Syria on Sunday."));
     }
 
+    /** "US troops remain in Afghanistan, 18 years after Washington invaded the country": a state's own side is not the other side. */
+    @Test
+    void theOtherSideOfAnActIsNotTheSubjectsOwnState() {
+        assertEquals(List.of(Arrays.asList("US", "AF")), pairs("Roughly 13,000 US troops remain in Afghanistan, 18 years after "
+                + "Washington invaded the country."));
+        assertEquals(List.of(Arrays.asList("AF", "AF")), pairs("The Afghan government freed three commanders of the Taliban on Sunday."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

@@ -284,6 +284,17 @@ final class RoleReader extends SentenceParts {
         return false;
     }
 
+    /**
+     * "US troops remain in Afghanistan, 18 years after Washington invaded", "NASA enlisted ...": a state, its bodies, people
+     * and places are one side; the other side of its act is another country's or a group's (the Taliban and the Afghan
+     * government are two sides of one country). English news only: in Indonesian news a party's members and its
+     * leaders are read as sides of one another ("Ketua DPP Partai Demokrat ... menilai para ketua DPD Demokrat").
+     */
+    private static boolean ownSide(ArticleActors.Actor party, ArticleActors.Actor subject) {
+        return party.country() != null && party.country().equals(subject.country())
+                && party.kind() != ActorKind.GROUP && subject.kind() != ActorKind.GROUP;
+    }
+
     private String surface(Mention m) {
         return ctx.body.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end());
     }
@@ -518,6 +529,7 @@ final class RoleReader extends SentenceParts {
 
     private List<Mention> counterparties(List<Mention> said, Mention subjectMention, Mention agent, ArticleActors.Actor subject) {
         List<Mention> candidates = new ArrayList<>();
+        boolean english = Lexicon.ENGLISH.equals(lang.code());
         for (Mention m : said) {
             if (m.actor() == subject || m == agent) {
                 continue;
@@ -528,7 +540,7 @@ final class RoleReader extends SentenceParts {
             // "US President Donald Trump", "the administration of US President Donald Trump": a party written right
             // against the subject, with no word between, is the same party named twice, not the other side
             boolean sameName = subjectMention != null && (m.start() == subjectMention.end() || m.end() == subjectMention.start());
-            if (!place && !sameName) {
+            if (!place && !sameName && !(english && ownSide(m.actor(), subject))) {
                 candidates.add(m);
             }
         }
