@@ -285,10 +285,11 @@ final class RoleReader extends SentenceParts {
     }
 
     /**
-     * "US troops remain in Afghanistan, 18 years after Washington invaded", "NASA enlisted ...": a state, its bodies, people
-     * and places are one side; the other side of its act is another country's or a group's (the Taliban and the Afghan
-     * government are two sides of one country). English news only: in Indonesian news a party's members and its
-     * leaders are read as sides of one another ("Ketua DPP Partai Demokrat ... menilai para ketua DPD Demokrat").
+     * "US troops remain in Afghanistan, 18 years after Washington invaded", "Netanyahu visited the Gush Etzion settlement
+     * bloc": a state, its bodies, people and places are one side; the other side of its act is another country's or a
+     * group's (the Taliban and the Afghan government are two sides of one country). English news only: in Indonesian
+     * news a party's members and its leaders are read as sides of one another ("Ketua DPP Partai Demokrat ... menilai
+     * para ketua DPD Demokrat").
      */
     private static boolean ownSide(ArticleActors.Actor party, ArticleActors.Actor subject) {
         return party.country() != null && party.country().equals(subject.country())
