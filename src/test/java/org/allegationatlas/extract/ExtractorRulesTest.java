@@ -811,6 +811,48 @@ class ExtractorRulesTest {
         assertEquals(List.of(Arrays.asList("GB", null)), pairs("The UK's position was criticised by Russia."));
     }
 
+    /** "Chad Thomas has filled in", "who wrote as Robert Jordan": a country's name in a person's name is no party. */
+    @Test
+    void aCountrysNameInAPersonsNameIsNoParty() {
+        assertEquals(List.of(), pairs("Since the injury, Chad Thomas has filled in and played above expectations against Cleveland."));
+        assertEquals(List.of(), pairs("His friend, the late James Rigney, who wrote as Robert Jordan, supported him for years."));
+        assertEquals(List.of(Arrays.asList("TD", null)), pairs("Troops from Chad attacked the camp on Sunday."));
+    }
+
+    /** "Two US soldiers have been killed in a crash in Afghanistan": the party that suffered a passive act is not its doer. */
+    @Test
+    void thePartyThatSufferedAnActWithNoDoerNamedIsNotItsDoer() {
+        assertEquals(List.of(), pairs("Two United States service members have been killed in a helicopter crash in Afghanistan, "
+                + "the US military said."));
+        assertEquals(List.of(), pairs("More than 2,500 Afghan civilians have been killed in the fighting, according to the United Nations."));
+        assertEquals(List.of(Arrays.asList("PK", "IN")), pairs("Two Indian soldiers were killed when Pakistani troops opened fire."));
+        assertEquals(List.of(Arrays.asList("RU", "UA")), pairs("Ukrainian soldiers were attacked by Russia on Sunday."));
+    }
+
+    /** ", saying he trusted the Israeli courts to decide": the party after a verb in -ing is not its speaker. */
+    @Test
+    void thePartyAfterASpeakingVerbInIngIsNotItsSpeaker() {
+        List<String> claimants = claimantCountries("Secretary of State Mike Pompeo said that Washington had concluded the "
+                + "settlements were legal, saying he trusted the Israeli courts to decide.");
+        assertFalse(claimants.contains("IL"), claimants::toString);
+        assertEquals(List.of("IL"), claimantCountries("Russia attacked the port, said the Israeli government."));
+    }
+
+    /** "hospitalized in north China's Inner Mongolia": a compass word between "in" and a country keeps it a place. */
+    @Test
+    void aCountryAfterInAndACompassWordIsAPlace() {
+        assertEquals(List.of(), pairs("The patient was hospitalized in north China's Inner Mongolia region, the news agency said."));
+        assertEquals(List.of(Arrays.asList("TR", "SY")), pairs("Turkish warplanes struck targets in north Syria on Sunday."));
+    }
+
+    /** "US troops remain in Afghanistan, 18 years after Washington invaded the country": a state's own side is not the other side. */
+    @Test
+    void theOtherSideOfAnActIsNotTheSubjectsOwnState() {
+        assertEquals(List.of(Arrays.asList("US", "AF")), pairs("Roughly 13,000 US troops remain in Afghanistan, 18 years after "
+                + "Washington invaded the country."));
+        assertEquals(List.of(Arrays.asList("AF", "AF")), pairs("The Afghan government freed three commanders of the Taliban on Sunday."));
+    }
+
     private static ArticleInput extract(String body, String publisher, String url) {
         return EXTRACTOR.extractFromLexicon(new RawArticleInput(url, null, publisher, null, LocalDate.parse("2024-01-10"), null, body))
                 .article();

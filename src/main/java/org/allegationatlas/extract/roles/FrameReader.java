@@ -231,7 +231,7 @@ final class FrameReader extends SentenceParts {
             }
             if (before != null) {
                 frame.speaker = before;
-            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT
+            } else if (after != null && after.start() - cue.end() <= 3 && cue.type() == CueType.REPORT && !englishParticiple(cue)
                     && closesAttribution(after.end(), segmentEnd)) {
                 // ", said Foreign Minister X (on Monday)": the speaker closes the attribution; in ", warned South Korea it
                 // would pay ..." or ", warned the United States against ..." more follows the party: a verb of the
@@ -257,6 +257,14 @@ final class FrameReader extends SentenceParts {
             return frame;
         }
         return null;
+    }
+
+    /**
+     * ", saying he trusted the Israeli courts to decide": an English verb in -ing is never put before its speaker as
+     * ", said X" is; the party after it is in what is said.
+     */
+    private boolean englishParticiple(Cue cue) {
+        return Lexicon.ENGLISH.equals(lang.code()) && tokens.get(cue.end() - 1).norm().endsWith("ing");
     }
 
     /**

@@ -154,6 +154,9 @@ final class MentionFinder {
                         // "Rini Soemarno", "Lukman Hakim Saifuddin": someone else who bears that family name (the
                         // whole name is read as a person's below)
                         best = null;
+                    } else if (n.type() == NameType.COUNTRY && known.end() == i + 1 && inAPersonsName(i)) {
+                        // "Chad Thomas has filled in", "who wrote as Robert Jordan": a person named like a country
+                        best = null;
                     } else if (n.dated() != null) {
                         // who the person or body was on the article's date: its country then
                         ActorDef def = lexicon.actorAsOf(n, ctx.publishedOn);
@@ -191,6 +194,23 @@ final class MentionFinder {
             return before >= 0 && atoms[before] == null && nameLike(before) && lang.titles().longestAt(tokens, before) == null
                     && !lexicon.isOfficeWord(tokens.get(before).norm()) && lang.bodies().longestAt(tokens, before) == null
                     && !(before == 0 && Lexicon.ENGLISH.equals(lang.code()) && lexicon.isFunctionWord(tokens.get(before).norm()));
+        }
+
+        /**
+         * A one-word country or capital at i is a word of a person's name in English prose: a capitalised word the
+         * dictionaries do not know stands right after it, or (as for a family name) a name word right before it. Not in a
+         * headline's title case ("Iran Nuclear Talks Resume"), nor an acronym ("US Chinook helicopter").
+         */
+        private boolean inAPersonsName(int i) {
+            if (!Lexicon.ENGLISH.equals(lang.code()) || titleCase() || isAcronym(tokens.get(i))) {
+                return false;
+            }
+            int after = i + 1;
+            if (after < tokens.size() && isNameWord(after) && nameLike(after) && lexicon.names().longestAt(tokens, after) == null) {
+                return true;
+            }
+            int before = i - 1;
+            return before > 0 && atoms[before] == null && isNameWord(before) && nameLike(before);
         }
 
         /** A capitalised word that may belong to a personal name: no function, role, date or cue word. */

@@ -89,6 +89,11 @@ final class RoleReader extends SentenceParts {
                 subjectMention = doer;
                 subject = doer.actor();
                 subjectWhy = "the party of the clause of time after what the first party suffered (\"were killed when X ...\")";
+            } else if (sufferedUnnamedAct(subjectMention)) {
+                // "Two US service members have been killed in a helicopter crash in Afghanistan", "was besieged by police":
+                // the party suffered an act whose doer is no party of the sentence (none after "by", no "when X ..."):
+                // no party is said to have acted
+                return null;
             }
         }
         if (denial && !speakerless && (subject == null || mark(subjectMention) != Mark.NONE || opensWithVerb(frame.from, frame.to))) {
@@ -253,6 +258,42 @@ final class RoleReader extends SentenceParts {
             when |= suffered && role == Role.WHEN;
         }
         return when ? next : null;
+    }
+
+    /**
+     * In English, the party is the one acted on by a passive hostile verb right after it ("were killed", "service
+     * members have been attacked"): an auxiliary of the passive, then the verb, within six words, before any other party
+     * or comma.
+     */
+    private boolean sufferedUnnamedAct(Mention first) {
+        if (first == null || !Lexicon.ENGLISH.equals(lang.code())) {
+            return false;
+        }
+        boolean passive = false;
+        for (int i = first.end(); i < Math.min(tokens.size(), first.end() + 6); i++) {
+            Token t = tokens.get(i);
+            if (mentionAt[i] >= 0 || !t.isWord()) {
+                return false;
+            }
+            if (lang.role(t) == Role.PASSIVE) {
+                passive = true;
+            } else if (passive) {
+                return t.norm().matches("[a-z]+(ed|en|wn)") && ctx.lexicon.isHostileAct(t.norm(), true);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "US troops remain in Afghanistan, 18 years after Washington invaded", "Netanyahu visited the Gush Etzion settlement
+     * bloc": a state, its bodies, people and places are one side; the other side of its act is another country's or a
+     * group's (the Taliban and the Afghan government are two sides of one country). English news only: in Indonesian
+     * news a party's members and its leaders are read as sides of one another ("Ketua DPP Partai Demokrat ... menilai
+     * para ketua DPD Demokrat").
+     */
+    private static boolean ownSide(ArticleActors.Actor party, ArticleActors.Actor subject) {
+        return party.country() != null && party.country().equals(subject.country())
+                && party.kind() != ActorKind.GROUP && subject.kind() != ActorKind.GROUP;
     }
 
     private String surface(Mention m) {
@@ -489,6 +530,7 @@ final class RoleReader extends SentenceParts {
 
     private List<Mention> counterparties(List<Mention> said, Mention subjectMention, Mention agent, ArticleActors.Actor subject) {
         List<Mention> candidates = new ArrayList<>();
+        boolean english = Lexicon.ENGLISH.equals(lang.code());
         for (Mention m : said) {
             if (m.actor() == subject || m == agent) {
                 continue;
@@ -499,7 +541,7 @@ final class RoleReader extends SentenceParts {
             // "US President Donald Trump", "the administration of US President Donald Trump": a party written right
             // against the subject, with no word between, is the same party named twice, not the other side
             boolean sameName = subjectMention != null && (m.start() == subjectMention.end() || m.end() == subjectMention.start());
-            if (!place && !sameName) {
+            if (!place && !sameName && !(english && ownSide(m.actor(), subject))) {
                 candidates.add(m);
             }
         }
