@@ -39,7 +39,7 @@ query='{"query":"{ country(code:\"KP\") { name localName(language:\"id\") } }"}'
 work=$(mktemp -d)
 pid=
 image_pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; stop_image; rm -rf "$work"' EXIT
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true; stop_image; rm -rf "$work"' EXIT
 if [[ $APP == *.tar ]]; then
     image_namespaces_allowed || { echo "an image is run in a chroot: root only" >&2; exit 2; }
     unpack_image "$APP" "$work/image"

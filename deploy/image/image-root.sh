@@ -68,6 +68,8 @@ stop_image() {
   [ -n "${image_pid:-}" ] || return 0
   pkill -TERM -P "$image_pid" 2>/dev/null || true
   for _ in $(seq 1 $((${1:-10} * 4))); do kill -0 "$image_pid" 2>/dev/null || break; sleep 0.25; done
+  # the app too: --kill-child does not reach it once chroot --userspec has changed its user (the death signal is reset)
+  pkill -KILL -P "$image_pid" 2>/dev/null || true
   kill -KILL "$image_pid" 2>/dev/null || true
   wait "$image_pid" 2>/dev/null || true
   image_pid=
