@@ -9,6 +9,7 @@ import org.allegationatlas.common.graphql.LeavesPropertiesAlone;
 
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -42,7 +43,8 @@ public class RequestDeadline extends SimplePerformantInstrumentation implements 
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         if (parameters.getExecutionContext().getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION) {
-            MutationRequest.markCurrent(); // nor is its answer read under the statement timeout
+            Runnable unmark = MutationRequest.markCurrent(); // nor is its answer read under the statement timeout
+            return SimpleInstrumentationContext.whenCompleted((result, error) -> unmark.run());
         }
         return super.beginExecuteOperation(parameters, state);
     }

@@ -4,6 +4,7 @@ import static org.allegationatlas.GraphQL.vars;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.allegationatlas.GraphQL;
+import org.allegationatlas.GraphQLWebSocket;
 import org.allegationatlas.Json;
 import org.allegationatlas.LargeDatabase;
 import org.allegationatlas.TestArticles;
@@ -145,6 +147,40 @@ class StatementTimeoutTest {
             articles.deleteAll();
         }
         assertTheExpensiveReadIsStopped();
+    }
+
+    /**
+     * Over one WebSocket (graphql-transport-ws), a mutation and then the expensive read: the read is bounded again.
+     * What lifts the timeout is the mutation's operation, not the connection it came on.
+     */
+    @Test
+    void aReadAfterAWriteOnTheSameWebSocketIsBoundedAgain() throws Exception {
+        String quote = "Palau accused Nauru of fishing over a socket.";
+        String id = null;
+        try (GraphQLWebSocket socket = GraphQLWebSocket.connect()) {
+            socket.subscribe("write", "ingestArticleId", vars("input", TestArticles.article(TestArticles.uniqueUrl(), quote,
+                    List.of(TestArticles.actor("pw", "Palau", "STATE", "PW"), TestArticles.actor("nr", "Nauru", "STATE", "NR")),
+                    List.of(TestArticles.claim("pw", "nr", null, "ALLEGES", "OTHER", quote)))));
+            Json written = answer(socket, "write");
+            assertNull(written.get("payload.errors"), written::toString);
+            id = written.getString("payload.data.ingestArticle.id");
+            socket.subscribe("read", "allegationCountsOfEveryCountry", vars("text", "deed"));
+            assertThat(answer(socket, "read").toString(), containsString("ran longer than 100 ms and was stopped"));
+        } finally {
+            if (id != null) {
+                GraphQL.ok("deleteArticle", "id", id);
+            }
+        }
+    }
+
+    /** The answer of the operation {@code id}: its "next" message, skipping the "complete" of one before. */
+    private static Json answer(GraphQLWebSocket socket, String id) throws InterruptedException {
+        for (Json message = socket.next(60); message != null; message = socket.next(60)) {
+            if (id.equals(message.getString("id")) && !"complete".equals(message.getString("type"))) {
+                return message;
+            }
+        }
+        throw new AssertionError("no answer to " + id + " within 60 s");
     }
 
     /** The recount that an import deferred reads every claim: maintenance, never cut short by the timeout. */
