@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -148,8 +150,16 @@ public class DeferredIndexes {
      * those it built (not those that another import or start built meanwhile: their record was gone when it got the lock).
      */
     public List<String> buildRecorded() {
+        return buildRecordedBut(Set.of());
+    }
+
+    /** {@link #buildRecorded()}, but leaves the recorded indexes named in {@code later} (as returned by the deferrals). */
+    public List<String> buildRecordedBut(Collection<String> later) {
         List<String> built = new ArrayList<>();
         for (Map.Entry<String, String> index : recorded().entrySet()) {
+            if (later.contains(index.getKey())) {
+                continue;
+            }
             boolean done = QuarkusTransaction.requiringNew().timeout(DDL_TIMEOUT_SECONDS).call(() -> {
                 WriteLock.acquire(em);
                 return em.unwrap(Session.class).doReturningWork(connection -> {

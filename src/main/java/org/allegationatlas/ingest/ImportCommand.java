@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +30,7 @@ import org.allegationatlas.ingest.BulkImport.Summary;
  * them ({@link ClaimTally}), or after replacing articles by counting every claim again (ClaimCountsRefill). On
  * PostgreSQL, whose servers may write meanwhile, by adding its tally of its own claims ({@link UncountedImports}).
  * Into a fresh database it builds the claim table's secondary indexes once at its end, and the count tables' once it
- * has counted ({@link DeferredIndexes}).
+ * has counted ({@link DeferredIndexes}); the embedded database's tally goes in meanwhile, on a thread of its own.
  */
 @ApplicationScoped
 public class ImportCommand {
@@ -96,27 +99,36 @@ public class ImportCommand {
             summary = session.finish();
         } finally {
             session.close(); // a batch still being stored (the file could not be read on): counted in first
-            // before counting again, which reads the claims by their date: what this import deferred, or what another
-            // import deferred before it was killed beside this one (which then found none to defer)
-            long startBuilding = System.nanoTime();
-            List<String> built = indexes.buildRecorded();
-            if (!built.isEmpty()) {
-                out.printf("%sBuilt the claims' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", built.size(),
-                        (System.nanoTime() - startBuilding) / 1e9);
+            // the embedded database's own tally reads no claim: it goes into the count tables (their indexes deferred
+            // first, as H2 makes one schema change at a time) on a thread of its own while the claims' indexes are
+            // built, each of which H2 builds on one core
+            List<String> countIndexes = countAtEnd && session.tallied() ? indexes.deferCountIndexesIfFew() : List.of();
+            FutureTask<Double> counting = countAtEnd && session.tallied() ? startedOnItsOwnThread(() -> timed(() -> counts.add(session.tally()))) : null;
+            try {
+                // before counting again, which reads the claims by their date: what this import deferred, or what
+                // another import deferred before it was killed beside this one (which then found none to defer)
+                long startBuilding = System.nanoTime();
+                List<String> built = indexes.buildRecordedBut(countIndexes);
+                if (!built.isEmpty()) {
+                    out.printf("%sBuilt the claims' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", built.size(),
+                            (System.nanoTime() - startBuilding) / 1e9);
+                }
+            } finally {
+                if (counting != null) {
+                    double seconds = awaited(counting);
+                    out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", seconds);
+                }
             }
             if (countAtEnd) {
-                boolean countIndexesDeferred = !indexes.deferCountIndexesIfFew().isEmpty();
-                long start = System.nanoTime();
-                if (session.tallied()) {
-                    counts.add(session.tally());
-                } else {
-                    counts.countAgain();
+                if (counting == null) {
+                    countIndexes = indexes.deferCountIndexesIfFew();
+                    double seconds = timed(counts::countAgain);
+                    out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", seconds);
                 }
-                out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", (System.nanoTime() - start) / 1e9);
-                if (countIndexesDeferred) {
+                if (!countIndexes.isEmpty()) {
                     long startCountIndexes = System.nanoTime();
-                    List<String> countIndexes = indexes.buildRecorded();
-                    out.printf("%sBuilt the counts' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", countIndexes.size(),
+                    List<String> built = indexes.buildRecorded();
+                    out.printf("%sBuilt the counts' %d deferred indexes in %.1f s%n", terminal ? "\r\033[K" : "", built.size(),
                             (System.nanoTime() - startCountIndexes) / 1e9);
                 }
             }
@@ -135,6 +147,42 @@ public class ImportCommand {
         out.printf("%sImported %s%n", terminal ? "\r\033[K" : "", summary.describe());
         compaction.compactAndClose(out);
         return summary.badLines() == 0 ? 0 : 1;
+    }
+
+    /** Seconds that {@code work} took. */
+    private static double timed(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static <T> FutureTask<T> startedOnItsOwnThread(Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        new Thread(task, "import-counting").start();
+        return task;
+    }
+
+    /** What {@code task} returned, once it has (the counts are one transaction: it ends either way); what it threw. */
+    private static <T> T awaited(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Counts the bytes read, for the ETA. */

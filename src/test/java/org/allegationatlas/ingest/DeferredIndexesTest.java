@@ -110,6 +110,25 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void theClaimsIndexesAreBuiltWhileTheCountTablesWaitForTheTally() throws Exception {
+        // the embedded import's order: the count tables' indexes deferred, the claims' built while the tally goes in
+        Set<String> claimsBefore = claimIndexes();
+        Set<String> countsBefore = countIndexes();
+        Set<String> claims = lowerCase(indexes.deferIfAtMost(Integer.MAX_VALUE));
+        List<String> counts = indexes.deferCountIndexesIfAtMost(Integer.MAX_VALUE);
+
+        assertEquals(claims, lowerCase(indexes.buildRecordedBut(counts)));
+        assertEquals(claimsBefore, claimIndexes());
+        assertEquals(COUNT_INDEXES, recorded(), "the count tables' indexes still wait, recorded");
+        Set<String> countsLeft = countIndexes();
+        COUNT_INDEXES.forEach(name -> assertFalse(countsLeft.contains(name), name));
+
+        assertEquals(COUNT_INDEXES, lowerCase(indexes.buildRecorded()));
+        assertEquals(countsBefore, countIndexes());
+        assertTrue(recorded().isEmpty());
+    }
+
+    @Test
     void countTablesWithManyRowsKeepTheirIndexes() throws Exception {
         assumeTrue(countRows() > 0, "some count rows");
         Set<String> before = countIndexes();
