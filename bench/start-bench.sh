@@ -21,6 +21,7 @@
 #   DATA=/work/data-1m JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/start-bench.sh  # JDK 25 jar
 #   DATA=/work/data-1m bench/start-bench.sh target/allegation-atlas-image.tar                # image: JDK 25 + AOT cache
 #
+#   IMAGE_ENV more environment for the image, as a container runtime's env would set it: IMAGE_ENV='MALLOC_ARENA_MAX=2'
 #   POLL      curl (default): a curl every 5 ms from launch, as the native kit's check polls; socket: one python3
 #             process that tries the port every 5 ms. A curl process every 5 ms costs this 2-core machine about
 #             0.65 of a core (1.3 s of CPU in 2 s), which the app's start then shares a core with.
@@ -38,6 +39,7 @@ RUNS=${RUNS:-3}
 PORT=${PORT:-18480}
 APP_ARGS=${APP_ARGS:-}
 POLL=${POLL:-curl}
+IMAGE_ENV=${IMAGE_ENV:-}
 [ -f "$APP" ] || { echo "no such app: $APP" >&2; exit 2; }
 APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
 query='{"query":"{ country(code:\"KP\") { name localName(language:\"id\") } }"}'
@@ -61,7 +63,7 @@ launch() {
                  -Dquarkus.management.port=$((PORT + 1)))
     if [[ $APP == *.tar ]]; then
         # shellcheck disable=SC2086
-        run_image "$work/image/root" "$work/app.log" $APP_ARGS "${ports[@]}"
+        run_image "$work/image/root" "$work/app.log" $APP_ARGS "${ports[@]}" ${IMAGE_ENV:+-- $IMAGE_ENV}
         # the JVM is unshare's child (env and chroot exec it)
         pid=
         while [ -z "$pid" ]; do pid=$(pgrep -P "$image_pid" || true); sleep 0.001; done
