@@ -137,6 +137,7 @@ echo "data: $source_data ($(du -sh "$source_data" | cut -f1)), load average befo
 times=()
 cpus=()
 rss=()
+anons=()
 for i in $(seq 1 "$RUNS"); do
     fresh_data
     first_answer
@@ -150,12 +151,17 @@ for i in $(seq 1 "$RUNS"); do
         curl -s -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$PORT/graphql" >/dev/null
     done
     kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+    # of it: private memory (heap, JIT, threads) and mapped files' pages (the JDK's modules, the AOT cache: clean
+    # pages the kernel can drop and read again, shared by processes that map the same file)
+    anon=$(awk '/^RssAnon:/ {print int($2 / 1024)}' "/proc/$pid/status")
+    mapped=$(awk '/^RssFile:/ {print int($2 / 1024)}' "/proc/$pid/status")
     stop
     times+=("$ms")
     cpus+=("$cpu")
     rss+=("$((kb / 1024))")
-    echo "run $i: first answer $ms ms (CPU $cpu ms), RSS after 100 queries $((kb / 1024)) MiB, load $(cut -d' ' -f1 /proc/loadavg)"
+    anons+=("$anon")
+    echo "run $i: first answer $ms ms (CPU $cpu ms), RSS after 100 queries $((kb / 1024)) MiB (private $anon, mapped files $mapped), load $(cut -d' ' -f1 /proc/loadavg)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 echo "answer: $(cat "$work/first.json")"
-echo "median of $RUNS: first answer $(median "${times[@]}") ms (CPU $(median "${cpus[@]}") ms), RSS after 100 queries $(median "${rss[@]}") MiB, file $(du -k "$APP" | cut -f1) KiB, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "median of $RUNS: first answer $(median "${times[@]}") ms (CPU $(median "${cpus[@]}") ms), RSS after 100 queries $(median "${rss[@]}") MiB (private $(median "${anons[@]}") MiB), file $(du -k "$APP" | cut -f1) KiB, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
