@@ -94,6 +94,7 @@ while True:
         connection.request("POST", "/graphql", query, {"Content-Type": "application/json"})
         response = connection.getresponse()
         body = response.read()
+        connection.close()
         if response.status == 200 and body:
             sys.stdout.write(body.decode())
             break

@@ -102,11 +102,12 @@ public class ImportCommand {
             // the embedded database's own tally reads no claim: it goes into the count tables (their indexes deferred
             // first, as H2 makes one schema change at a time) on a thread of its own while the claims' indexes are
             // built, each of which H2 builds on one core
-            List<String> countIndexes = countAtEnd && session.tallied() ? indexes.deferCountIndexesIfFew() : List.of();
-            FutureTask<Double> counting = countAtEnd && session.tallied() ? startedOnItsOwnThread(() -> timed(() -> counts.add(session.tally()))) : null;
+            boolean addTally = countAtEnd && session.tallied();
+            List<String> countIndexes = addTally ? indexes.deferCountIndexesIfFew() : List.of();
+            FutureTask<Double> counting = addTally ? startedOnItsOwnThread(() -> timed(() -> counts.add(session.tally()))) : null;
+            // before counting again, which reads the claims by their date: what this import deferred, or what
+            // another import deferred before it was killed beside this one (which then found none to defer)
             try {
-                // before counting again, which reads the claims by their date: what this import deferred, or what
-                // another import deferred before it was killed beside this one (which then found none to defer)
                 long startBuilding = System.nanoTime();
                 List<String> built = indexes.buildRecordedBut(countIndexes);
                 if (!built.isEmpty()) {
@@ -114,9 +115,8 @@ public class ImportCommand {
                             (System.nanoTime() - startBuilding) / 1e9);
                 }
             } finally {
-                if (counting != null) {
-                    double seconds = awaited(counting);
-                    out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", seconds);
+                if (counting != null) { // its transaction ends either way: waited for, not left running unseen
+                    out.printf("%sCounted the claims for the map in %.1f s%n", terminal ? "\r\033[K" : "", awaited(counting));
                 }
             }
             if (countAtEnd) {
@@ -162,7 +162,7 @@ public class ImportCommand {
         return task;
     }
 
-    /** What {@code task} returned, once it has (the counts are one transaction: it ends either way); what it threw. */
+    /** What {@code task} returned, once it has; what it threw. */
     private static <T> T awaited(FutureTask<T> task) {
         boolean interrupted = false;
         try {
